@@ -1,0 +1,253 @@
+// Wire types of our HTTP API (../shared/spec/api.md). The tab imports them with `import type`.
+// Add fields freely; renaming or dropping one needs a migration note in the README.
+
+export type FhirVersion = 'DSTU2' | 'STU3' | 'R4';
+
+export interface PatientSummary {
+  id: string;
+  name: string;
+  family?: string;
+  given: string[];
+  prefix: string[];
+  gender?: string;
+  birthDate?: string;
+  mrn?: string;
+  generalPractitioner?: string;
+  deceased?: boolean;
+}
+
+export interface EncounterSummary {
+  id?: string;
+  status?: string;
+  type?: string;
+  start?: string;
+  end?: string;
+  location?: string;
+  participants: string[];
+}
+
+export interface ConditionSummary {
+  text: string;
+  recorded?: string;
+  onset?: string;
+  severity?: string;
+  clinicalStatus?: string;
+}
+
+export interface VitalComponent {
+  code?: string;
+  name: string;
+  value?: number;
+  unit?: string;
+}
+
+export interface VitalSign {
+  code?: string;
+  name: string;
+  value?: number;
+  unit?: string;
+  effective?: string;
+  components: VitalComponent[];
+}
+
+export interface AllergySummary {
+  substance: string;
+  clinicalStatus?: string;
+  verificationStatus?: string;
+  recorded?: string;
+  reactions: string[];
+  note?: string;
+}
+
+export interface MedicationSummary {
+  name: string;
+  status?: string;
+  authored?: string;
+  prescriber?: string;
+  dosage?: string;
+}
+
+export interface CoverageSummary {
+  payor?: string;
+  plan?: string;
+  group?: string;
+  subscriberId?: string;
+  period?: { start?: string; end?: string };
+}
+
+export interface PatientDetail {
+  patient: PatientSummary;
+  encounter?: EncounterSummary;
+  conditions: ConditionSummary[];
+  vitals: VitalSign[];
+  allergies: AllergySummary[];
+  medications: MedicationSummary[];
+  coverage: CoverageSummary[];
+  /** One line per resource type that could not be read, e.g. "Coverage: 404 from the EHR". */
+  issues: string[];
+}
+
+export interface PatientSearchResult {
+  patients: PatientSummary[];
+  total?: number;
+}
+
+export interface Me {
+  tenantId: string;
+  userId: string;
+  name: string;
+  username: string;
+  isDemo?: boolean;
+}
+
+export interface Connection {
+  mode: 'partner' | 'direct' | 'demo';
+  fhirVersion: FhirVersion;
+  resources: Record<string, boolean>;
+}
+
+export const CONTEXT_KINDS = ['channel', 'chat', 'meeting', 'personal'] as const;
+export type ContextKind = (typeof CONTEXT_KINDS)[number];
+
+export const COLUMN_IDS = [
+  'name',
+  'mrn',
+  'age',
+  'gender',
+  'birthDate',
+  'location',
+  'encounterStatus',
+  'admitted',
+  'attending',
+  'conditions',
+  'vitals',
+  'allergies',
+  'medications',
+  'coverage',
+  'generalPractitioner',
+  'note',
+] as const;
+export type ColumnId = (typeof COLUMN_IDS)[number];
+
+export const DEFAULT_COLUMNS: ColumnId[] = ['name', 'mrn', 'age', 'location', 'conditions', 'vitals', 'note'];
+
+export interface ListContext {
+  kind: ContextKind;
+  id: string;
+}
+
+export interface ManualPatient {
+  name: string;
+  mrn?: string;
+  birthDate?: string;
+  gender?: string;
+  location?: string;
+}
+
+export interface Note {
+  text: string;
+  author: string;
+  updatedAt: string;
+}
+
+export interface Entry {
+  id: string;
+  patientId?: string;
+  manual?: ManualPatient;
+  display: string;
+  /** MRN snapshot taken when the entry was added, so the list stays readable when the EHR is down. */
+  mrn?: string;
+  note?: Note;
+  version: number;
+  addedBy: string;
+  addedAt: string;
+}
+
+export interface ListSort {
+  column: ColumnId;
+  direction: 'asc' | 'desc';
+}
+
+export interface List {
+  id: string;
+  name: string;
+  context: ListContext;
+  columns: ColumnId[];
+  sort?: ListSort;
+  version: number;
+  entries: Entry[];
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ListSummary = Omit<List, 'entries'> & { size: number };
+
+export interface Row {
+  entryId: string;
+  patient?: PatientSummary;
+  manual?: ManualPatient;
+  /** The entry's display snapshot, shown when the EHR cannot be read. */
+  display: string;
+  encounter?: EncounterSummary;
+  conditions: ConditionSummary[];
+  vitals: VitalSign[];
+  allergies: AllergySummary[];
+  medications: MedicationSummary[];
+  coverage: CoverageSummary[];
+  note?: Note;
+  issues: string[];
+}
+
+export interface RowsResponse {
+  rows: Row[];
+  fetchedAt: string;
+}
+
+export interface ImportReport {
+  list: List;
+  /** Entries that could not be matched to an EHR patient and were kept as manual entries. */
+  keptAsManual: string[];
+}
+
+export interface AuditEvent {
+  id: string;
+  type: AuditEventType;
+  tenantId: string;
+  userId: string;
+  at: string;
+  listId?: string;
+  patientId?: string;
+  entryId?: string;
+}
+
+export const AUDIT_EVENT_TYPES = [
+  'patient.search',
+  'patient.viewed',
+  'entry.added',
+  'entry.removed',
+  'note.edited',
+  'list.created',
+  'list.renamed',
+  'list.deleted',
+  'list.columns-changed',
+  'list.exported',
+  'list.imported',
+] as const;
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
+export interface DemoUser {
+  /** A ready-to-use demo access token for this user. */
+  token?: string;
+  userId: string;
+  name: string;
+  username: string;
+  tenantId: string;
+  tenantName: string;
+  fhirVersion: FhirVersion;
+}
+
+export interface Health {
+  status: 'ok';
+  version: string;
+}

@@ -1,0 +1,65 @@
+// createApp(deps): middleware order, routers, the one error handler. The only place features meet.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { Authenticator } from './auth/user.js';
+import type { DemoIdentity } from './auth/demo-identity.js';
+import { securityHeaders } from './http/security-headers.js';
+import { errorHandler, apiNotFound } from './http/error-handler.js';
+import { authenticate } from './http/authenticate.js';
+import { requestLog } from './http/request-log.js';
+import { healthRoutes, demoRoutes, meRoutes } from './api/session-routes.js';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  authenticator: Authenticator;
+  /** Present in demo mode only. */
+  demoIdentity?: DemoIdentity;
+  /** The built tab (Vite's output); `npm run build` makes it. */
+  tabDir?: string;
+  version?: string;
+}
+
+export const DEFAULT_TAB_DIR = join(import.meta.dirname, '..', 'dist', 'tab');
+
+export function createApp(deps: AppDeps): Express {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.isProduction ? 1 : false);
+
+  app.use(securityHeaders({ isHttps: config.publicUrl.startsWith('https://'), aadAuthority: config.aad.authority }));
+  app.use(requestLog(logger));
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb', type: ['application/json', 'application/fhir+json'] }));
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(healthRoutes(deps.version ?? '0.0.0'));
+  if (deps.demoIdentity) api.use('/demo', demoRoutes(deps.demoIdentity));
+  api.use(authenticate(deps.authenticator));
+  api.use(meRoutes());
+  api.use(apiNotFound());
+  app.use('/api', api);
+
+  const tabDir = deps.tabDir ?? DEFAULT_TAB_DIR;
+  if (existsSync(tabDir)) {
+    app.use(express.static(tabDir, { index: false, maxAge: '1h' }));
+    // Every other GET is a page of the single-page tab: /tab, /config, /remove, /signin …
+    app.get('/{*page}', (_req, res) => {
+      res.set('Cache-Control', 'no-cache').sendFile(join(tabDir, 'index.html'));
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text/plain').send('Rounds API is running. Build the tab with `npm run build`.');
+    });
+  }
+
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,144 @@
+// Configuration: parsed once from the environment by one schema (../shared/spec/api.md, "Configuration").
+import { z } from 'zod';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+export function isLoopbackUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.');
+  } catch {
+    return false;
+  }
+}
+
+/** https everywhere, except loopback addresses (tests, the embedded demo partner). */
+const secureUrl = z
+  .string()
+  .url()
+  .refine((v) => v.startsWith('https://') || isLoopbackUrl(v), 'must be an https URL (http only on loopback)')
+  .transform((v) => v.replace(/\/+$/, ''));
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).optional(),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  AAD_CLIENT_ID: z.string().regex(GUID, 'must be a GUID').optional(),
+  AAD_APP_ID_URI: z.string().min(1).optional(),
+  AAD_AUTHORITY: secureUrl.default('https://login.microsoftonline.com'),
+  AAD_ALLOWED_TENANTS: z
+    .string()
+    .default('*')
+    .refine(
+      (v) => v.trim() === '*' || v.split(',').every((t) => GUID.test(t.trim())),
+      'must be * or a comma-separated list of tenant GUIDs',
+    ),
+  PARTNER_FHIR_URL: secureUrl.optional(),
+  PARTNER_CLIENT_ID: z.string().min(1).optional(),
+  PARTNER_CLIENT_SECRET: z.string().min(1).optional(),
+  PARTNER_CLIENT_SECRET_NEXT: z.string().min(1).optional(),
+  TENANT_ROUTES_FILE: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'must start with sqlite: or postgres://')
+    .default('sqlite:data/rounds.db'),
+  DEMO: flag.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface PartnerConfig {
+  fhirUrl: string;
+  clientId: string;
+  clientSecret: string;
+  clientSecretNext?: string;
+}
+
+export interface Config {
+  isProduction: boolean;
+  isDemo: boolean;
+  port: number;
+  host: string;
+  publicUrl: string;
+  aad: {
+    clientId?: string;
+    appIdUri?: string;
+    authority: string;
+    /** `undefined` means every tenant. */
+    allowedTenants?: string[];
+  };
+  partner?: PartnerConfig;
+  tenantRoutesFile?: string;
+  databaseUrl: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once. Throws one ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  const problems: string[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  if (!parsed.success) throw new ConfigError(problems);
+  const e = parsed.data;
+
+  const isProduction = e.NODE_ENV === 'production';
+  const isDemo = e.DEMO ?? (!e.AAD_CLIENT_ID && !e.PARTNER_FHIR_URL);
+  if (isDemo && isProduction) problems.push('DEMO: demo mode is refused when NODE_ENV=production');
+  if (!isDemo) {
+    if (!e.AAD_CLIENT_ID) problems.push('AAD_CLIENT_ID: required outside demo mode');
+    if (!e.PUBLIC_URL) problems.push('PUBLIC_URL: required outside demo mode');
+    if (!e.PARTNER_FHIR_URL && !e.TENANT_ROUTES_FILE)
+      problems.push('PARTNER_FHIR_URL: required outside demo mode (or TENANT_ROUTES_FILE)');
+  }
+  if (e.PARTNER_FHIR_URL) {
+    if (!e.PARTNER_CLIENT_ID) problems.push('PARTNER_CLIENT_ID: required with PARTNER_FHIR_URL');
+    if (!e.PARTNER_CLIENT_SECRET) problems.push('PARTNER_CLIENT_SECRET: required with PARTNER_FHIR_URL');
+  }
+  if (isProduction && e.PUBLIC_URL && !e.PUBLIC_URL.startsWith('https://'))
+    problems.push('PUBLIC_URL: must be https in production');
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const allowed = e.AAD_ALLOWED_TENANTS.trim();
+  return {
+    isProduction,
+    isDemo,
+    port: e.PORT,
+    host: e.HOST ?? (isDemo ? '127.0.0.1' : '0.0.0.0'),
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    aad: {
+      clientId: e.AAD_CLIENT_ID,
+      appIdUri: e.AAD_APP_ID_URI,
+      authority: e.AAD_AUTHORITY,
+      allowedTenants: allowed === '*' ? undefined : allowed.split(',').map((t) => t.trim().toLowerCase()),
+    },
+    partner:
+      e.PARTNER_FHIR_URL && e.PARTNER_CLIENT_ID && e.PARTNER_CLIENT_SECRET
+        ? {
+            fhirUrl: e.PARTNER_FHIR_URL,
+            clientId: e.PARTNER_CLIENT_ID,
+            clientSecret: e.PARTNER_CLIENT_SECRET,
+            clientSecretNext: e.PARTNER_CLIENT_SECRET_NEXT,
+          }
+        : undefined,
+    tenantRoutesFile: e.TENANT_ROUTES_FILE,
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+  };
+}

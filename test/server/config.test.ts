@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import { loadConfig, ConfigError } from '../../server/config.js';
+
+const production = {
+  NODE_ENV: 'production',
+  PUBLIC_URL: 'https://rounds.example.org',
+  AAD_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
+  PARTNER_FHIR_URL: 'https://partner.example.org/fhir',
+  PARTNER_CLIENT_ID: 'rounds',
+  PARTNER_CLIENT_SECRET: 'top-secret-value',
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  test('turns demo mode on when neither Azure AD nor a partner is configured', () => {
+    const config = loadConfig({});
+    expect(config.isDemo).toBe(true);
+    expect(config.port).toBe(3978);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.publicUrl).toBe('http://localhost:3978');
+    expect(config.databaseUrl).toBe('sqlite:data/rounds.db');
+  });
+
+  test('reads a complete production configuration', () => {
+    const config = loadConfig(production);
+    expect(config.isDemo).toBe(false);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.partner).toEqual({
+      fhirUrl: 'https://partner.example.org/fhir',
+      clientId: 'rounds',
+      clientSecret: 'top-secret-value',
+      clientSecretNext: undefined,
+    });
+    expect(config.aad.allowedTenants).toBeUndefined();
+  });
+
+  test('names every bad variable in one error', () => {
+    const problems = problemsOf({ ...production, PORT: 'eighty', AAD_CLIENT_ID: 'not-a-guid', PARTNER_FHIR_URL: 'http://partner.example.org' });
+    expect(problems.join('\n')).toMatch(/PORT/);
+    expect(problems.join('\n')).toMatch(/AAD_CLIENT_ID/);
+    expect(problems.join('\n')).toMatch(/PARTNER_FHIR_URL: must be an https URL/);
+  });
+
+  test('refuses demo mode in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production', DEMO: '1' })).toContain(
+      'DEMO: demo mode is refused when NODE_ENV=production',
+    );
+  });
+
+  test('requires the partner credentials and the public URL outside demo mode', () => {
+    const problems = problemsOf({ AAD_CLIENT_ID: production.AAD_CLIENT_ID, PARTNER_FHIR_URL: production.PARTNER_FHIR_URL });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'PUBLIC_URL: required outside demo mode',
+        'PARTNER_CLIENT_ID: required with PARTNER_FHIR_URL',
+        'PARTNER_CLIENT_SECRET: required with PARTNER_FHIR_URL',
+      ]),
+    );
+  });
+
+  test('never puts a secret in the error message', () => {
+    const problems = problemsOf({ ...production, PORT: 'x' });
+    expect(problems.join('\n')).not.toContain('top-secret-value');
+  });
+
+  test('allows plain http only on loopback', () => {
+    expect(loadConfig({ ...production, NODE_ENV: 'test', PARTNER_FHIR_URL: 'http://127.0.0.1:9999/fhir' }).partner?.fhirUrl).toBe(
+      'http://127.0.0.1:9999/fhir',
+    );
+  });
+
+  test('parses an allow-list of tenants', () => {
+    const config = loadConfig({ ...production, AAD_ALLOWED_TENANTS: 'AAAAAAAA-2222-3333-4444-555555555555, 11111111-2222-3333-4444-666666666666' });
+    expect(config.aad.allowedTenants).toEqual([
+      'aaaaaaaa-2222-3333-4444-555555555555',
+      '11111111-2222-3333-4444-666666666666',
+    ]);
+  });
+});
