@@ -1,0 +1,71 @@
+// Builds every collaborator from the parsed config and starts listening. main.ts and the end-to-end
+// tests both start Rounds through here, so the tests run the same wiring as production.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { createApp } from './app.js';
+import { DemoIdentity, chainAuthenticators } from './auth/demo-identity.js';
+import type { Authenticator } from './auth/user.js';
+import { unauthorized } from './errors.js';
+
+export interface StartOptions {
+  logger: Logger;
+  version?: string;
+  /** The built tab; defaults to dist/tab. */
+  tabDir?: string;
+}
+
+export interface RunningRounds {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startRounds(config: Config, options: StartOptions): Promise<RunningRounds> {
+  const { logger } = options;
+  const closers: Array<() => Promise<void>> = [];
+
+  let authenticator: Authenticator = {
+    authenticate: () => Promise.reject(unauthorized('Azure AD sign-in is not configured')),
+  };
+  let demoIdentity: DemoIdentity | undefined;
+  if (config.isDemo) {
+    // Only demo mode loads the demo partner: production code paths never import server/demo.
+    const { startDemoPartner } = await import('./demo/demo-partner.js');
+    const partner = await startDemoPartner({ host: '127.0.0.1', port: 0 });
+    closers.push(() => partner.close());
+    config.partner = { fhirUrl: partner.url, clientId: partner.clientId, clientSecret: partner.clientSecret };
+    demoIdentity = new DemoIdentity(partner.users);
+    authenticator = chainAuthenticators(demoIdentity);
+    logger.info({ partner: partner.url }, 'demo partner started with synthetic data');
+  }
+
+  const app = createApp({
+    config,
+    logger,
+    authenticator,
+    demoIdentity,
+    version: options.version,
+    tabDir: options.tabDir,
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.on('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = config.port === 0 ? `http://127.0.0.1:${port}` : config.publicUrl;
+  logger.info({ url, host: config.host, port, demo: config.isDemo }, 'Rounds is listening');
+
+  return {
+    url,
+    port,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await Promise.allSettled(closers.map((close) => close()));
+    },
+  };
+}
