@@ -11,6 +11,7 @@ import { errorHandler, apiNotFound } from './http/error-handler.js';
 import { authenticate } from './http/authenticate.js';
 import { requestLog } from './http/request-log.js';
 import { healthRoutes, demoRoutes, meRoutes } from './api/session-routes.js';
+import { clientConfigRoutes } from './api/client-config-routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   api.use(healthRoutes(deps.version ?? '0.0.0'));
+  api.use(clientConfigRoutes(config));
   if (deps.demoIdentity) api.use('/demo', demoRoutes(deps.demoIdentity));
   api.use(authenticate(deps.authenticator));
   api.use(meRoutes());

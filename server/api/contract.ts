@@ -251,3 +251,12 @@ export interface Health {
   status: 'ok';
   version: string;
 }
+
+/** `GET /api/client-config` (open): what the tab needs to choose how to sign in. Nothing secret. */
+export interface ClientConfig {
+  isDemo: boolean;
+  aadClientId?: string;
+  /** e.g. api://rounds.example.org/<client id>; the tab asks for `<appIdUri>/access_as_user`. */
+  appIdUri?: string;
+  authority: string;
+}
