@@ -1,0 +1,82 @@
+// The one storage interface for patient lists, their entries and the audit trail. SqliteStore and
+// PostgresStore implement it; test/lists/list-store.contract.ts holds both to the same expectations.
+// Every method takes the tenant from the verified token and filters on it: another tenant's ids read as absent.
+import type {
+  AuditEvent,
+  ColumnId,
+  Entry,
+  List,
+  ListContext,
+  ListSort,
+  ListSummary,
+  ManualPatient,
+  Note,
+} from '../api/contract.js';
+
+export interface NewList {
+  id: string;
+  name: string;
+  context: ListContext;
+  columns: ColumnId[];
+  sort?: ListSort;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface NewEntry {
+  id: string;
+  patientId?: string;
+  manual?: ManualPatient;
+  display: string;
+  mrn?: string;
+  note?: Note;
+  addedBy: string;
+  addedAt: string;
+}
+
+export interface ListChanges {
+  name?: string;
+  columns?: ColumnId[];
+  /** `null` clears the sort. */
+  sort?: ListSort | null;
+}
+
+/** A write guarded by a version: stale versions get the current state back, for a 409 body. */
+export type VersionedWrite<T> =
+  | { status: 'ok'; value: T }
+  | { status: 'not-found' }
+  | { status: 'conflict'; current: T };
+
+export type AddEntryResult =
+  | { status: 'ok'; entry: Entry }
+  | { status: 'not-found' }
+  | { status: 'duplicate'; existingEntryId: string }
+  | { status: 'full' };
+
+/** An audit event as stored: the list's context rides along so a deleted list's trail keeps its visibility rule. */
+export interface StoredAuditEvent extends AuditEvent {
+  context?: ListContext;
+}
+
+export interface ListStore {
+  readonly dialect: 'sqlite' | 'postgres';
+  listsInContext(tenantId: string, context: ListContext): Promise<ListSummary[]>;
+  /**
+   * Creates a list with its entries (none, or an import's) in one transaction.
+   * Returns undefined when the context already holds `maxListsPerContext` lists.
+   */
+  createList(tenantId: string, list: NewList, entries: readonly NewEntry[], maxListsPerContext: number): Promise<List | undefined>;
+  getList(tenantId: string, listId: string): Promise<List | undefined>;
+  /** Applies the changes and bumps the version when `version` is current. */
+  updateList(tenantId: string, listId: string, version: number, changes: ListChanges, at: string): Promise<VersionedWrite<List>>;
+  deleteList(tenantId: string, listId: string): Promise<boolean>;
+  /** Adds an entry without needing the list version (two clinicians may add at once); bumps `updatedAt`. */
+  addEntry(tenantId: string, listId: string, entry: NewEntry, maxEntries: number): Promise<AddEntryResult>;
+  removeEntry(tenantId: string, listId: string, entryId: string, at: string): Promise<boolean>;
+  /** Sets (or with `null` clears) an entry's note when `version` is the entry's current one; bumps it. */
+  setNote(tenantId: string, listId: string, entryId: string, version: number, note: Note | null, at: string): Promise<VersionedWrite<Entry>>;
+  appendAudit(event: StoredAuditEvent): Promise<void>;
+  /** The list's events in this tenant, newest first. */
+  auditForList(tenantId: string, listId: string, limit: number): Promise<StoredAuditEvent[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,301 @@
+// ListStore over PostgreSQL (pg Pool). Writes run in transactions; a list's row is locked (FOR UPDATE) while
+// its entries change, so limits hold under concurrency, and versions are checked in `UPDATE … WHERE version = $n`.
+import pg from 'pg';
+import type { Entry, List, ListContext, ListSummary, Note } from '../api/contract.js';
+import type {
+  AddEntryResult,
+  ListChanges,
+  ListStore,
+  NewEntry,
+  NewList,
+  StoredAuditEvent,
+  VersionedWrite,
+} from './list-store.js';
+import { readMigrations } from './migrations.js';
+import {
+  ENTRY_INSERT_COLUMNS,
+  ENTRY_SELECT_COLUMNS,
+  LIST_SELECT_COLUMNS,
+  dedupeKeyOf,
+  entryValues,
+  toAuditEvent,
+  toEntry,
+  toList,
+  toSummary,
+  type AuditRow,
+  type EntryRow,
+  type ListRow,
+} from './store-rows.js';
+
+type Db = pg.Pool | pg.PoolClient;
+
+const INSERT_ENTRY = `INSERT INTO entries (${ENTRY_INSERT_COLUMNS})
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
+/** Any constant: serialises migrations of several Rounds instances starting at once. */
+const MIGRATION_LOCK = 72_610_011;
+
+export interface PostgresStoreOptions {
+  /** A schema to work in (created when missing); tests use a fresh one per run. */
+  schema?: string;
+  maxConnections?: number;
+}
+
+export class PostgresStore implements ListStore {
+  readonly dialect = 'postgres';
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connects, applies pending migrations and returns the store. */
+  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const { schema } = options;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('Invalid schema name');
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.maxConnections ?? 10,
+      connectionTimeoutMillis: 5_000,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    // An idle client that loses its server must not crash the process; the next query reports the problem.
+    pool.on('error', () => undefined);
+    const store = new PostgresStore(pool);
+    try {
+      await store.migrate(schema);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return store;
+  }
+
+  private async migrate(schema: string | undefined): Promise<void> {
+    await this.transaction(async (db) => {
+      await db.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      if (schema) await db.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      await db.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)',
+      );
+      const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migrations');
+      const applied = new Set(rows.map((r) => r.version));
+      for (const m of readMigrations('postgres')) {
+        if (applied.has(m.version)) continue;
+        await db.query(m.sql);
+        await db.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [
+          m.version,
+          m.name,
+        ]);
+      }
+    });
+  }
+
+  private async transaction<T>(work: (db: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async readList(db: Db, tenantId: string, listId: string): Promise<List | undefined> {
+    const list = await db.query<ListRow>(`SELECT ${LIST_SELECT_COLUMNS} FROM lists WHERE id = $1 AND tenant_id = $2`, [
+      listId,
+      tenantId,
+    ]);
+    const row = list.rows[0];
+    if (!row) return undefined;
+    const entries = await db.query<EntryRow>(
+      `SELECT ${ENTRY_SELECT_COLUMNS} FROM entries WHERE list_id = $1 AND tenant_id = $2 ORDER BY seq`,
+      [listId, tenantId],
+    );
+    return toList(row, entries.rows);
+  }
+
+  private async readEntry(db: Db, tenantId: string, listId: string, entryId: string): Promise<Entry | undefined> {
+    const { rows } = await db.query<EntryRow>(
+      `SELECT ${ENTRY_SELECT_COLUMNS} FROM entries WHERE id = $1 AND list_id = $2 AND tenant_id = $3`,
+      [entryId, listId, tenantId],
+    );
+    return rows[0] ? toEntry(rows[0]) : undefined;
+  }
+
+  /** Locks the list's row for the rest of the transaction; false when it is not this tenant's list. */
+  private async lockList(db: pg.PoolClient, tenantId: string, listId: string): Promise<boolean> {
+    const { rowCount } = await db.query('SELECT 1 FROM lists WHERE id = $1 AND tenant_id = $2 FOR UPDATE', [
+      listId,
+      tenantId,
+    ]);
+    return rowCount === 1;
+  }
+
+  async listsInContext(tenantId: string, context: ListContext): Promise<ListSummary[]> {
+    const { rows } = await this.pool.query<ListRow>(
+      `SELECT ${LIST_SELECT_COLUMNS}, (SELECT count(*) FROM entries e WHERE e.list_id = lists.id) AS size
+       FROM lists WHERE tenant_id = $1 AND context_kind = $2 AND context_id = $3 ORDER BY created_at, id`,
+      [tenantId, context.kind, context.id],
+    );
+    return rows.map(toSummary);
+  }
+
+  createList(tenantId: string, list: NewList, entries: readonly NewEntry[], maxLists: number): Promise<List | undefined> {
+    return this.transaction(async (db) => {
+      // Serialise list creation per context so two concurrent creations cannot both pass the limit.
+      await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `${tenantId}\n${list.context.kind}\n${list.context.id}`,
+      ]);
+      const { rows } = await db.query<{ n: string }>(
+        'SELECT count(*) AS n FROM lists WHERE tenant_id = $1 AND context_kind = $2 AND context_id = $3',
+        [tenantId, list.context.kind, list.context.id],
+      );
+      if (Number(rows[0]?.n ?? 0) >= maxLists) return undefined;
+      await db.query(
+        `INSERT INTO lists (id, tenant_id, context_kind, context_id, name, columns, sort_column, sort_direction,
+           created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
+        [
+          list.id,
+          tenantId,
+          list.context.kind,
+          list.context.id,
+          list.name,
+          JSON.stringify(list.columns),
+          list.sort?.column ?? null,
+          list.sort?.direction ?? null,
+          list.createdBy,
+          list.createdAt,
+        ],
+      );
+      for (const entry of entries) await db.query(INSERT_ENTRY, entryValues(tenantId, list.id, entry));
+      return this.readList(db, tenantId, list.id);
+    });
+  }
+
+  getList(tenantId: string, listId: string): Promise<List | undefined> {
+    return this.readList(this.pool, tenantId, listId);
+  }
+
+  updateList(
+    tenantId: string,
+    listId: string,
+    version: number,
+    changes: ListChanges,
+    at: string,
+  ): Promise<VersionedWrite<List>> {
+    return this.transaction(async (db) => {
+      const values: unknown[] = [listId, tenantId, version, at];
+      const sets = ['version = version + 1', 'updated_at = $4'];
+      const add = (column: string, value: unknown): void => {
+        values.push(value);
+        sets.push(`${column} = $${values.length}`);
+      };
+      if (changes.name !== undefined) add('name', changes.name);
+      if (changes.columns !== undefined) add('columns', JSON.stringify(changes.columns));
+      if (changes.sort !== undefined) {
+        add('sort_column', changes.sort?.column ?? null);
+        add('sort_direction', changes.sort?.direction ?? null);
+      }
+      const result = await db.query(
+        `UPDATE lists SET ${sets.join(', ')} WHERE id = $1 AND tenant_id = $2 AND version = $3`,
+        values,
+      );
+      const current = await this.readList(db, tenantId, listId);
+      if (!current) return { status: 'not-found' };
+      return result.rowCount === 1 ? { status: 'ok', value: current } : { status: 'conflict', current };
+    });
+  }
+
+  async deleteList(tenantId: string, listId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('DELETE FROM lists WHERE id = $1 AND tenant_id = $2', [listId, tenantId]);
+    return rowCount === 1;
+  }
+
+  addEntry(tenantId: string, listId: string, entry: NewEntry, maxEntries: number): Promise<AddEntryResult> {
+    return this.transaction(async (db): Promise<AddEntryResult> => {
+      if (!(await this.lockList(db, tenantId, listId))) return { status: 'not-found' };
+      const key = dedupeKeyOf(entry);
+      if (key !== null) {
+        const existing = await db.query<{ id: string }>('SELECT id FROM entries WHERE list_id = $1 AND dedupe_key = $2', [
+          listId,
+          key,
+        ]);
+        if (existing.rows[0]) return { status: 'duplicate', existingEntryId: existing.rows[0].id };
+      }
+      const count = await db.query<{ n: string }>('SELECT count(*) AS n FROM entries WHERE list_id = $1', [listId]);
+      if (Number(count.rows[0]?.n ?? 0) >= maxEntries) return { status: 'full' };
+      await db.query(INSERT_ENTRY, entryValues(tenantId, listId, entry));
+      await db.query('UPDATE lists SET updated_at = $2 WHERE id = $1', [listId, entry.addedAt]);
+      const stored = await this.readEntry(db, tenantId, listId, entry.id);
+      if (!stored) throw new Error('The entry just written could not be read back');
+      return { status: 'ok', entry: stored };
+    });
+  }
+
+  removeEntry(tenantId: string, listId: string, entryId: string, at: string): Promise<boolean> {
+    return this.transaction(async (db) => {
+      if (!(await this.lockList(db, tenantId, listId))) return false;
+      const { rowCount } = await db.query('DELETE FROM entries WHERE id = $1 AND list_id = $2 AND tenant_id = $3', [
+        entryId,
+        listId,
+        tenantId,
+      ]);
+      if (rowCount === 1) await db.query('UPDATE lists SET updated_at = $2 WHERE id = $1', [listId, at]);
+      return rowCount === 1;
+    });
+  }
+
+  setNote(
+    tenantId: string,
+    listId: string,
+    entryId: string,
+    version: number,
+    note: Note | null,
+    at: string,
+  ): Promise<VersionedWrite<Entry>> {
+    return this.transaction(async (db): Promise<VersionedWrite<Entry>> => {
+      if (!(await this.lockList(db, tenantId, listId))) return { status: 'not-found' };
+      const { rowCount } = await db.query(
+        `UPDATE entries SET note_text = $5, note_author = $6, note_updated_at = $7, version = version + 1
+         WHERE id = $1 AND list_id = $2 AND tenant_id = $3 AND version = $4`,
+        [entryId, listId, tenantId, version, note?.text ?? null, note?.author ?? null, note?.updatedAt ?? null],
+      );
+      if (rowCount === 1) await db.query('UPDATE lists SET updated_at = $2 WHERE id = $1', [listId, at]);
+      const current = await this.readEntry(db, tenantId, listId, entryId);
+      if (!current) return { status: 'not-found' };
+      return rowCount === 1 ? { status: 'ok', value: current } : { status: 'conflict', current };
+    });
+  }
+
+  async appendAudit(event: StoredAuditEvent): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO audit_events (id, tenant_id, user_id, type, at, list_id, patient_id, entry_id, context_kind, context_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        event.id,
+        event.tenantId,
+        event.userId,
+        event.type,
+        event.at,
+        event.listId ?? null,
+        event.patientId ?? null,
+        event.entryId ?? null,
+        event.context?.kind ?? null,
+        event.context?.id ?? null,
+      ],
+    );
+  }
+
+  async auditForList(tenantId: string, listId: string, limit: number): Promise<StoredAuditEvent[]> {
+    const { rows } = await this.pool.query<AuditRow>(
+      'SELECT * FROM audit_events WHERE tenant_id = $1 AND list_id = $2 ORDER BY seq DESC LIMIT $3',
+      [tenantId, listId, limit],
+    );
+    return rows.map(toAuditEvent);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

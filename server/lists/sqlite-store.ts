@@ -1,0 +1,263 @@
+// ListStore over SQLite (better-sqlite3): WAL, foreign keys, a busy timeout, and one synchronous connection,
+// so every transaction below runs alone and a version check and its write cannot interleave.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Entry, List, ListContext, ListSummary, Note } from '../api/contract.js';
+import type {
+  AddEntryResult,
+  ListChanges,
+  ListStore,
+  NewEntry,
+  NewList,
+  StoredAuditEvent,
+  VersionedWrite,
+} from './list-store.js';
+import { readMigrations } from './migrations.js';
+import {
+  ENTRY_INSERT_COLUMNS,
+  ENTRY_SELECT_COLUMNS,
+  LIST_SELECT_COLUMNS,
+  dedupeKeyOf,
+  entryValues,
+  toAuditEvent,
+  toEntry,
+  toList,
+  toSummary,
+  type AuditRow,
+  type EntryRow,
+  type ListRow,
+} from './store-rows.js';
+
+const INSERT_ENTRY = `INSERT INTO entries (${ENTRY_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+export class SqliteStore implements ListStore {
+  readonly dialect = 'sqlite';
+  private readonly db: Database.Database;
+
+  /** `file` is a path (its folder is created) or `:memory:`. */
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // FULL: an acknowledged write survives a power cut too, not only a crash of the process.
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    const applied = new Set(
+      (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+    );
+    for (const m of readMigrations('sqlite')) {
+      if (applied.has(m.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db
+          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(m.version, m.name, new Date().toISOString());
+      })();
+    }
+  }
+
+  private listRow(tenantId: string, listId: string): ListRow | undefined {
+    return this.db
+      .prepare(`SELECT ${LIST_SELECT_COLUMNS} FROM lists WHERE id = ? AND tenant_id = ?`)
+      .get(listId, tenantId) as ListRow | undefined;
+  }
+
+  private readList(tenantId: string, listId: string): List | undefined {
+    const row = this.listRow(tenantId, listId);
+    if (!row) return undefined;
+    const entries = this.db
+      .prepare(`SELECT ${ENTRY_SELECT_COLUMNS} FROM entries WHERE list_id = ? AND tenant_id = ? ORDER BY rowid`)
+      .all(listId, tenantId) as EntryRow[];
+    return toList(row, entries);
+  }
+
+  private readEntry(tenantId: string, listId: string, entryId: string): Entry | undefined {
+    const row = this.db
+      .prepare(`SELECT ${ENTRY_SELECT_COLUMNS} FROM entries WHERE id = ? AND list_id = ? AND tenant_id = ?`)
+      .get(entryId, listId, tenantId) as EntryRow | undefined;
+    return row ? toEntry(row) : undefined;
+  }
+
+  private touch(listId: string, at: string): void {
+    this.db.prepare('UPDATE lists SET updated_at = ? WHERE id = ?').run(at, listId);
+  }
+
+  listsInContext(tenantId: string, context: ListContext): Promise<ListSummary[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT ${LIST_SELECT_COLUMNS}, (SELECT count(*) FROM entries e WHERE e.list_id = lists.id) AS size
+         FROM lists WHERE tenant_id = ? AND context_kind = ? AND context_id = ? ORDER BY created_at, rowid`,
+      )
+      .all(tenantId, context.kind, context.id) as ListRow[];
+    return Promise.resolve(rows.map(toSummary));
+  }
+
+  createList(tenantId: string, list: NewList, entries: readonly NewEntry[], maxLists: number): Promise<List | undefined> {
+    const create = this.db.transaction((): List | undefined => {
+      const { n } = this.db
+        .prepare('SELECT count(*) AS n FROM lists WHERE tenant_id = ? AND context_kind = ? AND context_id = ?')
+        .get(tenantId, list.context.kind, list.context.id) as { n: number };
+      if (n >= maxLists) return undefined;
+      this.db
+        .prepare(
+          `INSERT INTO lists (id, tenant_id, context_kind, context_id, name, columns, sort_column, sort_direction,
+             created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          list.id,
+          tenantId,
+          list.context.kind,
+          list.context.id,
+          list.name,
+          JSON.stringify(list.columns),
+          list.sort?.column ?? null,
+          list.sort?.direction ?? null,
+          list.createdBy,
+          list.createdAt,
+          list.createdAt,
+        );
+      const insert = this.db.prepare(INSERT_ENTRY);
+      for (const entry of entries) insert.run(...entryValues(tenantId, list.id, entry));
+      return this.readList(tenantId, list.id);
+    });
+    return Promise.resolve(create.immediate());
+  }
+
+  getList(tenantId: string, listId: string): Promise<List | undefined> {
+    return Promise.resolve(this.readList(tenantId, listId));
+  }
+
+  updateList(
+    tenantId: string,
+    listId: string,
+    version: number,
+    changes: ListChanges,
+    at: string,
+  ): Promise<VersionedWrite<List>> {
+    const update = this.db.transaction((): VersionedWrite<List> => {
+      const sets = ['version = version + 1', 'updated_at = ?'];
+      const values: unknown[] = [at];
+      if (changes.name !== undefined) {
+        sets.push('name = ?');
+        values.push(changes.name);
+      }
+      if (changes.columns !== undefined) {
+        sets.push('columns = ?');
+        values.push(JSON.stringify(changes.columns));
+      }
+      if (changes.sort !== undefined) {
+        sets.push('sort_column = ?', 'sort_direction = ?');
+        values.push(changes.sort?.column ?? null, changes.sort?.direction ?? null);
+      }
+      const result = this.db
+        .prepare(`UPDATE lists SET ${sets.join(', ')} WHERE id = ? AND tenant_id = ? AND version = ?`)
+        .run(...values, listId, tenantId, version);
+      const current = this.readList(tenantId, listId);
+      if (!current) return { status: 'not-found' };
+      return result.changes === 1 ? { status: 'ok', value: current } : { status: 'conflict', current };
+    });
+    return Promise.resolve(update.immediate());
+  }
+
+  deleteList(tenantId: string, listId: string): Promise<boolean> {
+    const result = this.db.prepare('DELETE FROM lists WHERE id = ? AND tenant_id = ?').run(listId, tenantId);
+    return Promise.resolve(result.changes === 1);
+  }
+
+  addEntry(tenantId: string, listId: string, entry: NewEntry, maxEntries: number): Promise<AddEntryResult> {
+    const add = this.db.transaction((): AddEntryResult => {
+      if (!this.listRow(tenantId, listId)) return { status: 'not-found' };
+      const key = dedupeKeyOf(entry);
+      if (key !== null) {
+        const existing = this.db
+          .prepare('SELECT id FROM entries WHERE list_id = ? AND dedupe_key = ?')
+          .get(listId, key) as { id: string } | undefined;
+        if (existing) return { status: 'duplicate', existingEntryId: existing.id };
+      }
+      const { n } = this.db.prepare('SELECT count(*) AS n FROM entries WHERE list_id = ?').get(listId) as { n: number };
+      if (n >= maxEntries) return { status: 'full' };
+      this.db.prepare(INSERT_ENTRY).run(...entryValues(tenantId, listId, entry));
+      this.touch(listId, entry.addedAt);
+      const stored = this.readEntry(tenantId, listId, entry.id);
+      if (!stored) throw new Error('The entry just written could not be read back');
+      return { status: 'ok', entry: stored };
+    });
+    return Promise.resolve(add.immediate());
+  }
+
+  removeEntry(tenantId: string, listId: string, entryId: string, at: string): Promise<boolean> {
+    const remove = this.db.transaction((): boolean => {
+      const result = this.db
+        .prepare('DELETE FROM entries WHERE id = ? AND list_id = ? AND tenant_id = ?')
+        .run(entryId, listId, tenantId);
+      if (result.changes === 1) this.touch(listId, at);
+      return result.changes === 1;
+    });
+    return Promise.resolve(remove.immediate());
+  }
+
+  setNote(
+    tenantId: string,
+    listId: string,
+    entryId: string,
+    version: number,
+    note: Note | null,
+    at: string,
+  ): Promise<VersionedWrite<Entry>> {
+    const set = this.db.transaction((): VersionedWrite<Entry> => {
+      const result = this.db
+        .prepare(
+          `UPDATE entries SET note_text = ?, note_author = ?, note_updated_at = ?, version = version + 1
+           WHERE id = ? AND list_id = ? AND tenant_id = ? AND version = ?`,
+        )
+        .run(note?.text ?? null, note?.author ?? null, note?.updatedAt ?? null, entryId, listId, tenantId, version);
+      if (result.changes === 1) this.touch(listId, at);
+      const current = this.readEntry(tenantId, listId, entryId);
+      if (!current) return { status: 'not-found' };
+      return result.changes === 1 ? { status: 'ok', value: current } : { status: 'conflict', current };
+    });
+    return Promise.resolve(set.immediate());
+  }
+
+  appendAudit(event: StoredAuditEvent): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO audit_events (id, tenant_id, user_id, type, at, list_id, patient_id, entry_id, context_kind, context_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        event.id,
+        event.tenantId,
+        event.userId,
+        event.type,
+        event.at,
+        event.listId ?? null,
+        event.patientId ?? null,
+        event.entryId ?? null,
+        event.context?.kind ?? null,
+        event.context?.id ?? null,
+      );
+    return Promise.resolve();
+  }
+
+  auditForList(tenantId: string, listId: string, limit: number): Promise<StoredAuditEvent[]> {
+    const rows = this.db
+      .prepare('SELECT * FROM audit_events WHERE tenant_id = ? AND list_id = ? ORDER BY seq DESC LIMIT ?')
+      .all(tenantId, listId, limit) as AuditRow[];
+    return Promise.resolve(rows.map(toAuditEvent));
+  }
+
+  close(): Promise<void> {
+    if (this.db.open) this.db.close();
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,149 @@
+// Turns database rows (either dialect) into wire types, and back. SQLite hands back JSON as text and
+// times as ISO strings; PostgreSQL hands back parsed JSONB and Date objects. Both end up identical.
+import type { AuditEventType, ColumnId, Entry, List, ListContext, ListSummary, ManualPatient } from '../api/contract.js';
+import type { NewEntry, StoredAuditEvent } from './list-store.js';
+
+export interface ListRow {
+  id: string;
+  context_kind: string;
+  context_id: string;
+  name: string;
+  columns: unknown;
+  sort_column: string | null;
+  sort_direction: string | null;
+  version: number;
+  created_by: string;
+  created_at: unknown;
+  updated_at: unknown;
+  size?: number | string;
+}
+
+export interface EntryRow {
+  id: string;
+  patient_id: string | null;
+  manual: unknown;
+  display: string;
+  mrn: string | null;
+  note_text: string | null;
+  note_author: string | null;
+  note_updated_at: unknown;
+  version: number;
+  added_by: string;
+  added_at: unknown;
+}
+
+export interface AuditRow {
+  id: string;
+  type: string;
+  tenant_id: string;
+  user_id: string;
+  at: unknown;
+  list_id: string | null;
+  patient_id: string | null;
+  entry_id: string | null;
+  context_kind: string | null;
+  context_id: string | null;
+}
+
+export function isoOf(value: unknown): string {
+  return value instanceof Date ? value.toISOString() : String(value);
+}
+
+function jsonOf<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+export function toSummary(row: ListRow): ListSummary {
+  const summary: ListSummary = {
+    id: row.id,
+    name: row.name,
+    context: { kind: row.context_kind, id: row.context_id } as ListContext,
+    columns: jsonOf<ColumnId[]>(row.columns),
+    version: Number(row.version),
+    createdBy: row.created_by,
+    createdAt: isoOf(row.created_at),
+    updatedAt: isoOf(row.updated_at),
+    size: Number(row.size ?? 0),
+  };
+  if (row.sort_column && row.sort_direction) {
+    summary.sort = { column: row.sort_column as ColumnId, direction: row.sort_direction === 'desc' ? 'desc' : 'asc' };
+  }
+  return summary;
+}
+
+export function toList(row: ListRow, entries: readonly EntryRow[]): List {
+  const { size: _size, ...rest } = toSummary(row);
+  return { ...rest, entries: entries.map(toEntry) };
+}
+
+export function toEntry(row: EntryRow): Entry {
+  const entry: Entry = {
+    id: row.id,
+    display: row.display,
+    version: Number(row.version),
+    addedBy: row.added_by,
+    addedAt: isoOf(row.added_at),
+  };
+  if (row.patient_id !== null) entry.patientId = row.patient_id;
+  if (row.manual !== null && row.manual !== undefined) entry.manual = jsonOf<ManualPatient>(row.manual);
+  if (row.mrn !== null) entry.mrn = row.mrn;
+  if (row.note_text !== null && row.note_author !== null && row.note_updated_at !== null) {
+    entry.note = { text: row.note_text, author: row.note_author, updatedAt: isoOf(row.note_updated_at) };
+  }
+  return entry;
+}
+
+export function toAuditEvent(row: AuditRow): StoredAuditEvent {
+  const event: StoredAuditEvent = {
+    id: row.id,
+    type: row.type as AuditEventType,
+    tenantId: row.tenant_id,
+    userId: row.user_id,
+    at: isoOf(row.at),
+  };
+  if (row.list_id !== null) event.listId = row.list_id;
+  if (row.patient_id !== null) event.patientId = row.patient_id;
+  if (row.entry_id !== null) event.entryId = row.entry_id;
+  if (row.context_kind !== null && row.context_id !== null) {
+    event.context = { kind: row.context_kind, id: row.context_id } as ListContext;
+  }
+  return event;
+}
+
+/**
+ * What makes two entries the same patient on one list: the EHR id, or for a manual entry its MRN
+ * (trimmed, case-insensitive). A manual entry without an MRN is never a duplicate.
+ */
+export function dedupeKeyOf(entry: Pick<NewEntry, 'patientId' | 'manual'>): string | null {
+  if (entry.patientId) return `id:${entry.patientId}`;
+  const mrn = entry.manual?.mrn?.trim().toLowerCase();
+  return mrn ? `mrn:${mrn}` : null;
+}
+
+/** The insert parameters of an entry, in the column order both stores use. */
+export function entryValues(tenantId: string, listId: string, e: NewEntry): unknown[] {
+  return [
+    e.id,
+    listId,
+    tenantId,
+    e.patientId ?? null,
+    e.manual ? JSON.stringify(e.manual) : null,
+    e.display,
+    e.mrn ?? null,
+    dedupeKeyOf(e),
+    e.note?.text ?? null,
+    e.note?.author ?? null,
+    e.note?.updatedAt ?? null,
+    e.addedBy,
+    e.addedAt,
+  ];
+}
+
+export const ENTRY_INSERT_COLUMNS =
+  'id, list_id, tenant_id, patient_id, manual, display, mrn, dedupe_key, note_text, note_author, note_updated_at, added_by, added_at';
+
+export const ENTRY_SELECT_COLUMNS =
+  'id, patient_id, manual, display, mrn, note_text, note_author, note_updated_at, version, added_by, added_at';
+
+export const LIST_SELECT_COLUMNS =
+  'id, context_kind, context_id, name, columns, sort_column, sort_direction, version, created_by, created_at, updated_at';

@@ -1,0 +1,47 @@
+import pg from 'pg';
+import { afterAll, describe, expect, test } from 'vitest';
+import { PostgresStore } from '../../server/lists/postgres-store.js';
+import { TEST_DATABASE_URL, dropSchema, freshSchemaName, requirePostgres } from '../support/postgres.js';
+import { describeListStoreContract } from './list-store.contract.js';
+
+const isReachable = await requirePostgres('the PostgresStore suite');
+const schema = freshSchemaName();
+afterAll(async () => {
+  if (isReachable) await dropSchema(schema);
+});
+
+describe.runIf(isReachable)('PostgresStore', () => {
+  describeListStoreContract('PostgresStore', () => PostgresStore.open(TEST_DATABASE_URL, { schema }));
+
+  test('applies its migrations once even when two instances start together', async () => {
+    const own = `${schema}_m`;
+    try {
+      const [a, b] = await Promise.all([
+        PostgresStore.open(TEST_DATABASE_URL, { schema: own }),
+        PostgresStore.open(TEST_DATABASE_URL, { schema: own }),
+      ]);
+      await Promise.all([a.close(), b.close()]);
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      const { rows } = await client.query(`SELECT version, name FROM ${own}.schema_migrations`);
+      await client.end();
+      expect(rows).toEqual([{ version: 1, name: 'init' }]);
+    } finally {
+      await dropSchema(own);
+    }
+  });
+
+  test('refuses to change or delete audit events', async () => {
+    const store = await PostgresStore.open(TEST_DATABASE_URL, { schema });
+    await store.appendAudit({ id: `e-${schema}`, type: 'list.created', tenantId: 't', userId: 'u', at: '2026-01-01T00:00:00.000Z' });
+    await store.close();
+    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      await expect(client.query(`UPDATE ${schema}.audit_events SET user_id = 'x'`)).rejects.toThrow(/append-only/);
+      await expect(client.query(`DELETE FROM ${schema}.audit_events`)).rejects.toThrow(/append-only/);
+    } finally {
+      await client.end();
+    }
+  });
+});

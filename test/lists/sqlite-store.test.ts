@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, test } from 'vitest';
+import { SqliteStore } from '../../server/lists/sqlite-store.js';
+import { describeListStoreContract } from './list-store.contract.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rounds-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describeListStoreContract('SqliteStore', () => Promise.resolve(new SqliteStore(join(dir, 'contract', 'rounds.db'))));
+
+describe('SqliteStore on a file', () => {
+  test('creates the folder, records its migrations once and keeps data across reopening', async () => {
+    const file = join(dir, 'nested', 'deeper', 'rounds.db');
+    const first = new SqliteStore(file);
+    const context = { kind: 'chat' as const, id: '19:chat@unq.gbl.spaces' };
+    await first.createList(
+      'tenant-1',
+      { id: 'l-1', name: 'Kept', context, columns: ['name'], createdBy: 'x', createdAt: '2026-01-01T00:00:00.000Z' },
+      [],
+      100,
+    );
+    await first.close();
+    const second = new SqliteStore(file);
+    expect((await second.getList('tenant-1', 'l-1'))?.name).toBe('Kept');
+    await second.close();
+
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([{ version: 1, name: 'init' }]);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  test('refuses to change or delete audit events', async () => {
+    const file = join(dir, 'audit.db');
+    const store = new SqliteStore(file);
+    await store.appendAudit({ id: 'e-1', type: 'list.created', tenantId: 't', userId: 'u', at: '2026-01-01T00:00:00.000Z' });
+    await store.close();
+    const db = new Database(file);
+    expect(() => db.prepare("UPDATE audit_events SET user_id = 'someone else'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
+    db.close();
+  });
+});
