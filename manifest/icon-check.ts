@@ -16,7 +16,7 @@ function decode(bytes: Buffer): PNG | undefined {
 /** Anti-aliasing is fine through alpha; a visible pixel must still be white (a little tolerance for encoders). */
 const isWhite = (r: number, g: number, b: number): boolean => r >= 240 && g >= 240 && b >= 240;
 
-function outlineProblems(file: string, png: PNG): string[] {
+function outlineProblems(label: string, png: PNG): string[] {
   let transparent = 0;
   let visible = 0;
   let notWhite = 0;
@@ -31,22 +31,23 @@ function outlineProblems(file: string, png: PNG): string[] {
   const problems: string[] = [];
   const pixels = png.width * png.height;
   if (transparent < pixels / 2)
-    problems.push(`icon ${file}: the outline icon needs a transparent background (${transparent} of ${pixels} pixels are transparent)`);
-  if (visible === 0) problems.push(`icon ${file}: the outline icon is empty (every pixel is transparent)`);
-  if (notWhite > 0) problems.push(`icon ${file}: the outline icon must be white; ${notWhite} visible pixels are not`);
+    problems.push(`${label}: the outline icon needs a transparent background (${transparent} of ${pixels} pixels are transparent)`);
+  if (visible === 0) problems.push(`${label}: the outline icon is empty (every pixel is transparent)`);
+  if (notWhite > 0) problems.push(`${label}: the outline icon must be white; ${notWhite} visible pixels are not`);
   return problems;
 }
 
 /** Problems with one icon named in `icons.<kind>`; `bytes` undefined when the zip lacks the file. */
 export function checkIcon(kind: IconKind, file: string, bytes: Buffer | undefined): string[] {
-  if (!bytes) return [`icon ${file} (icons.${kind}): not found at the root of the package`];
+  const label = `icon ${file} (icons.${kind})`;
+  if (!bytes) return [`${label}: not found at the root of the package`];
   const png = decode(bytes);
-  if (!png) return [`icon ${file} (icons.${kind}): not a readable PNG`];
+  if (!png) return [`${label}: not a readable PNG`];
   const size = SIZES[kind];
   const problems: string[] = [];
   if (png.width !== size || png.height !== size)
-    problems.push(`icon ${file} (icons.${kind}): is ${png.width}×${png.height}, must be ${size}×${size}`);
-  if (kind === 'outline') problems.push(...outlineProblems(file, png));
+    problems.push(`${label}: is ${png.width}×${png.height}, must be ${size}×${size}`);
+  if (kind === 'outline') problems.push(...outlineProblems(label, png));
   return problems;
 }
 

@@ -1,0 +1,50 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, test } from 'vitest';
+import { unzipPackage } from '../../manifest/zip.js';
+
+const run = promisify(execFile);
+const CLI = join(import.meta.dirname, '..', '..', 'manifest', 'package.ts');
+const dir = mkdtempSync(join(tmpdir(), 'rounds-package-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function packageCli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    return { code: 0, out: stdout, err: stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout, err: e.stderr };
+  }
+}
+
+describe('npm run package', () => {
+  test('writes a valid zip for the demo configuration with --allow-http', async () => {
+    const out = join(dir, 'demo.zip');
+    const result = await packageCli(['--allow-http', '--out', out], { DEMO: '1' });
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/Valid\. Wrote .*demo\.zip/);
+    const files = await unzipPackage(readFileSync(out));
+    expect(JSON.parse(files.get('manifest.json')!.toString()).staticTabs[0].contentUrl).toBe('http://localhost:3978/tab');
+  });
+
+  test('exits 1, lists every problem and writes nothing when the URL is http and --allow-http is absent', async () => {
+    const out = join(dir, 'refused.zip');
+    const result = await packageCli(['--out', out], { DEMO: '1' });
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/The package is not valid \(7 problems\)/);
+    expect(result.err).toMatch(/- manifest\.json \/configurableTabs\/0\/configurationUrl: http:\/\/localhost:3978\/config is not https/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('exits 1 naming the bad variable when the configuration is invalid', async () => {
+    const result = await packageCli(['--out', join(dir, 'bad.zip')], { DEMO: '1', PORT: 'eighty' });
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/PORT/);
+  });
+});
