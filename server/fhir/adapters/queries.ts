@@ -1,0 +1,69 @@
+// The requests Rounds sends, exactly as the shared FHIR query table says (partner-interface.md §4). The
+// version adapters fill in a QueryDialect; nothing here knows which version it is writing for.
+import type { PartQuery, PatientCriteria, PatientPart } from './adapter.js';
+
+export interface QueryDialect {
+  /** DSTU2 `family:contains`, STU3/R4 `family`. */
+  familyParam: 'family' | 'family:contains';
+  /** Newest first: DSTU2 `_sort:desc=date`, STU3/R4 `_sort=-date`. */
+  newestFirst: '_sort:desc=date' | '_sort=-date';
+  medicationResourceType: 'MedicationOrder' | 'MedicationRequest';
+  /** The Coverage search parameter naming the patient: DSTU2 `subscriber`, STU3 `beneficiary`, R4 `patient`. */
+  coverageParam: 'subscriber' | 'beneficiary' | 'patient';
+}
+
+export function patientSearchForm(criteria: PatientCriteria, dialect: QueryDialect): URLSearchParams {
+  const form = new URLSearchParams();
+  const add = (name: string, value: string | number | undefined): void => {
+    if (value !== undefined && String(value).trim() !== '') form.append(name, String(value).trim());
+  };
+  add('_id', criteria.id);
+  add(dialect.familyParam, criteria.family);
+  add('given', criteria.given);
+  add('name', criteria.name);
+  add('birthdate', criteria.birthdate);
+  add('gender', criteria.gender);
+  add('identifier', criteria.mrn);
+  add('_count', criteria.count);
+  return form;
+}
+
+function partQuery(part: PatientPart, id: string, dialect: QueryDialect): PartQuery | undefined {
+  switch (part) {
+    case 'encounter':
+      return { part, resourceType: 'Encounter', url: `Encounter?patient=${id}&${dialect.newestFirst}&_count=1` };
+    case 'conditions':
+      return { part, resourceType: 'Condition', url: `Condition?patient=${id}&_count=50` };
+    case 'vitals':
+      return {
+        part,
+        resourceType: 'Observation',
+        url: `Observation?patient=${id}&category=vital-signs&${dialect.newestFirst}&_count=100`,
+      };
+    case 'allergies':
+      return { part, resourceType: 'AllergyIntolerance', url: `AllergyIntolerance?patient=${id}` };
+    case 'medications': {
+      const type = dialect.medicationResourceType;
+      return { part, resourceType: type, url: `${type}?patient=${id}&_count=50` };
+    }
+    case 'coverage':
+      return { part, resourceType: 'Coverage', url: `Coverage?${dialect.coverageParam}=${id}` };
+    default:
+      return undefined; // not a PatientPart (an untyped caller): nothing to ask for
+  }
+}
+
+export function patientQueries(
+  patientId: string,
+  parts: readonly PatientPart[],
+  includePatient: boolean,
+  dialect: QueryDialect,
+): PartQuery[] {
+  const id = encodeURIComponent(patientId);
+  const queries: PartQuery[] = includePatient ? [{ part: 'patient', resourceType: 'Patient', url: `Patient/${id}` }] : [];
+  for (const part of new Set(parts)) {
+    const query = partQuery(part, id, dialect);
+    if (query) queries.push(query);
+  }
+  return queries;
+}
