@@ -120,7 +120,7 @@ describe('a manifest with a mistake is refused with a message naming it', () => 
   });
 
   test('several mistakes at once are all listed', async () => {
-    const m = { ...manifest(), validDomains: ['other.example.org'] };
+    const m: Record<string, unknown> = { ...manifest(), validDomains: ['other.example.org'] };
     delete m.accentColor;
     const files = packageFiles(m, { color: solidPng(64, 64, [0, 0, 0, 255]) });
     const { problems } = await validatePackageFiles(files, EXPECTED);
