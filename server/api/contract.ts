@@ -189,6 +189,8 @@ export interface Row {
   manual?: ManualPatient;
   /** The entry's display snapshot, shown when the EHR cannot be read. */
   display: string;
+  /** The entry's MRN snapshot, shown when the EHR cannot be read. */
+  mrn?: string;
   encounter?: EncounterSummary;
   conditions: ConditionSummary[];
   vitals: VitalSign[];
@@ -208,6 +210,8 @@ export interface ImportReport {
   list: List;
   /** Entries that could not be matched to an EHR patient and were kept as manual entries. */
   keptAsManual: string[];
+  /** Rows naming a patient already imported from an earlier row: merged into that entry (one patient per list). */
+  mergedDuplicates?: string[];
 }
 
 export interface AuditEvent {
