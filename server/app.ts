@@ -62,6 +62,9 @@ export function createApp(deps: AppDeps): Express {
     });
   }
 
+  // Anything unmatched gets our OperationOutcome 404 with our headers: Express's own 404 page would replace
+  // the CSP with `default-src 'none'` and drop frame-ancestors.
+  app.use(apiNotFound());
   app.use(errorHandler(logger));
   return app;
 }
