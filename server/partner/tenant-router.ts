@@ -1,0 +1,68 @@
+// Every tenant goes through the partner's one endpoint, unless TENANT_ROUTES_FILE gives it its own
+// (partner-interface.md §2). Both kinds get tokens through the same client-credentials flow.
+import type { Connection } from '../api/contract.js';
+import type { PartnerConfig } from '../config.js';
+import { notConfigured } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { FhirEndpoint, TenantRouter } from './fhir-endpoint.js';
+import type { TenantRoutes } from './tenant-routes-file.js';
+import { TokenClient } from './token-client.js';
+import { whoServes } from './upstream.js';
+
+export interface PartnerRouterOptions {
+  /** The partner (PARTNER_FHIR_URL …), or the embedded demo partner in demo mode. */
+  partner?: PartnerConfig;
+  /** 'demo' when the partner is the embedded demo partner. */
+  partnerMode: 'partner' | 'demo';
+  routes?: TenantRoutes;
+  logger: Logger;
+  /** Timeout of each discovery and token call. */
+  timeoutMs?: number;
+}
+
+interface Target {
+  config: PartnerConfig;
+  mode: Connection['mode'];
+  tokens: TokenClient;
+}
+
+export const DEFAULT_TOKEN_TIMEOUT_MS = 10_000;
+
+export class PartnerRouter implements TenantRouter {
+  private readonly partner?: Target;
+  private readonly direct = new Map<string, Target>();
+  private readonly endpoints = new Map<string, FhirEndpoint>();
+
+  constructor(options: PartnerRouterOptions) {
+    const make = (config: PartnerConfig, mode: Connection['mode']): Target => ({
+      config,
+      mode,
+      tokens: new TokenClient({
+        fhirUrl: config.fhirUrl,
+        credentials: config,
+        logger: options.logger,
+        who: whoServes(mode),
+        timeoutMs: options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
+      }),
+    });
+    if (options.partner) this.partner = make(options.partner, options.partnerMode);
+    for (const [tenantId, config] of options.routes ?? []) this.direct.set(tenantId.toLowerCase(), make(config, 'direct'));
+  }
+
+  endpointFor(tenantId: string): FhirEndpoint {
+    const key = tenantId.toLowerCase();
+    const known = this.endpoints.get(key);
+    if (known) return known;
+    const target = this.direct.get(key) ?? this.partner;
+    if (!target) throw notConfigured('No FHIR endpoint is configured for your organisation (tenant)');
+    const endpoint: FhirEndpoint = {
+      tenantId: key,
+      baseUrl: target.config.fhirUrl,
+      mode: target.mode,
+      getToken: () => target.tokens.getToken(key),
+      invalidateToken: (token) => target.tokens.invalidate(key, token),
+    };
+    this.endpoints.set(key, endpoint);
+    return endpoint;
+  }
+}

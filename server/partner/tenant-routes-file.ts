@@ -1,0 +1,46 @@
+// TENANT_ROUTES_FILE: tenants served by their own FHIR endpoint rather than by the partner, read and
+// validated once at start-up. Shape: { "<tenant GUID>": { fhirUrl, clientId, clientSecret, clientSecretNext? } }.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigError, isLoopbackUrl, type PartnerConfig } from '../config.js';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const route = z
+  .object({
+    fhirUrl: z
+      .string()
+      .url()
+      .refine((v) => v.startsWith('https://') || isLoopbackUrl(v), 'must be an https URL (http only on loopback)')
+      .transform((v) => v.replace(/\/+$/, '')),
+    clientId: z.string().min(1),
+    clientSecret: z.string().min(1),
+    clientSecretNext: z.string().min(1).optional(),
+  })
+  .strict();
+
+const routesSchema = z.record(z.string().regex(GUID, 'tenant ids must be GUIDs'), route);
+
+export type TenantRoutes = ReadonlyMap<string, PartnerConfig>;
+
+/** Validates parsed JSON; throws one ConfigError naming every bad entry (never a secret's value). */
+export function parseTenantRoutes(json: unknown): TenantRoutes {
+  const parsed = routesSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `TENANT_ROUTES_FILE: ${issue.path.join('.') || '(file)'}: ${issue.message}`),
+    );
+  }
+  return new Map(Object.entries(parsed.data).map(([tenantId, target]) => [tenantId.toLowerCase(), target]));
+}
+
+export function loadTenantRoutes(path: string): TenantRoutes {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const why = error instanceof SyntaxError ? 'is not valid JSON' : 'cannot be read';
+    throw new ConfigError([`TENANT_ROUTES_FILE: ${path} ${why}`]);
+  }
+  return parseTenantRoutes(json);
+}

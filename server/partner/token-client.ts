@@ -1,0 +1,148 @@
+// App tokens by OAuth 2.0 client credentials with `scope=<tenant id>` (../shared/spec/partner-interface.md §1):
+// cached per tenant, one request in flight per tenant, and secret rotation on `invalid_client`.
+import { z } from 'zod';
+import type { PartnerConfig } from '../config.js';
+import { badGateway } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { discoverTokenUrl } from './discovery.js';
+import { fetchUpstream, type UpstreamOptions } from './upstream.js';
+
+export interface TokenClientOptions extends UpstreamOptions {
+  fhirUrl: string;
+  credentials: PartnerConfig;
+  logger: Logger;
+  /** Milliseconds since the epoch; tests may move time. */
+  now?: () => number;
+}
+
+interface CachedToken {
+  accessToken: string;
+  /** When to stop using it: 60 s before it expires. */
+  refreshAt: number;
+}
+
+const tokenResponse = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string().regex(/^bearer$/i),
+  expires_in: z.coerce.number().positive(),
+});
+
+const REFRESH_MARGIN_SECONDS = 60;
+
+/** The RFC 6749 §5.2 error code, if the body has a plausible one. */
+function oauthError(body: unknown): string | undefined {
+  const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
+  return typeof error === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(error) ? error : undefined;
+}
+
+class RefusedSecret extends Error {}
+
+export class TokenClient {
+  private tokenUrl?: Promise<string>;
+  private readonly cache = new Map<string, CachedToken>();
+  private readonly inFlight = new Map<string, Promise<CachedToken>>();
+  private readonly secrets: string[];
+  /** Which secret works now; moves to the other one when the partner says `invalid_client`. */
+  private secretIndex = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly options: TokenClientOptions) {
+    const { clientSecret, clientSecretNext } = options.credentials;
+    this.secrets = clientSecretNext ? [clientSecret, clientSecretNext] : [clientSecret];
+    this.now = options.now ?? Date.now;
+  }
+
+  async getToken(tenantId: string): Promise<string> {
+    const cached = this.cache.get(tenantId);
+    if (cached && this.now() < cached.refreshAt) return cached.accessToken;
+    let pending = this.inFlight.get(tenantId);
+    if (!pending) {
+      pending = this.requestToken(tenantId).finally(() => this.inFlight.delete(tenantId));
+      this.inFlight.set(tenantId, pending);
+    }
+    return (await pending).accessToken;
+  }
+
+  /** Forgets a token the FHIR server refused, unless a newer one already replaced it. */
+  invalidate(tenantId: string, accessToken: string): void {
+    if (this.cache.get(tenantId)?.accessToken === accessToken) this.cache.delete(tenantId);
+  }
+
+  private discover(): Promise<string> {
+    if (!this.tokenUrl) {
+      this.tokenUrl = discoverTokenUrl(this.options.fhirUrl, this.options);
+      // A failed discovery is retried by the next request rather than remembered.
+      this.tokenUrl.catch(() => (this.tokenUrl = undefined));
+    }
+    return this.tokenUrl;
+  }
+
+  private async requestToken(tenantId: string): Promise<CachedToken> {
+    const tokenUrl = await this.discover();
+    const first = this.secretIndex;
+    try {
+      return await this.requestWith(tokenUrl, tenantId, first);
+    } catch (error) {
+      if (!(error instanceof RefusedSecret) || this.secrets.length < 2) throw this.refused(error);
+      const other = 1 - first;
+      try {
+        const token = await this.requestWith(tokenUrl, tenantId, other);
+        if (this.secretIndex !== other) {
+          this.secretIndex = other;
+          this.options.logger.warn(
+            { fhirUrl: this.options.fhirUrl },
+            'the partner refused the current client secret (invalid_client); switched to the other configured secret',
+          );
+        }
+        return token;
+      } catch (retryError) {
+        throw this.refused(retryError);
+      }
+    }
+  }
+
+  private refused(error: unknown): unknown {
+    return error instanceof RefusedSecret
+      ? badGateway(`${this.options.who} refused our client credentials: invalid_client`)
+      : error;
+  }
+
+  private async requestWith(tokenUrl: string, tenantId: string, secretIndex: number): Promise<CachedToken> {
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: this.options.credentials.clientId,
+      client_secret: this.secrets[secretIndex] ?? '',
+      scope: tenantId,
+    });
+    const started = this.now();
+    const answer = await fetchUpstream(
+      tokenUrl,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        body: form.toString(),
+      },
+      this.options,
+    );
+    const error = oauthError(answer.body);
+    if (error === 'invalid_client' || (answer.status === 401 && !error)) throw new RefusedSecret();
+    if (answer.status < 200 || answer.status > 299) {
+      throw badGateway(
+        error
+          ? `${this.options.who} refused the token request: ${error}`
+          : `${this.options.who} token endpoint answered ${answer.status}`,
+      );
+    }
+    const parsed = tokenResponse.safeParse(answer.body);
+    if (!parsed.success) {
+      const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))].join(', ');
+      throw badGateway(`${this.options.who} sent a token response without a valid ${fields}`);
+    }
+    const lifetime = parsed.data.expires_in;
+    // Short-lived tokens (tests, some partners) would never be reused with a fixed 60 s margin.
+    const margin = Math.min(REFRESH_MARGIN_SECONDS, lifetime / 2);
+    const token = { accessToken: parsed.data.access_token, refreshAt: started + (lifetime - margin) * 1000 };
+    this.cache.set(tenantId, token);
+    return token;
+  }
+}
