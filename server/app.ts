@@ -12,6 +12,8 @@ import { authenticate } from './http/authenticate.js';
 import { requestLog } from './http/request-log.js';
 import { healthRoutes, demoRoutes, meRoutes } from './api/session-routes.js';
 import { clientConfigRoutes } from './api/client-config-routes.js';
+import { patientRoutes, type PatientAuditEvent } from './api/patient-routes.js';
+import type { Ehr } from './fhir/ehr.js';
 
 export interface AppDeps {
   config: Config;
@@ -22,6 +24,10 @@ export interface AppDeps {
   /** The built tab (Vite's output); `npm run build` makes it. */
   tabDir?: string;
   version?: string;
+  /** Live EHR data (server/fhir/ehr-service.ts); the patient endpoints are mounted when present. */
+  ehr?: Ehr;
+  /** Audit seam of the patient endpoints (patient.search, patient.viewed). */
+  onPatientAudit?: (event: PatientAuditEvent) => void | Promise<void>;
 }
 
 export const DEFAULT_TAB_DIR = join(import.meta.dirname, '..', 'dist', 'tab');
@@ -46,6 +52,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.demoIdentity) api.use('/demo', demoRoutes(deps.demoIdentity));
   api.use(authenticate(deps.authenticator));
   api.use(meRoutes());
+  if (deps.ehr) api.use(patientRoutes({ ehr: deps.ehr, onAudit: deps.onPatientAudit }));
   api.use(apiNotFound());
   app.use('/api', api);
 

@@ -1,0 +1,49 @@
+// Input of the patient endpoints: every bad value is a 400 that names its field (via parse.ts).
+import { z } from 'zod';
+
+/** FHIR ids: [A-Za-z0-9\-.]{1,64} (hl7.org/fhir/R4/datatypes.html#id). */
+export const patientIdParams = z.object({
+  id: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'must be 1–64 letters, digits, "-" or "."'),
+});
+
+/** A real calendar date written YYYY-MM-DD. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((v) => {
+    const date = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
+  }, 'is not a real date');
+
+/** Free text of a name: no control characters, sensible length. */
+const nameText = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  .regex(/^[^\p{Cc}]*$/u, 'must not contain control characters');
+
+export const CRITERIA = ['name', 'family', 'given', 'mrn', 'birthdate', 'gender'] as const;
+
+export const patientSearchQuery = z
+  .strictObject({
+    name: nameText.optional(),
+    family: nameText.optional(),
+    given: nameText.optional(),
+    mrn: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9\-._:/|]{1,64}$/, 'must be 1–64 letters, digits or - . _ : / |')
+      .optional(),
+    birthdate: isoDate.optional(),
+    gender: z.enum(['male', 'female', 'other', 'unknown'], { error: 'must be male, female, other or unknown' }).optional(),
+    count: z.coerce
+      .number({ error: 'must be a whole number from 1 to 50' })
+      .int('must be a whole number from 1 to 50')
+      .min(1, 'must be a whole number from 1 to 50')
+      .max(50, 'must be at most 50')
+      .default(20),
+  })
+  .refine((q) => CRITERIA.some((key) => q[key] !== undefined), {
+    message: `give at least one of ${CRITERIA.join(', ')}`,
+  });
