@@ -9,22 +9,22 @@ function meaningfulCodings(concept: unknown): Json[] {
   return records(asRecord(concept)?.['coding']).filter((coding) => !isAbsentReason(coding));
 }
 
-/** CodeableConcept → its text, else the first coding display, else the first coding code. */
-export function conceptText(concept: unknown): string | undefined {
+/** CodeableConcept → its text, else the first coding display (no code: a code is not a name). */
+export function conceptLabel(concept: unknown): string | undefined {
   const record = asRecord(concept);
   if (!record) return undefined;
   const text = asString(record['text']);
   if (text) return text.trim();
-  const codings = meaningfulCodings(record);
-  for (const coding of codings) {
+  for (const coding of meaningfulCodings(record)) {
     const display = asString(coding['display']);
     if (display) return display.trim();
   }
-  for (const coding of codings) {
-    const code = asString(coding['code']);
-    if (code) return code;
-  }
   return undefined;
+}
+
+/** CodeableConcept → its text, else the first coding display, else the first coding code. */
+export function conceptText(concept: unknown): string | undefined {
+  return conceptLabel(concept) ?? conceptCode(concept);
 }
 
 /** The first code of a CodeableConcept, preferring codings of `systems` (in that order). */

@@ -3,7 +3,7 @@
 // components), and keeps its systolic 8480-6 and diastolic 8462-4 components (hl7.org/fhir/R4/vitalsigns.html).
 import type { VitalComponent, VitalSign } from '../../api/contract.js';
 import { asString, compact, records, type Json } from './json.js';
-import { conceptCode, conceptCodes, conceptText, period, quantity } from './read-common.js';
+import { conceptCode, conceptCodes, conceptLabel, conceptText, period, quantity } from './read-common.js';
 
 /** Observation.category in one version's shape: one CodeableConcept in DSTU2, an array in STU3/R4. */
 export type CategoryReader = (observation: Json) => Json[];
@@ -19,7 +19,7 @@ const SKIPPED_STATUSES = ['entered-in-error', 'cancelled'];
 function readComponent(component: Json): VitalComponent {
   const codes = conceptCodes(component['code']);
   const code = codes.find((c) => c === SYSTOLIC || c === DIASTOLIC) ?? conceptCode(component['code'], [LOINC]);
-  const name = conceptText(component['code']) ?? (code && COMPONENT_NAMES[code]) ?? code ?? 'Component';
+  const name = conceptLabel(component['code']) ?? (code && COMPONENT_NAMES[code]) ?? code ?? 'Component';
   return compact<VitalComponent>({ code, name, ...quantity(component['valueQuantity']) });
 }
 
@@ -49,7 +49,7 @@ function toCandidate(observation: Json, readCategories: CategoryReader): Candida
   const code = isBloodPressure
     ? (codes.find((c) => BLOOD_PRESSURE_PANELS.includes(c)) ?? BLOOD_PRESSURE_PANELS[0])
     : conceptCode(observation['code'], [LOINC]);
-  const name = conceptText(observation['code']) ?? (isBloodPressure ? 'Blood pressure' : undefined);
+  const name = conceptLabel(observation['code']) ?? (isBloodPressure ? 'Blood pressure' : conceptText(observation['code']));
   if (name === undefined) return undefined;
   const value = quantity(observation['valueQuantity']);
   if (value?.value === undefined && !components.some((c) => c.value !== undefined)) return undefined;
