@@ -1,0 +1,92 @@
+import type { JSX } from 'react';
+import {
+  Button,
+  Dropdown,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Option,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, DeleteRegular, MoreHorizontalRegular, RenameRegular } from '@fluentui/react-icons';
+import type { ListSummary } from '../../../server/api/contract';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { useSharedStyles } from '../../shared/styles';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+  },
+  title: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere', margin: 0 },
+  switcher: { minWidth: '12rem', maxWidth: '100%' },
+});
+
+/** The list's name, the switch between the context's lists, and the list-level actions. */
+export function ListHeader(props: {
+  lists: ListSummary[];
+  selected?: ListSummary;
+  onSelect: (listId: string) => void;
+  onCreate: () => void;
+  onRename: () => void;
+  onDelete: () => void;
+}): JSX.Element {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const { t } = useI18n();
+  const { selected } = props;
+
+  return (
+    <div className={styles.root}>
+      <Title3 as="h1" className={styles.title}>
+        {selected?.name ?? t('app.title')}
+      </Title3>
+      {props.lists.length > 1 && selected && (
+        <Dropdown
+          className={styles.switcher}
+          aria-label={t('lists.label')}
+          value={selected.name}
+          selectedOptions={[selected.id]}
+          onOptionSelect={(_e, data) => data.optionValue && props.onSelect(data.optionValue)}
+        >
+          {props.lists.map((list) => (
+            <Option key={list.id} value={list.id} text={list.name}>
+              {list.name}
+            </Option>
+          ))}
+        </Dropdown>
+      )}
+      <Button className={shared.touchTarget} icon={<AddRegular />} onClick={props.onCreate}>
+        {t('lists.new')}
+      </Button>
+      {selected && (
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button
+              className={shared.touchTarget}
+              icon={<MoreHorizontalRegular />}
+              aria-label={t('lists.more')}
+              appearance="subtle"
+            />
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem icon={<RenameRegular />} onClick={props.onRename}>
+                {t('lists.rename')}
+              </MenuItem>
+              <MenuItem icon={<DeleteRegular />} onClick={props.onDelete}>
+                {t('lists.delete')}
+              </MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import { Suspense, useCallback, useMemo, useRef, useState, type JSX } from 'react';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { PersonAddRegular, PeopleListRegular } from '@fluentui/react-icons';
+import type { Entry, List, ListSort } from '../../../server/api/contract';
+import { EmptyState } from '../../shared/components/EmptyState';
+import { ErrorNotice } from '../../shared/components/ErrorNotice';
+import { errorText } from '../../shared/error-text';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { nameOf, sortRows } from '../../shared/row-view';
+import type { ListsSlots } from '../../shared/slots';
+import { useNotify } from '../../shared/toast';
+import { useFocusReturn } from '../../shared/use-focus-return';
+import { useIsNarrow } from '../../shared/use-narrow';
+import { ColumnChooser, type ColumnChoice } from './ColumnChooser';
+import { ListSkeleton } from './ListSkeleton';
+import { ListToolbar } from './ListToolbar';
+import { PatientCards } from './PatientCards';
+import { PatientGrid } from './PatientGrid';
+import type { RowHandlers } from './RowActions';
+import type { ListData } from './use-list-data';
+import { useEntryRemoval } from './use-entry-removal';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+type Open =
+  | { kind: 'none' }
+  | { kind: 'add' }
+  | { kind: 'columns' }
+  | { kind: 'detail'; entryId: string }
+  | { kind: 'note'; entryId: string; fromDetail: boolean }
+  | { kind: 'print' };
+
+/** One list: its toolbar, its patients (grid or cards), and the dialogs it opens. */
+export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChanged: (list: List) => void }): JSX.Element {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const notify = useNotify();
+  const isNarrow = useIsNarrow();
+  const focus = useFocusReturn();
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const { data, slots, onListChanged } = props;
+  const { list, rows } = data;
+  const [open, setOpen] = useState<Open>({ kind: 'none' });
+  const [pendingSort, setPendingSort] = useState<ListSort>();
+
+  const show = useCallback(
+    (next: Open) => {
+      focus.remember();
+      setOpen(next);
+    },
+    [focus],
+  );
+  const close = useCallback(() => {
+    setOpen({ kind: 'none' });
+    focus.restore(toolbarRef.current?.querySelector('button'));
+  }, [focus]);
+
+  const remove = useEntryRemoval({ list, rows, dropEntry: data.dropEntry, reload: data.reload });
+  const handlers = useMemo<RowHandlers>(
+    () => ({
+      onOpen: (entryId) => show({ kind: 'detail', entryId }),
+      onEditNote: (entryId) => show({ kind: 'note', entryId, fromDetail: false }),
+      onRemove: remove,
+    }),
+    [show, remove],
+  );
+
+  const save = useCallback(
+    async (changes: ColumnChoice | { sort: ListSort }): Promise<void> => {
+      const { list: saved, wasStale } = await data.applyChanges(changes);
+      onListChanged(saved);
+      if (wasStale) notify(t('lists.changedElsewhere'), { intent: 'info' });
+    },
+    [data, onListChanged, notify, t],
+  );
+
+  const changeSort = (sort: ListSort): void => {
+    setPendingSort(sort);
+    save({ sort }).then(
+      () => setPendingSort(undefined),
+      (error: unknown) => {
+        setPendingSort(undefined);
+        notify(t('lists.actionFailed', { reason: errorText(error, i18n) }), { intent: 'error' });
+      },
+    );
+  };
+
+  if (data.listStatus === 'error' && !list) {
+    return <ErrorNotice message={t('lists.loadFailed', { reason: errorText(data.listError, i18n) })} onRetry={data.reload} />;
+  }
+  if (!list) return <ListSkeleton />;
+
+  const sort = pendingSort ?? list.sort;
+  const sortedRows = sortRows(rows, sort?.column, sort?.direction ?? 'asc', i18n);
+  const entryOf = (entryId: string): Entry | undefined => list.entries.find((e) => e.id === entryId);
+  const rowOf = (entryId: string) => rows.find((r) => r.entryId === entryId);
+
+  if (open.kind === 'print') {
+    return (
+      <Suspense fallback={<ListSkeleton />}>
+        <slots.RoundingSheet list={{ ...list, sort }} rows={sortedRows} onClose={close} />
+      </Suspense>
+    );
+  }
+
+  const isFirstLoad = data.rowsStatus === 'loading' && rows.length === 0 && list.entries.length > 0;
+  const detailRow = open.kind === 'detail' || open.kind === 'note' ? rowOf(open.entryId) : undefined;
+  const noteEntry = open.kind === 'note' ? entryOf(open.entryId) : undefined;
+
+  return (
+    <section className={styles.root} aria-label={list.name}>
+      <div ref={toolbarRef}>
+        <ListToolbar
+          count={list.entries.length}
+          fetchedAt={data.fetchedAt}
+          isRefreshing={data.rowsStatus === 'loading'}
+          onAdd={() => show({ kind: 'add' })}
+          onColumns={() => show({ kind: 'columns' })}
+          onRefresh={data.refreshRows}
+          onPrint={() => show({ kind: 'print' })}
+        />
+      </div>
+      {data.rowsStatus === 'error' && (
+        <ErrorNotice message={t('list.rowsFailed', { reason: errorText(data.rowsError, i18n) })} onRetry={data.refreshRows} />
+      )}
+      {list.entries.length === 0 ? (
+        <EmptyState
+          icon={<PeopleListRegular />}
+          title={t('list.emptyTitle')}
+          body={t('list.emptyBody')}
+          action={
+            <Button appearance="primary" icon={<PersonAddRegular />} onClick={() => show({ kind: 'add' })}>
+              {t('list.addPatients')}
+            </Button>
+          }
+        />
+      ) : isFirstLoad ? (
+        <ListSkeleton rows={Math.min(list.entries.length, 8)} />
+      ) : isNarrow ? (
+        <PatientCards rows={sortedRows} columns={list.columns} handlers={handlers} />
+      ) : (
+        <PatientGrid
+          listName={list.name}
+          rows={sortedRows}
+          columns={list.columns}
+          sort={sort}
+          handlers={handlers}
+          onSortChange={changeSort}
+        />
+      )}
+
+      {open.kind === 'columns' && (
+        <ColumnChooser columns={list.columns} sort={list.sort} onSave={save} onClose={close} />
+      )}
+      <Suspense fallback={null}>
+        {open.kind === 'add' && (
+          <slots.AddPatients
+            list={list}
+            patientIdsOnList={list.entries.flatMap((e) => (e.patientId ? [e.patientId] : []))}
+            onAdded={(entries) => {
+              if (entries.length > 0) notify(t('add.added', { count: entries.length }));
+              data.reload();
+            }}
+            onClose={close}
+          />
+        )}
+        {detailRow && (open.kind === 'detail' || (open.kind === 'note' && open.fromDetail)) && (
+          <slots.PatientDetail
+            row={detailRow}
+            onEditNote={() => setOpen({ kind: 'note', entryId: detailRow.entryId, fromDetail: true })}
+            onClose={close}
+          />
+        )}
+        {open.kind === 'note' && noteEntry && (
+          <slots.NoteEditor
+            listId={list.id}
+            entry={noteEntry}
+            patientName={detailRow ? nameOf(detailRow) : noteEntry.display}
+            onSaved={(entry) => {
+              data.setEntry(entry);
+              notify(t('note.saved'));
+            }}
+            onClose={() => (open.fromDetail ? setOpen({ kind: 'detail', entryId: open.entryId }) : close())}
+          />
+        )}
+      </Suspense>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import type { JSX } from 'react';
+import { Button, Caption1, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  ArrowClockwiseRegular,
+  ClipboardTaskListLtrRegular,
+  ColumnTripleEditRegular,
+  PersonAddRegular,
+} from '@fluentui/react-icons';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { useSharedStyles } from '../../shared/styles';
+import { UpdatedAgo } from './UpdatedAgo';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  toolbar: { flexWrap: 'wrap', gap: tokens.spacingHorizontalS, padding: 0 },
+  status: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'baseline',
+    color: tokens.colorNeutralForeground3,
+    '& p': { margin: 0 },
+  },
+});
+
+export function ListToolbar(props: {
+  count: number;
+  fetchedAt?: string;
+  isRefreshing: boolean;
+  onAdd: () => void;
+  onColumns: () => void;
+  onRefresh: () => void;
+  onPrint: () => void;
+}): JSX.Element {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const { t } = useI18n();
+  return (
+    <div className={styles.root}>
+      <Toolbar aria-label={t('list.toolbar')} className={styles.toolbar}>
+        <Button className={shared.touchTarget} appearance="primary" icon={<PersonAddRegular />} onClick={props.onAdd}>
+          {t('list.addPatients')}
+        </Button>
+        <Button className={shared.touchTarget} icon={<ColumnTripleEditRegular />} onClick={props.onColumns}>
+          {t('list.columns')}
+        </Button>
+        <Button
+          className={shared.touchTarget}
+          icon={<ArrowClockwiseRegular />}
+          onClick={props.onRefresh}
+          disabledFocusable={props.isRefreshing}
+        >
+          {t('list.refresh')}
+        </Button>
+        <Button className={shared.touchTarget} icon={<ClipboardTaskListLtrRegular />} onClick={props.onPrint}>
+          {t('list.print')}
+        </Button>
+      </Toolbar>
+      <div className={styles.status}>
+        <Caption1 as="p">{t('list.patientCount', { count: props.count })}</Caption1>
+        <UpdatedAgo fetchedAt={props.fetchedAt} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { useCallback, useState, type JSX } from 'react';
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { AddRegular, PeopleListRegular } from '@fluentui/react-icons';
+import type { ListContext } from '../../../server/api/contract';
+import { EmptyState } from '../../shared/components/EmptyState';
+import { ErrorNotice } from '../../shared/components/ErrorNotice';
+import { errorText } from '../../shared/error-text';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import type { ListsSlots } from '../../shared/slots';
+import { useNotify } from '../../shared/toast';
+import { DeleteListDialog } from './DeleteListDialog';
+import { ListHeader } from './ListHeader';
+import { ListNameDialog } from './ListNameDialog';
+import { ListPanel } from './ListPanel';
+import { ListSkeleton } from './ListSkeleton';
+import { useListData } from './use-list-data';
+import { useLists } from './use-lists';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+});
+
+type ListDialog = 'create' | 'rename' | 'delete' | undefined;
+
+/** The lists of one Teams context: switch, create, rename, delete, and the chosen list's patients. */
+export function ListsView(props: { context: ListContext; initialListId?: string; slots: ListsSlots }): JSX.Element {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const notify = useNotify();
+  const lists = useLists(props.context, props.initialListId);
+  const data = useListData(lists.selectedId);
+  const [dialog, setDialog] = useState<ListDialog>();
+  const selected = lists.lists.find((l) => l.id === lists.selectedId);
+  const contextLabel = t(`context.${lists.context.kind}`);
+  const { updateSummary } = lists;
+
+  const rename = useCallback(
+    async (name: string): Promise<void> => {
+      const { list, wasStale } = await data.applyChanges({ name });
+      updateSummary(list);
+      if (wasStale) notify(t('lists.changedElsewhere'), { intent: 'info' });
+    },
+    [data, updateSummary, notify, t],
+  );
+
+  const header = (
+    <ListHeader
+      lists={lists.lists}
+      selected={selected}
+      onSelect={lists.select}
+      onCreate={() => setDialog('create')}
+      onRename={() => setDialog('rename')}
+      onDelete={() => setDialog('delete')}
+    />
+  );
+
+  let body: JSX.Element;
+  if (lists.status === 'error') {
+    body = <ErrorNotice message={t('lists.loadFailed', { reason: errorText(lists.error, i18n) })} onRetry={lists.reload} />;
+  } else if (lists.status === 'loading' && lists.lists.length === 0) {
+    body = <ListSkeleton />;
+  } else if (!selected) {
+    body = (
+      <EmptyState
+        icon={<PeopleListRegular />}
+        title={t('lists.emptyTitle')}
+        body={t('lists.emptyBody')}
+        action={
+          <Button appearance="primary" icon={<AddRegular />} onClick={() => setDialog('create')}>
+            {t('lists.new')}
+          </Button>
+        }
+      />
+    );
+  } else {
+    body = <ListPanel key={selected.id} data={data} slots={props.slots} onListChanged={updateSummary} />;
+  }
+
+  return (
+    <main className={styles.root}>
+      {header}
+      {lists.isInitialMissing && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t('lists.notFound')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {body}
+      {dialog === 'create' && (
+        <ListNameDialog
+          mode="create"
+          onSubmit={async (name) => {
+            await lists.create(name);
+          }}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
+      {dialog === 'rename' && selected && (
+        <ListNameDialog mode="rename" initialName={selected.name} onSubmit={rename} onClose={() => setDialog(undefined)} />
+      )}
+      {dialog === 'delete' && selected && (
+        <DeleteListDialog
+          name={selected.name}
+          contextLabel={contextLabel}
+          onConfirm={async () => {
+            await lists.remove(selected.id);
+            notify(t('lists.deleted', { name: selected.name }), { intent: 'info' });
+          }}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
+    </main>
+  );
+}

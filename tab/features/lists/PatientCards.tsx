@@ -1,0 +1,54 @@
+import type { JSX } from 'react';
+import { Card, CardHeader, makeStyles, tokens } from '@fluentui/react-components';
+import type { ColumnId, Row } from '../../../server/api/contract';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { COLUMN_LABEL, cellText, nameOf } from '../../shared/row-view';
+import { PatientName } from './PatientName';
+import { RowActions, type RowHandlers } from './RowActions';
+
+const useStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  fields: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(6rem, auto) 1fr',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  group: { display: 'contents' },
+  term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  value: { margin: 0, overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase300 },
+});
+
+/** The patients as cards, for phones and narrow panes: one card per patient, the chosen columns inside. */
+export function PatientCards(props: { rows: Row[]; columns: ColumnId[]; handlers: RowHandlers }): JSX.Element {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const fields = props.columns.filter((c) => c !== 'name');
+  return (
+    <ul className={styles.list} aria-label={i18n.t('lists.label')}>
+      {props.rows.map((row) => (
+        <li key={row.entryId}>
+          <Card>
+            <CardHeader
+              header={<PatientName row={row} onOpen={props.handlers.onOpen} />}
+              action={<RowActions entryId={row.entryId} name={nameOf(row)} handlers={props.handlers} />}
+            />
+            <dl className={styles.fields}>
+              {fields.map((column) => {
+                const text = cellText(row, column, i18n);
+                if (!text) return null;
+                return (
+                  <div key={column} className={styles.group}>
+                    <dt className={styles.term}>{i18n.t(COLUMN_LABEL[column])}</dt>
+                    <dd className={styles.value}>{text}</dd>
+                  </div>
+                );
+              })}
+            </dl>
+          </Card>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,127 @@
+import { useMemo, type JSX } from 'react';
+import {
+  DataGrid,
+  DataGridBody,
+  DataGridCell,
+  DataGridHeader,
+  DataGridHeaderCell,
+  DataGridRow,
+  createTableColumn,
+  makeStyles,
+  tokens,
+  type SortDirection,
+  type TableColumnDefinition,
+  type TableColumnId,
+} from '@fluentui/react-components';
+import type { ColumnId, ListSort, Row } from '../../../server/api/contract';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { COLUMN_LABEL, cellText, compareRows, nameOf } from '../../shared/row-view';
+import { PatientName } from './PatientName';
+import { RowActions, type RowHandlers } from './RowActions';
+
+const ACTIONS = 'actions';
+
+const useStyles = makeStyles({
+  scroller: { overflowX: 'auto', maxWidth: '100%' },
+  grid: { minWidth: 'max-content' },
+  cell: { minWidth: '8rem', alignItems: 'flex-start', paddingBlock: tokens.spacingVerticalS },
+  wide: { minWidth: '14rem' },
+  narrow: { minWidth: '6rem' },
+  actions: { minWidth: '6rem', maxWidth: '6rem', flexGrow: 0 },
+  text: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+});
+
+const WIDE: ColumnId[] = ['name', 'conditions', 'vitals', 'medications', 'note', 'coverage', 'allergies'];
+const NARROW: ColumnId[] = ['mrn', 'age', 'gender'];
+
+export function toDirection(direction: 'asc' | 'desc'): SortDirection {
+  return direction === 'asc' ? 'ascending' : 'descending';
+}
+
+/** The patients as a sortable Fluent DataGrid; the sort belongs to the list and is saved with it. */
+export function PatientGrid(props: {
+  listName: string;
+  rows: Row[];
+  columns: ColumnId[];
+  sort?: ListSort;
+  handlers: RowHandlers;
+  onSortChange: (sort: ListSort) => void;
+}): JSX.Element {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { handlers } = props;
+
+  const columns = useMemo<TableColumnDefinition<Row>[]>(() => {
+    const data = props.columns.map((id) =>
+      createTableColumn<Row>({
+        columnId: id,
+        compare: (a, b) => compareRows(a, b, id, i18n),
+        renderHeaderCell: () => i18n.t(COLUMN_LABEL[id]),
+        renderCell: (row) =>
+          id === 'name' ? (
+            <PatientName row={row} onOpen={handlers.onOpen} />
+          ) : (
+            <span className={styles.text}>{cellText(row, id, i18n)}</span>
+          ),
+      }),
+    );
+    const actions = createTableColumn<Row>({
+      columnId: ACTIONS,
+      renderHeaderCell: () => i18n.t('row.actions'),
+      renderCell: (row) => <RowActions entryId={row.entryId} name={nameOf(row)} handlers={handlers} />,
+    });
+    return [...data, actions];
+  }, [props.columns, i18n, handlers, styles.text]);
+
+  const classOf = (columnId: TableColumnId): string => {
+    if (columnId === ACTIONS) return `${styles.cell} ${styles.actions}`;
+    if (WIDE.includes(columnId as ColumnId)) return `${styles.cell} ${styles.wide}`;
+    if (NARROW.includes(columnId as ColumnId)) return `${styles.cell} ${styles.narrow}`;
+    return styles.cell;
+  };
+  const isInteractive = (columnId: TableColumnId): boolean => columnId === ACTIONS || columnId === 'name';
+
+  return (
+    <div className={styles.scroller}>
+      <DataGrid
+        className={styles.grid}
+        items={props.rows}
+        columns={columns}
+        getRowId={(row: Row) => row.entryId}
+        sortable
+        sortState={
+          props.sort ? { sortColumn: props.sort.column, sortDirection: toDirection(props.sort.direction) } : undefined
+        }
+        onSortChange={(_e, state) => {
+          if (state.sortColumn === undefined || state.sortColumn === ACTIONS) return;
+          props.onSortChange({
+            column: state.sortColumn as ColumnId,
+            direction: state.sortDirection === 'ascending' ? 'asc' : 'desc',
+          });
+        }}
+        aria-label={i18n.t('list.gridLabel', { name: props.listName })}
+      >
+        <DataGridHeader>
+          <DataGridRow>
+            {({ renderHeaderCell, columnId }) => (
+              <DataGridHeaderCell className={classOf(columnId)}>
+                {renderHeaderCell()}
+              </DataGridHeaderCell>
+            )}
+          </DataGridRow>
+        </DataGridHeader>
+        <DataGridBody<Row>>
+          {({ item, rowId }) => (
+            <DataGridRow<Row> key={rowId}>
+              {({ renderCell, columnId }) => (
+                <DataGridCell className={classOf(columnId)} focusMode={isInteractive(columnId) ? 'group' : 'cell'}>
+                  {renderCell(item)}
+                </DataGridCell>
+              )}
+            </DataGridRow>
+          )}
+        </DataGridBody>
+      </DataGrid>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+// One list and its live rows: loading, refresh, changes with version checks, removal and restore.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Entry, List, Row } from '../../../server/api/contract';
+import { isApiError } from '../../shared/api-client';
+import { useApi } from '../../shared/api-context';
+import { getList, getRows, updateList, type ListChanges } from '../../shared/rounds-api';
+
+export type LoadStatus = 'loading' | 'ready' | 'error';
+
+export interface ListData {
+  list?: List;
+  listStatus: LoadStatus;
+  listError?: unknown;
+  rows: Row[];
+  rowsStatus: LoadStatus;
+  rowsError?: unknown;
+  fetchedAt?: string;
+  /** Reloads the list and its rows from the server. */
+  reload: () => void;
+  refreshRows: () => void;
+  /** PATCHes the list; on a 409 it re-applies the change to the newest version once. */
+  applyChanges(changes: ListChanges): Promise<{ list: List; wasStale: boolean }>;
+  /** Puts a saved entry (e.g. a new note) into the list and its row. */
+  setEntry: (entry: Entry) => void;
+  /** Hides a row at once (removal); `reload` brings the truth back. */
+  dropEntry: (entryId: string) => void;
+}
+
+/** What the list itself knows about an entry, for when live rows can't be read. */
+export function rowFromEntry(entry: Entry): Row {
+  return {
+    entryId: entry.id,
+    manual: entry.manual,
+    display: entry.display,
+    note: entry.note,
+    conditions: [],
+    vitals: [],
+    allergies: [],
+    medications: [],
+    coverage: [],
+    issues: [],
+  };
+}
+
+export function useListData(listId: string | undefined): ListData {
+  const api = useApi();
+  const [list, setList] = useState<List>();
+  const [listStatus, setListStatus] = useState<LoadStatus>('loading');
+  const [listError, setListError] = useState<unknown>();
+  const [rows, setRows] = useState<Row[]>([]);
+  const [rowsStatus, setRowsStatus] = useState<LoadStatus>('loading');
+  const [rowsError, setRowsError] = useState<unknown>();
+  const [fetchedAt, setFetchedAt] = useState<string>();
+  const [listKey, setListKey] = useState(0);
+  const [rowsKey, setRowsKey] = useState(0);
+  const listRef = useRef<List | undefined>(undefined);
+  listRef.current = list;
+
+  useEffect(() => {
+    if (!listId) return;
+    const controller = new AbortController();
+    setListStatus('loading');
+    setList((current) => (current?.id === listId ? current : undefined));
+    getList(api, listId, controller.signal).then(
+      (loaded) => {
+        setList(loaded);
+        setListStatus('ready');
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setListError(error);
+        setListStatus('error');
+      },
+    );
+    return () => controller.abort();
+  }, [api, listId, listKey]);
+
+  useEffect(() => {
+    if (!listId) return;
+    const controller = new AbortController();
+    setRowsStatus('loading');
+    setRows((current) => (current.length > 0 && listRef.current?.id === listId ? current : []));
+    getRows(api, listId, controller.signal).then(
+      (answer) => {
+        setRows(answer.rows);
+        setFetchedAt(answer.fetchedAt);
+        setRowsStatus('ready');
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setRowsError(error);
+        setRowsStatus('error');
+      },
+    );
+    return () => controller.abort();
+  }, [api, listId, listKey, rowsKey]);
+
+  const reload = useCallback(() => setListKey((k) => k + 1), []);
+  const refreshRows = useCallback(() => setRowsKey((k) => k + 1), []);
+
+  const applyChanges = useCallback(
+    async (changes: ListChanges): Promise<{ list: List; wasStale: boolean }> => {
+      const current = listRef.current;
+      if (!current) throw new Error('The list is not loaded yet');
+      try {
+        const updated = await updateList(api, current.id, current.version, changes);
+        setList(updated);
+        return { list: updated, wasStale: false };
+      } catch (error) {
+        if (!isApiError(error) || !error.isConflict) throw error;
+        // Someone saved first: take the newest version and apply this change on top of it.
+        const newest = await getList(api, current.id);
+        const updated = await updateList(api, newest.id, newest.version, changes);
+        setList(updated);
+        return { list: updated, wasStale: true };
+      }
+    },
+    [api],
+  );
+
+  const setEntry = useCallback((entry: Entry) => {
+    setList((l) => (l ? { ...l, entries: l.entries.map((e) => (e.id === entry.id ? entry : e)) } : l));
+    setRows((all) => all.map((r) => (r.entryId === entry.id ? { ...r, note: entry.note } : r)));
+  }, []);
+
+  const dropEntry = useCallback((entryId: string) => {
+    setList((l) => (l ? { ...l, entries: l.entries.filter((e) => e.id !== entryId) } : l));
+    setRows((all) => all.filter((r) => r.entryId !== entryId));
+  }, []);
+
+  // Rows the server could not give (rows request failed) still show from the list's own snapshots.
+  const shownRows = rowsStatus === 'error' && list ? list.entries.map(rowFromEntry) : rows;
+
+  return {
+    list,
+    listStatus,
+    listError,
+    rows: shownRows,
+    rowsStatus,
+    rowsError,
+    fetchedAt,
+    reload,
+    refreshRows,
+    applyChanges,
+    setEntry,
+    dropEntry,
+  };
+}

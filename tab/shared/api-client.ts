@@ -1,0 +1,120 @@
+// The one fetch wrapper of the tab: adds the bearer token, speaks JSON, and turns the server's
+// OperationOutcome errors (../../../shared/spec/api.md, "Errors") into typed ApiErrors.
+
+export type TokenSource = () => Promise<string>;
+
+interface OutcomeBody {
+  resourceType?: string;
+  issue?: { diagnostics?: string }[];
+  [key: string]: unknown;
+}
+
+/** An error answer from our API: its status, the OperationOutcome's diagnostics and the whole body. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly diagnostics: string;
+  readonly body: OutcomeBody;
+
+  constructor(status: number, diagnostics: string, body: OutcomeBody = {}) {
+    super(diagnostics);
+    this.name = 'ApiError';
+    this.status = status;
+    this.diagnostics = diagnostics;
+    this.body = body;
+  }
+
+  get isConflict(): boolean {
+    return this.status === 409;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+/** The network failed before any answer (offline, DNS, connection reset). */
+export const NETWORK_ERROR_STATUS = 0;
+
+export interface ApiClient {
+  get<T>(path: string, signal?: AbortSignal): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+  delete: (path: string) => Promise<void>;
+  /** Downloads a file answer (e.g. the CSV export) with the token. */
+  download(path: string): Promise<{ blob: Blob; fileName?: string }>;
+}
+
+export interface ApiClientOptions {
+  getToken: TokenSource;
+  /** '' in the browser (same origin); a loopback URL in tests. */
+  baseUrl?: string;
+  /** Called on a 401 so the app can send the user back to sign-in. */
+  onUnauthorized?: () => void;
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  let body: OutcomeBody;
+  try {
+    body = (await response.json()) as OutcomeBody;
+  } catch {
+    body = {};
+  }
+  const diagnostics = body.issue?.[0]?.diagnostics ?? `${response.status} ${response.statusText}`.trim();
+  return new ApiError(response.status, diagnostics, body);
+}
+
+function fileNameOf(response: Response): string | undefined {
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star?.[1]) return decodeURIComponent(star[1]);
+  return /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const baseUrl = options.baseUrl ?? '';
+
+  async function send(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
+    const token = await options.getToken();
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ApiError(NETWORK_ERROR_STATUS, 'The Rounds server could not be reached');
+    }
+    if (!response.ok) {
+      const error = await readError(response);
+      if (response.status === 401) options.onUnauthorized?.();
+      throw error;
+    }
+    return response;
+  }
+
+  async function json<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const response = await send(method, path, body, signal);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  return {
+    get: (path, signal) => json('GET', path, undefined, signal),
+    post: (path, body) => json('POST', path, body ?? {}),
+    patch: (path, body) => json('PATCH', path, body),
+    put: (path, body) => json('PUT', path, body),
+    delete: async (path) => {
+      await send('DELETE', path);
+    },
+    download: async (path) => {
+      const response = await send('GET', path);
+      return { blob: await response.blob(), fileName: fileNameOf(response) };
+    },
+  };
+}

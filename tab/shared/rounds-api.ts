@@ -1,0 +1,92 @@
+// Typed calls of the Rounds HTTP API (../../../shared/spec/api.md), over the one fetch wrapper.
+import type {
+  ColumnId,
+  Entry,
+  List,
+  ListContext,
+  ListSort,
+  ListSummary,
+  ManualPatient,
+  Me,
+  PatientDetail,
+  PatientSearchResult,
+  RowsResponse,
+} from '../../server/api/contract';
+import type { ApiClient } from './api-client';
+
+export interface PatientCriteria {
+  name?: string;
+  mrn?: string;
+  birthdate?: string;
+  gender?: string;
+  count?: number;
+}
+
+export interface ListChanges {
+  name?: string;
+  columns?: ColumnId[];
+  sort?: ListSort;
+}
+
+const enc = encodeURIComponent;
+
+export function getMe(api: ApiClient): Promise<Me> {
+  return api.get<Me>('/api/me');
+}
+
+export async function getLists(api: ApiClient, context: ListContext): Promise<ListSummary[]> {
+  const query = new URLSearchParams({ contextKind: context.kind, contextId: context.id });
+  return (await api.get<{ lists: ListSummary[] }>(`/api/lists?${query.toString()}`)).lists;
+}
+
+export function getList(api: ApiClient, listId: string, signal?: AbortSignal): Promise<List> {
+  return api.get<List>(`/api/lists/${enc(listId)}`, signal);
+}
+
+export function createList(api: ApiClient, name: string, context: ListContext): Promise<List> {
+  return api.post<List>('/api/lists', { name, context });
+}
+
+export function updateList(api: ApiClient, listId: string, version: number, changes: ListChanges): Promise<List> {
+  return api.patch<List>(`/api/lists/${enc(listId)}`, { version, ...changes });
+}
+
+export function deleteList(api: ApiClient, listId: string): Promise<void> {
+  return api.delete(`/api/lists/${enc(listId)}`);
+}
+
+export function getRows(api: ApiClient, listId: string, signal?: AbortSignal): Promise<RowsResponse> {
+  return api.get<RowsResponse>(`/api/lists/${enc(listId)}/rows`, signal);
+}
+
+export function addPatientEntry(api: ApiClient, listId: string, patientId: string): Promise<Entry> {
+  return api.post<Entry>(`/api/lists/${enc(listId)}/entries`, { patientId });
+}
+
+export function addManualEntry(api: ApiClient, listId: string, manual: ManualPatient): Promise<Entry> {
+  return api.post<Entry>(`/api/lists/${enc(listId)}/entries`, { manual });
+}
+
+export function removeEntry(api: ApiClient, listId: string, entryId: string): Promise<void> {
+  return api.delete(`/api/lists/${enc(listId)}/entries/${enc(entryId)}`);
+}
+
+export function saveNote(api: ApiClient, listId: string, entryId: string, text: string, version: number): Promise<Entry> {
+  return api.put<Entry>(`/api/lists/${enc(listId)}/entries/${enc(entryId)}/note`, { text, version });
+}
+
+export function searchPatients(api: ApiClient, criteria: PatientCriteria): Promise<PatientSearchResult> {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(criteria)) {
+    if (value !== undefined && String(value).trim() !== '') query.set(key, String(value).trim());
+  }
+  return api.get<PatientSearchResult>(`/api/patients?${query.toString()}`);
+}
+
+export function getPatientDetail(api: ApiClient, patientId: string, signal?: AbortSignal): Promise<PatientDetail> {
+  return api.get<PatientDetail>(`/api/patients/${enc(patientId)}`, signal);
+}
+
+export function exportListCsv(api: ApiClient, listId: string): Promise<{ blob: Blob; fileName?: string }> {
+  return api.download(`/api/lists/${enc(listId)}/export?format=csv`);
+}

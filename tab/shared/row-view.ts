@@ -1,0 +1,214 @@
+// Plain text views of a list row, shared by the grid, the cards and the rounding sheet.
+import type { ColumnId, Row, VitalSign } from '../../server/api/contract';
+import type { I18n } from './i18n/I18nProvider';
+import type { MessageKey } from './i18n/en';
+import { ageOf, daysBetween } from './i18n/format';
+
+/** Every column id of the contract, in the chooser's default order (checked against ColumnId below). */
+export const ALL_COLUMNS = [
+  'name',
+  'mrn',
+  'age',
+  'gender',
+  'birthDate',
+  'location',
+  'encounterStatus',
+  'admitted',
+  'attending',
+  'conditions',
+  'vitals',
+  'allergies',
+  'medications',
+  'coverage',
+  'generalPractitioner',
+  'note',
+] as const satisfies readonly ColumnId[];
+// A compile error here means contract.ts gained a column the tab does not know yet.
+const everyColumnIsKnown: Exclude<ColumnId, (typeof ALL_COLUMNS)[number]> extends never ? true : false = true;
+void everyColumnIsKnown;
+
+export const COLUMN_LABEL: Record<ColumnId, MessageKey> = {
+  name: 'column.name',
+  mrn: 'column.mrn',
+  age: 'column.age',
+  gender: 'column.gender',
+  birthDate: 'column.birthDate',
+  location: 'column.location',
+  encounterStatus: 'column.encounterStatus',
+  admitted: 'column.admitted',
+  attending: 'column.attending',
+  conditions: 'column.conditions',
+  vitals: 'column.vitals',
+  allergies: 'column.allergies',
+  medications: 'column.medications',
+  coverage: 'column.coverage',
+  generalPractitioner: 'column.generalPractitioner',
+  note: 'column.note',
+};
+
+export const nameOf = (row: Row): string => row.patient?.name || row.manual?.name || row.display;
+export const mrnOf = (row: Row): string | undefined => row.patient?.mrn ?? row.manual?.mrn;
+export const birthDateOf = (row: Row): string | undefined => row.patient?.birthDate ?? row.manual?.birthDate;
+export const genderOf = (row: Row): string | undefined => row.patient?.gender ?? row.manual?.gender;
+export const locationOf = (row: Row): string | undefined => row.encounter?.location ?? row.manual?.location;
+
+const GENDER_KEYS: Record<string, { full: MessageKey; short: MessageKey }> = {
+  male: { full: 'gender.male', short: 'gender.male.short' },
+  female: { full: 'gender.female', short: 'gender.female.short' },
+  other: { full: 'gender.other', short: 'gender.other.short' },
+  unknown: { full: 'gender.unknown', short: 'gender.unknown.short' },
+};
+
+export function genderText(gender: string | undefined, i18n: I18n, isShort = false): string {
+  if (!gender) return '';
+  const keys = GENDER_KEYS[gender.toLowerCase()];
+  if (!keys) return gender;
+  return i18n.t(isShort ? keys.short : keys.full);
+}
+
+const STATUS_KEYS: Record<string, MessageKey> = {
+  planned: 'encounter.planned',
+  arrived: 'encounter.arrived',
+  triaged: 'encounter.triaged',
+  'in-progress': 'encounter.in-progress',
+  onleave: 'encounter.onleave',
+  finished: 'encounter.finished',
+  cancelled: 'encounter.cancelled',
+  'entered-in-error': 'encounter.entered-in-error',
+  unknown: 'encounter.unknown',
+};
+
+export function encounterStatusText(status: string | undefined, i18n: I18n): string {
+  if (!status) return '';
+  const key = STATUS_KEYS[status];
+  return key ? i18n.t(key) : status;
+}
+
+// LOINC codes of the vital signs (hl7.org/fhir/R4/observation-vitalsigns.html) and their short labels.
+const VITAL_KEYS: Record<string, MessageKey> = {
+  '8867-4': 'vital.hr',
+  '85354-6': 'vital.bp',
+  '55284-4': 'vital.bp',
+  '9279-1': 'vital.rr',
+  '8310-5': 'vital.temp',
+  '59408-5': 'vital.spo2',
+  '2708-6': 'vital.spo2',
+  '29463-7': 'vital.weight',
+  '8302-2': 'vital.height',
+  '39156-5': 'vital.bmi',
+};
+const SYSTOLIC = '8480-6';
+const DIASTOLIC = '8462-4';
+/** Order of the vitals in a cell: the ones a round looks at first come first. */
+const VITAL_ORDER = ['vital.bp', 'vital.hr', 'vital.rr', 'vital.temp', 'vital.spo2', 'vital.weight'];
+
+export function vitalLabel(vital: VitalSign, i18n: I18n): string {
+  const key = vital.code ? VITAL_KEYS[vital.code] : undefined;
+  return key ? i18n.t(key) : vital.name;
+}
+
+/** "120/80 mmHg" for blood pressure, "72 /min" for the rest; empty when the value is missing. */
+export function vitalValue(vital: VitalSign, i18n: I18n): string {
+  const systolic = vital.components.find((c) => c.code === SYSTOLIC);
+  const diastolic = vital.components.find((c) => c.code === DIASTOLIC);
+  if (systolic?.value !== undefined || diastolic?.value !== undefined) {
+    const show = (v: number | undefined): string => (v === undefined ? '?' : i18n.number(v));
+    const unit = systolic?.unit ?? diastolic?.unit;
+    return `${show(systolic?.value)}/${show(diastolic?.value)}${unit ? ` ${unit}` : ''}`;
+  }
+  if (vital.value === undefined) return '';
+  return `${i18n.number(vital.value)}${vital.unit ? ` ${vital.unit}` : ''}`;
+}
+
+export function sortedVitals(vitals: VitalSign[], i18n: I18n): VitalSign[] {
+  const rank = (v: VitalSign): number => {
+    const key = v.code ? VITAL_KEYS[v.code] : undefined;
+    const index = key ? VITAL_ORDER.indexOf(key) : -1;
+    return index === -1 ? VITAL_ORDER.length : index;
+  };
+  return [...vitals].sort((a, b) => rank(a) - rank(b) || vitalLabel(a, i18n).localeCompare(vitalLabel(b, i18n)));
+}
+
+export function vitalsText(vitals: VitalSign[], i18n: I18n): string {
+  return sortedVitals(vitals, i18n)
+    .map((v) => [vitalLabel(v, i18n), vitalValue(v, i18n)].filter(Boolean).join(' '))
+    .join(' · ');
+}
+
+function admittedText(row: Row, i18n: I18n): string {
+  const start = row.encounter?.start;
+  if (!start) return '';
+  const stay = daysBetween(start, row.encounter?.end);
+  const date = i18n.shortDate(start);
+  return stay === undefined ? date : `${date} (${i18n.days(stay)})`;
+}
+
+/** The text of one cell. */
+export function cellText(row: Row, column: ColumnId, i18n: I18n): string {
+  switch (column) {
+    case 'name':
+      return nameOf(row);
+    case 'mrn':
+      return mrnOf(row) ?? '';
+    case 'age': {
+      const age = i18n.age(birthDateOf(row));
+      const sex = genderText(genderOf(row), i18n, true);
+      return [age, sex].filter(Boolean).join(' · ');
+    }
+    case 'gender':
+      return genderText(genderOf(row), i18n);
+    case 'birthDate':
+      return i18n.date(birthDateOf(row));
+    case 'location':
+      return locationOf(row) ?? '';
+    case 'encounterStatus':
+      return encounterStatusText(row.encounter?.status, i18n);
+    case 'admitted':
+      return admittedText(row, i18n);
+    case 'attending':
+      return row.encounter?.participants.join(', ') ?? '';
+    case 'conditions':
+      return row.conditions.map((c) => c.text).join(', ');
+    case 'vitals':
+      return vitalsText(row.vitals, i18n);
+    case 'allergies':
+      return row.allergies.map((a) => a.substance).join(', ');
+    case 'medications':
+      return row.medications.map((m) => m.name).join(', ');
+    case 'coverage':
+      return row.coverage.map((c) => [c.payor, c.plan].filter(Boolean).join(' – ')).join(', ');
+    case 'generalPractitioner':
+      return row.patient?.generalPractitioner ?? '';
+    case 'note':
+      return row.note?.text ?? '';
+  }
+}
+
+/** The value a column sorts by: numbers where they mean something (age, admission), text elsewhere. */
+export function sortValue(row: Row, column: ColumnId, i18n: I18n): string | number {
+  switch (column) {
+    case 'age':
+      return ageOf(birthDateOf(row))?.days ?? -1;
+    case 'birthDate':
+      return birthDateOf(row) ?? '';
+    case 'admitted':
+      return row.encounter?.start ?? '';
+    case 'name':
+      return row.patient?.family ? `${row.patient.family} ${row.patient.given.join(' ')}` : nameOf(row);
+    default:
+      return cellText(row, column, i18n);
+  }
+}
+
+export function compareRows(a: Row, b: Row, column: ColumnId, i18n: I18n): number {
+  const x = sortValue(a, column, i18n);
+  const y = sortValue(b, column, i18n);
+  if (typeof x === 'number' && typeof y === 'number') return x - y;
+  return String(x).localeCompare(String(y), i18n.locale, { numeric: true, sensitivity: 'base' });
+}
+
+export function sortRows(rows: Row[], column: ColumnId | undefined, direction: 'asc' | 'desc', i18n: I18n): Row[] {
+  if (!column) return rows;
+  const sign = direction === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => sign * compareRows(a, b, column, i18n));
+}

@@ -1,0 +1,39 @@
+// The props of the features the lists view opens (add patients, details, note, rounding sheet).
+// Features never import each other: App.tsx passes the components in, lazily loaded.
+import type { ComponentType } from 'react';
+import type { Entry, List, Row } from '../../server/api/contract';
+
+export interface AddPatientsProps {
+  list: List;
+  /** Patient ids already on the list, shown as such in the results. */
+  patientIdsOnList: string[];
+  onAdded: (entries: Entry[]) => void;
+  onClose: () => void;
+}
+
+export interface PatientDetailProps {
+  row: Row;
+  onEditNote: () => void;
+  onClose: () => void;
+}
+
+export interface NoteEditorProps {
+  listId: string;
+  entry: Entry;
+  patientName: string;
+  onSaved: (entry: Entry) => void;
+  onClose: () => void;
+}
+
+export interface RoundingSheetProps {
+  list: List;
+  rows: Row[];
+  onClose: () => void;
+}
+
+export interface ListsSlots {
+  AddPatients: ComponentType<AddPatientsProps>;
+  PatientDetail: ComponentType<PatientDetailProps>;
+  NoteEditor: ComponentType<NoteEditorProps>;
+  RoundingSheet: ComponentType<RoundingSheetProps>;
+}
