@@ -8,12 +8,17 @@ import { createApp } from './app.js';
 import { DemoIdentity, chainAuthenticators } from './auth/demo-identity.js';
 import type { Authenticator } from './auth/user.js';
 import { unauthorized } from './errors.js';
+import { AadVerifier } from './auth/aad-verifier.js';
+import { createEhr, type EhrTuning } from './fhir/create-ehr.js';
+import { loadTenantRoutes } from './partner/tenant-routes-file.js';
 
 export interface StartOptions {
   logger: Logger;
   version?: string;
   /** The built tab; defaults to dist/tab. */
   tabDir?: string;
+  /** Shorter partner and FHIR timeouts, for tests. */
+  ehrTuning?: EhrTuning;
 }
 
 export interface RunningRounds {
@@ -25,6 +30,9 @@ export interface RunningRounds {
 export async function startRounds(config: Config, options: StartOptions): Promise<RunningRounds> {
   const { logger } = options;
   const closers: Array<() => Promise<void>> = [];
+  // Every tenant reaches its data through the partner (or the demo partner), unless TENANT_ROUTES_FILE
+  // gives it its own endpoint; a bad routes file stops start-up, before anything runs, naming each problem.
+  const routes = config.tenantRoutesFile ? loadTenantRoutes(config.tenantRoutesFile) : new Map();
 
   let authenticator: Authenticator = {
     authenticate: () => Promise.reject(unauthorized('Azure AD sign-in is not configured')),
@@ -40,12 +48,25 @@ export async function startRounds(config: Config, options: StartOptions): Promis
     authenticator = chainAuthenticators(demoIdentity);
     logger.info({ partner: partner.url }, 'demo partner started with synthetic data');
   }
+  if (config.aad.clientId) {
+    const aad = new AadVerifier({
+      authority: config.aad.authority,
+      clientId: config.aad.clientId,
+      appIdUri: config.aad.appIdUri,
+      allowedTenants: config.aad.allowedTenants,
+    });
+    // Demo tokens go to the demo identity, every other token to Azure AD.
+    authenticator = demoIdentity ? chainAuthenticators(demoIdentity, aad) : aad;
+  }
+
+  const ehr = createEhr(config, routes, logger, options.ehrTuning);
 
   const app = createApp({
     config,
     logger,
     authenticator,
     demoIdentity,
+    ehr,
     version: options.version,
     tabDir: options.tabDir,
   });
