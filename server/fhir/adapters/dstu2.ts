@@ -3,6 +3,7 @@
 // AllergyIntolerance.substance with a single `status` and a single `note`, MedicationOrder with
 // dateWritten/prescriber, Coverage with issuer/plan/group and an Identifier subscriberId.
 import type { FhirAdapter } from './adapter.js';
+import { guarded } from './guarded.js';
 import { asRecord, asString, type Json } from './json.js';
 import { readAllergy } from './read-allergy.js';
 import { readCondition } from './read-condition.js';
@@ -39,7 +40,7 @@ const single = (value: unknown): Json[] => {
   return record ? [record] : [];
 };
 
-export const dstu2Adapter: FhirAdapter = {
+export const dstu2Adapter: FhirAdapter = guarded({
   version: 'DSTU2',
   medicationResourceType: 'MedicationOrder',
   patientSearchForm: (criteria) => patientSearchForm(criteria, dialect),
@@ -76,4 +77,4 @@ export const dstu2Adapter: FhirAdapter = {
       group: asString(resource['group']),
       subscriberId: asString(asRecord(resource['subscriberId'])?.['value']),
     }),
-};
+});

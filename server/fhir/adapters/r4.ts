@@ -2,6 +2,7 @@
 // (Condition.clinicalStatus, AllergyIntolerance.clinicalStatus/verificationStatus), dates are
 // `recordedDate`, MedicationRequest.requester is a plain Reference, Coverage.class[] replaces grouping.
 import type { FhirAdapter } from './adapter.js';
+import { guarded } from './guarded.js';
 import { asString, records, type Json } from './json.js';
 import { readAllergy } from './read-allergy.js';
 import { conceptCodes, statusFromConcept } from './read-common.js';
@@ -34,7 +35,7 @@ function coverageClass(resource: Json, type: string): string | undefined {
   return asString(found?.['name']) ?? asString(found?.['value']);
 }
 
-export const r4Adapter: FhirAdapter = {
+export const r4Adapter: FhirAdapter = guarded({
   version: 'R4',
   medicationResourceType: 'MedicationRequest',
   patientSearchForm: (criteria) => patientSearchForm(criteria, dialect),
@@ -69,4 +70,4 @@ export const r4Adapter: FhirAdapter = {
       group: coverageClass(resource, 'group') ?? coverageClass(resource, 'subgroup'),
       subscriberId: asString(resource['subscriberId']),
     }),
-};
+});

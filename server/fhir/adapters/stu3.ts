@@ -2,6 +2,7 @@
 // (Condition.clinicalStatus, AllergyIntolerance.clinicalStatus/verificationStatus), dates are
 // `assertedDate`, MedicationRequest.requester is a {agent, onBehalfOf} element, Coverage.grouping.
 import type { FhirAdapter } from './adapter.js';
+import { guarded } from './guarded.js';
 import { asRecord, asString, records, type Json } from './json.js';
 import { readAllergy } from './read-allergy.js';
 import { readCondition } from './read-condition.js';
@@ -33,7 +34,7 @@ function groupingLevel(grouping: Json | undefined, level: 'group' | 'plan'): str
   );
 }
 
-export const stu3Adapter: FhirAdapter = {
+export const stu3Adapter: FhirAdapter = guarded({
   version: 'STU3',
   medicationResourceType: 'MedicationRequest',
   patientSearchForm: (criteria) => patientSearchForm(criteria, dialect),
@@ -70,4 +71,4 @@ export const stu3Adapter: FhirAdapter = {
       subscriberId: asString(resource['subscriberId']),
     });
   },
-};
+});
