@@ -14,6 +14,11 @@ import { healthRoutes, demoRoutes, meRoutes } from './api/session-routes.js';
 import { clientConfigRoutes } from './api/client-config-routes.js';
 import { patientRoutes, type PatientAuditEvent } from './api/patient-routes.js';
 import type { Ehr } from './fhir/ehr.js';
+import type { ListStore } from './lists/list-store.js';
+import type { AuditTrail } from './lists/audit.js';
+import { createListServices } from './lists/list-services.js';
+import { listRoutes } from './api/list-routes.js';
+import { auditRoutes } from './api/audit-routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -28,6 +33,10 @@ export interface AppDeps {
   ehr?: Ehr;
   /** Audit seam of the patient endpoints (patient.search, patient.viewed). */
   onPatientAudit?: (event: PatientAuditEvent) => void | Promise<void>;
+  /** Patient lists (server/lists/open-store.ts); the lists and audit endpoints are mounted when present. */
+  store?: ListStore;
+  /** The audit trail; defaults to one kept in `store`. */
+  audit?: AuditTrail;
 }
 
 export const DEFAULT_TAB_DIR = join(import.meta.dirname, '..', 'dist', 'tab');
@@ -53,6 +62,11 @@ export function createApp(deps: AppDeps): Express {
   api.use(authenticate(deps.authenticator));
   api.use(meRoutes());
   if (deps.ehr) api.use(patientRoutes({ ehr: deps.ehr, onAudit: deps.onPatientAudit }));
+  if (deps.store) {
+    const lists = createListServices({ store: deps.store, audit: deps.audit, ehr: deps.ehr });
+    api.use(listRoutes(lists));
+    api.use(auditRoutes(lists.audit));
+  }
   api.use(apiNotFound());
   app.use('/api', api);
 

@@ -1,0 +1,130 @@
+// The lists API of api.md: each handler parses, calls a service, sends. Errors go to the one handler.
+import express, { Router, type Request } from 'express';
+import type { List } from './contract.js';
+import type { User } from '../auth/user.js';
+import { ApiError, badRequest } from '../errors.js';
+import { userOf } from '../http/authenticate.js';
+import type { AuditLog } from '../lists/audit.js';
+import type { ListService } from '../lists/lists.js';
+import type { EntryService } from '../lists/entries.js';
+import type { RowService } from '../lists/rows.js';
+import type { ImportService } from '../lists/import.js';
+import type { ParsedImport } from '../lists/import-candidate.js';
+import { parseCsvImport } from '../lists/import-csv.js';
+import { parseFhirImport } from '../lists/import-fhir.js';
+import { exportColumns, listToCsv } from '../lists/export-csv.js';
+import { listToFhir } from '../lists/fhir-list.js';
+import { parseBody, parseParams, parseQuery } from './parse.js';
+import {
+  addEntryBody,
+  contextQuery,
+  createListBody,
+  entryParams,
+  exportQuery,
+  importQuery,
+  listIdParams,
+  noteBody,
+  patchListBody,
+} from './list-schemas.js';
+
+export interface ListRouteDeps {
+  lists: ListService;
+  entries: EntryService;
+  rows: RowService;
+  imports: ImportService;
+  audit: AuditLog;
+  now?: () => Date;
+}
+
+/** The same limit as the JSON parser of /api: beyond it, 413. */
+const IMPORT_BODY_LIMIT = '1mb';
+
+function parseImportBody(req: Request): ParsedImport {
+  if (req.is('text/csv')) {
+    if (typeof req.body !== 'string') throw badRequest('The CSV body could not be read');
+    return parseCsvImport(req.body);
+  }
+  if (req.is(['application/json', 'application/fhir+json'])) return parseFhirImport(req.body);
+  throw new ApiError(415, 'not-supported', 'Send the list as text/csv, application/fhir+json or application/json');
+}
+
+/** A file name made of the list's name: letters, digits, spaces, dots, dashes and underscores only. */
+function fileNameOf(list: List, extension: string): string {
+  const base = list.name.replace(/[^\p{L}\p{N} ._-]/gu, '_').trim() || 'list';
+  return `${base}.${extension}`;
+}
+
+export function listRoutes(deps: ListRouteDeps): Router {
+  const { lists, entries, rows, imports } = deps;
+  const now = deps.now ?? (() => new Date());
+  const router = Router();
+
+  router.get('/lists', async (req, res) => {
+    const q = parseQuery(contextQuery, req.query);
+    res.json({ lists: await lists.forContext(userOf(res), { kind: q.contextKind, id: q.contextId }) });
+  });
+
+  router.post('/lists', async (req, res) => {
+    res.status(201).json(await lists.create(userOf(res), parseBody(createListBody, req.body)));
+  });
+
+  router.post('/lists/import', express.text({ type: 'text/csv', limit: IMPORT_BODY_LIMIT }), async (req, res) => {
+    const q = parseQuery(importQuery, req.query);
+    const parsed = parseImportBody(req);
+    const target = { context: { kind: q.contextKind, id: q.contextId }, name: q.name };
+    res.status(201).json(await imports.import(userOf(res), target, parsed));
+  });
+
+  router.get('/lists/:listId', async (req, res) => {
+    res.json(await lists.get(userOf(res), parseParams(listIdParams, req.params).listId));
+  });
+
+  router.patch('/lists/:listId', async (req, res) => {
+    const { listId } = parseParams(listIdParams, req.params);
+    res.json(await lists.update(userOf(res), listId, parseBody(patchListBody, req.body)));
+  });
+
+  router.delete('/lists/:listId', async (req, res) => {
+    await lists.remove(userOf(res), parseParams(listIdParams, req.params).listId);
+    res.status(204).end();
+  });
+
+  router.post('/lists/:listId/entries', async (req, res) => {
+    const { listId } = parseParams(listIdParams, req.params);
+    const body = parseBody(addEntryBody, req.body);
+    const input = body.manual ? { manual: body.manual } : { patientId: body.patientId ?? '' };
+    res.status(201).json(await entries.add(userOf(res), listId, input));
+  });
+
+  router.delete('/lists/:listId/entries/:entryId', async (req, res) => {
+    const { listId, entryId } = parseParams(entryParams, req.params);
+    await entries.remove(userOf(res), listId, entryId);
+    res.status(204).end();
+  });
+
+  router.put('/lists/:listId/entries/:entryId/note', async (req, res) => {
+    const { listId, entryId } = parseParams(entryParams, req.params);
+    res.json(await entries.setNote(userOf(res), listId, entryId, parseBody(noteBody, req.body)));
+  });
+
+  router.get('/lists/:listId/rows', async (req, res) => {
+    const user = userOf(res);
+    const list = await lists.get(user, parseParams(listIdParams, req.params).listId);
+    res.json(await rows.forList(user.tenantId, list));
+  });
+
+  router.get('/lists/:listId/export', async (req, res) => {
+    const user: User = userOf(res);
+    const list = await lists.get(user, parseParams(listIdParams, req.params).listId);
+    const { format } = parseQuery(exportQuery, req.query);
+    const body =
+      format === 'fhir'
+        ? JSON.stringify(listToFhir(list), null, 2)
+        : listToCsv(list, await rows.forList(user.tenantId, list, exportColumns(list)), now());
+    await deps.audit.record({ type: 'list.exported', tenantId: user.tenantId, userId: user.userId, listId: list.id, context: list.context });
+    res.attachment(fileNameOf(list, format === 'fhir' ? 'fhir.json' : 'csv'));
+    res.type(format === 'fhir' ? 'application/fhir+json' : 'text/csv; charset=utf-8').send(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,95 @@
+// Entries of a list: add by EHR patient id (with a display snapshot from the EHR) or by hand, remove, and notes.
+import { randomUUID } from 'node:crypto';
+import type { Entry, List, ManualPatient } from '../api/contract.js';
+import type { User } from '../auth/user.js';
+import type { Ehr } from '../fhir/ehr.js';
+import { badGateway, badRequest, conflict, notConfigured, notFound, type ApiError } from '../errors.js';
+import type { AddEntryResult, ListStore, NewEntry } from './list-store.js';
+import type { AuditLog } from './audit.js';
+import type { ListService } from './lists.js';
+import { LIST_LIMITS } from './limits.js';
+
+export type NewEntryInput = { patientId: string; manual?: undefined } | { patientId?: undefined; manual: ManualPatient };
+
+export interface EntryServiceDeps {
+  store: ListStore;
+  audit: AuditLog;
+  lists: ListService;
+  ehr?: Ehr;
+  now?: () => Date;
+}
+
+const entryNotFound = (): ApiError => notFound('Entry not found');
+
+/** The EHR's answer for one patient id: its name and MRN to keep as the entry's snapshot. */
+export async function snapshotOf(ehr: Ehr | undefined, tenantId: string, patientId: string): Promise<Pick<NewEntry, 'display' | 'mrn'>> {
+  if (!ehr) throw notConfigured('No EHR connection is configured: add the patient by hand instead');
+  const record = (await ehr.records(tenantId, [patientId], [], true)).get(patientId);
+  if (record?.patient) return { display: record.patient.name || `Patient ${patientId}`, mrn: record.patient.mrn };
+  const issues = record?.issues ?? [];
+  if (issues.length > 0 && !issues.some((issue) => /\b(404|410)\b|not found/i.test(issue)))
+    throw badGateway('The EHR could not confirm this patient; try again');
+  throw badRequest('patientId: the EHR has no patient with this id');
+}
+
+export function rejectionOf(result: Exclude<AddEntryResult, { status: 'ok' }>): ApiError {
+  if (result.status === 'not-found') return notFound('List not found');
+  if (result.status === 'full') return badRequest(`entries: a list holds at most ${LIST_LIMITS.entriesPerList} patients`);
+  return conflict('This patient is already on the list', { existingEntryId: result.existingEntryId });
+}
+
+export class EntryService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: EntryServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async add(user: User, listId: string, input: NewEntryInput): Promise<Entry> {
+    const list = await this.deps.lists.get(user, listId);
+    const base = { id: randomUUID(), addedBy: user.name, addedAt: this.now().toISOString() };
+    const entry: NewEntry = input.manual
+      ? { ...base, manual: input.manual, display: input.manual.name, mrn: input.manual.mrn }
+      : { ...base, patientId: input.patientId, ...(await snapshotOf(this.deps.ehr, user.tenantId, input.patientId)) };
+    const result = await this.deps.store.addEntry(user.tenantId, listId, entry, LIST_LIMITS.entriesPerList);
+    if (result.status !== 'ok') throw rejectionOf(result);
+    await this.record(user, list, 'entry.added', result.entry);
+    return result.entry;
+  }
+
+  async remove(user: User, listId: string, entryId: string): Promise<void> {
+    const list = await this.deps.lists.get(user, listId);
+    const entry = list.entries.find((e) => e.id === entryId);
+    if (!entry || !(await this.deps.store.removeEntry(user.tenantId, listId, entryId, this.now().toISOString())))
+      throw entryNotFound();
+    await this.record(user, list, 'entry.removed', entry);
+  }
+
+  /** Sets the entry's note; empty (or only blank) text removes it. A stale version gets 409 with the current entry. */
+  async setNote(user: User, listId: string, entryId: string, input: { text: string; version: number }): Promise<Entry> {
+    const list = await this.deps.lists.get(user, listId);
+    const at = this.now().toISOString();
+    const note = input.text.trim() === '' ? null : { text: input.text, author: user.name, updatedAt: at };
+    const result = await this.deps.store.setNote(user.tenantId, listId, entryId, input.version, note, at);
+    if (result.status === 'not-found') throw entryNotFound();
+    if (result.status === 'conflict')
+      throw conflict(
+        `version ${input.version} is stale: the entry is at version ${result.current.version}; reload the note and retry`,
+        { current: result.current },
+      );
+    await this.record(user, list, 'note.edited', result.value);
+    return result.value;
+  }
+
+  private record(user: User, list: List, type: 'entry.added' | 'entry.removed' | 'note.edited', entry: Entry): Promise<void> {
+    return this.deps.audit.record({
+      type,
+      tenantId: user.tenantId,
+      userId: user.userId,
+      listId: list.id,
+      entryId: entry.id,
+      patientId: entry.patientId,
+      context: list.context,
+    });
+  }
+}

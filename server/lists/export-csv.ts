@@ -1,0 +1,33 @@
+// CSV export: one line per entry with the list's columns as text, then the columns an import needs to
+// rebuild the list (patientId, name, mrn, birthDate, gender, location, note) unless already among them.
+import { stringify } from 'csv-stringify/sync';
+import type { ColumnId, List, RowsResponse } from '../api/contract.js';
+import { cellText } from './render-cells.js';
+import { escapeCell } from './csv-cells.js';
+
+/** The re-import block always starts with `patientId`, which is never a column: the import splits there. */
+export const REIMPORT_COLUMNS = ['patientId', 'name', 'mrn', 'birthDate', 'gender', 'location', 'note'] as const;
+
+export function csvHeader(columns: readonly ColumnId[]): string[] {
+  return [...columns, ...REIMPORT_COLUMNS.filter((c) => c === 'patientId' || !columns.includes(c as ColumnId))];
+}
+
+/** The columns whose data the export needs from the EHR: the list's and the re-import block's. */
+export function exportColumns(list: List): ColumnId[] {
+  return [...new Set<ColumnId>([...list.columns, 'name', 'mrn', 'birthDate', 'gender', 'location', 'note'])];
+}
+
+export function listToCsv(list: List, rows: RowsResponse, now: Date): string {
+  const header = csvHeader(list.columns);
+  const byEntry = new Map(rows.rows.map((r) => [r.entryId, r]));
+  const records = list.entries.map((entry) => {
+    const row = byEntry.get(entry.id);
+    return header.map((column) => {
+      if (column === 'patientId') return entry.patientId ?? '';
+      if (!row) return '';
+      return escapeCell(cellText(column as ColumnId, row, now));
+    });
+  });
+  // A byte-order mark, so spreadsheet programs read the UTF-8 (accented names) correctly.
+  return stringify([header, ...records], { bom: true, record_delimiter: '\r\n' });
+}

@@ -1,0 +1,128 @@
+// Import: each patient matched by id (confirmed in the EHR), else by MRN through the EHR (exactly one match);
+// the rest kept as manual entries and reported, never dropped. Notes come back with their entries.
+import { randomUUID } from 'node:crypto';
+import pLimit from 'p-limit';
+import type { ImportReport, ListContext, PatientSummary } from '../api/contract.js';
+import type { User } from '../auth/user.js';
+import type { Ehr, PatientRecord } from '../fhir/ehr.js';
+import type { AuditLog } from './audit.js';
+import type { NewEntry } from './list-store.js';
+import type { ListService } from './lists.js';
+import type { ImportCandidate, ParsedImport } from './import-candidate.js';
+import { dedupeKeyOf } from './store-rows.js';
+import { assertContextVisible } from './access.js';
+
+export interface ImportTarget {
+  context: ListContext;
+  name?: string;
+}
+
+export interface ImportServiceDeps {
+  lists: ListService;
+  audit: AuditLog;
+  ehr?: Ehr;
+  now?: () => Date;
+}
+
+/** MRN searches in flight at once, so a big import neither crawls nor floods the partner. */
+const MRN_SEARCH_CONCURRENCY = 4;
+
+export class ImportService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: ImportServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async import(user: User, target: ImportTarget, parsed: ParsedImport): Promise<ImportReport> {
+    assertContextVisible(user, target.context);
+    const matches = await this.match(user.tenantId, parsed.candidates);
+    const at = this.now().toISOString();
+    const keptAsManual: string[] = [];
+    const mergedDuplicates: string[] = [];
+    const byKey = new Map<string, NewEntry>();
+    const entries: NewEntry[] = [];
+    parsed.candidates.forEach((candidate, i) => {
+      const patient = matches[i];
+      const entry = patient ? this.patientEntry(user, candidate, patient, at) : this.manualEntry(user, candidate, at);
+      const key = dedupeKeyOf(entry);
+      const first = key === null ? undefined : byKey.get(key);
+      if (first) {
+        first.note ??= entry.note;
+        mergedDuplicates.push(`${candidate.label} (${entry.display})`);
+        return;
+      }
+      if (key !== null) byKey.set(key, entry);
+      if (!patient) keptAsManual.push(`${candidate.label} (${entry.display})`);
+      entries.push(entry);
+    });
+    const list = await this.deps.lists.create(
+      user,
+      { name: target.name ?? parsed.name ?? 'Imported list', context: target.context, columns: parsed.columns },
+      entries,
+      'list.imported',
+    );
+    for (const entry of list.entries) {
+      await this.deps.audit.record({
+        type: 'entry.added',
+        tenantId: user.tenantId,
+        userId: user.userId,
+        listId: list.id,
+        entryId: entry.id,
+        patientId: entry.patientId,
+        context: list.context,
+      });
+    }
+    return { list, keptAsManual, ...(mergedDuplicates.length > 0 ? { mergedDuplicates } : {}) };
+  }
+
+  /** The EHR patient of each candidate, or undefined: one batched read for the ids, then MRN searches. */
+  private async match(tenantId: string, candidates: readonly ImportCandidate[]): Promise<(PatientSummary | undefined)[]> {
+    const { ehr } = this.deps;
+    if (!ehr) return candidates.map(() => undefined);
+    const ids = [...new Set(candidates.flatMap((c) => (c.patientId ? [c.patientId] : [])))];
+    const records = ids.length > 0 ? await ehr.records(tenantId, ids, [], true) : new Map<string, PatientRecord>();
+    const limit = pLimit(MRN_SEARCH_CONCURRENCY);
+    return Promise.all(
+      candidates.map(async (c) => {
+        const byId = c.patientId ? records.get(c.patientId)?.patient : undefined;
+        if (byId || !c.mrn) return byId;
+        const mrn = c.mrn;
+        const found = await limit(() => ehr.searchPatients(tenantId, { mrn, count: 2 }));
+        return found.patients.length === 1 ? found.patients[0] : undefined;
+      }),
+    );
+  }
+
+  private patientEntry(user: User, c: ImportCandidate, patient: PatientSummary, at: string): NewEntry {
+    return {
+      id: randomUUID(),
+      patientId: patient.id,
+      display: patient.name || c.name || `Patient ${patient.id}`,
+      mrn: patient.mrn ?? c.mrn,
+      note: this.noteOf(user, c, at),
+      addedBy: user.name,
+      addedAt: at,
+    };
+  }
+
+  private manualEntry(user: User, c: ImportCandidate, at: string): NewEntry {
+    const name = c.name ?? (c.mrn ? `MRN ${c.mrn}` : `Patient ${c.patientId ?? ''}`.trim());
+    const manual = { name, mrn: c.mrn, birthDate: c.birthDate, gender: c.gender, location: c.location };
+    return {
+      id: randomUUID(),
+      manual: Object.fromEntries(Object.entries(manual).filter(([, v]) => v !== undefined)) as typeof manual,
+      display: name,
+      mrn: c.mrn,
+      note: this.noteOf(user, c, at),
+      addedBy: user.name,
+      addedAt: at,
+    };
+  }
+
+  /** The note as exported (author and time kept when the file has them), else written by the importer now. */
+  private noteOf(user: User, c: ImportCandidate, at: string): NewEntry['note'] {
+    if (!c.note) return undefined;
+    return { text: c.note.text, author: c.note.author ?? user.name, updatedAt: c.note.updatedAt ?? at };
+  }
+}

@@ -1,0 +1,67 @@
+// A row's columns as plain text, for the CSV export. The tab renders the same data with its own components.
+import type { ColumnId, Row, VitalSign } from '../api/contract.js';
+
+/** Whole years between a YYYY(-MM(-DD)) birth date and `now`; undefined when the date is unreadable. */
+export function ageInYears(birthDate: string | undefined, now: Date): number | undefined {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(birthDate ?? '');
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2] ?? 1), Number(match[3] ?? 1)];
+  let age = now.getUTCFullYear() - year;
+  const hadBirthday = now.getUTCMonth() + 1 > month || (now.getUTCMonth() + 1 === month && now.getUTCDate() >= day);
+  if (!hadBirthday) age -= 1;
+  return age >= 0 ? age : undefined;
+}
+
+function vitalText(vital: VitalSign): string {
+  const value =
+    vital.components.length > 0
+      ? vital.components.map((c) => c.value ?? '?').join('/')
+      : vital.value !== undefined
+        ? String(vital.value)
+        : '';
+  const unit = vital.unit ?? vital.components[0]?.unit ?? '';
+  return [vital.name, value, unit].filter((part) => part !== '').join(' ');
+}
+
+const joined = (values: readonly (string | undefined)[]): string =>
+  values.filter((v): v is string => v !== undefined && v !== '').join('; ');
+
+export function cellText(column: ColumnId, row: Row, now: Date): string {
+  const { patient, manual, encounter } = row;
+  switch (column) {
+    case 'name':
+      return patient?.name ?? manual?.name ?? row.display;
+    case 'mrn':
+      return patient?.mrn ?? manual?.mrn ?? row.mrn ?? '';
+    case 'age': {
+      const age = ageInYears(patient?.birthDate ?? manual?.birthDate, now);
+      return age === undefined ? '' : String(age);
+    }
+    case 'gender':
+      return patient?.gender ?? manual?.gender ?? '';
+    case 'birthDate':
+      return patient?.birthDate ?? manual?.birthDate ?? '';
+    case 'location':
+      return encounter?.location ?? manual?.location ?? '';
+    case 'encounterStatus':
+      return encounter?.status ?? '';
+    case 'admitted':
+      return encounter?.start ?? '';
+    case 'attending':
+      return joined(encounter?.participants ?? []);
+    case 'conditions':
+      return joined(row.conditions.map((c) => c.text));
+    case 'vitals':
+      return joined(row.vitals.map(vitalText));
+    case 'allergies':
+      return joined(row.allergies.map((a) => a.substance));
+    case 'medications':
+      return joined(row.medications.map((m) => (m.dosage ? `${m.name} (${m.dosage})` : m.name)));
+    case 'coverage':
+      return joined(row.coverage.map((c) => [c.payor, c.plan].filter(Boolean).join(' – ')));
+    case 'generalPractitioner':
+      return patient?.generalPractitioner ?? '';
+    case 'note':
+      return row.note?.text ?? '';
+  }
+}
