@@ -59,9 +59,10 @@ function acceptTokenUrl(s: Session, id: string, name: string, raw: string, from:
 export async function checkTokenUrl(s: Session, openStatement: unknown): Promise<void> {
   const id = 'metadata.token-url';
   const name = 'Metadata names the token URL';
-  if (openStatement !== undefined) {
-    const serviceId = 'metadata.oauth-service';
-    const serviceName = 'Metadata declares the OAuth security service';
+  const serviceId = 'metadata.oauth-service';
+  const serviceName = 'Metadata declares the OAuth security service';
+  if (openStatement === undefined) s.skip(serviceId, serviceName, 'no open capability statement');
+  else {
     if (hasOAuthService(openStatement)) s.pass(serviceId, serviceName);
     else s.warn(serviceId, serviceName, 'rest[].security.service has no OAuth coding (Rounds does not need it)');
     const fromExtension = tokenUrlFromCapabilities(openStatement);

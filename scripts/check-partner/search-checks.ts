@@ -31,32 +31,32 @@ function cases(p: PatientSummary): SearchCase[] {
   const birthdate = p.birthDate && /^\d{4}-\d{2}-\d{2}$/.test(p.birthDate) ? p.birthDate : undefined;
   const gender = isGender(p.gender) ? p.gender : undefined;
   return [
-    { id: 'search.id', criteria: { id: p.id, count: PAGE }, matches: (r) => r.id === p.id, mustFindPatient: true, needs: 'an id' },
-    { id: 'search.family', criteria: p.family ? { family: p.family, count: PAGE } : undefined, mustFindPatient: true, needs: 'a family name' },
-    { id: 'search.given', criteria: p.given[0] ? { given: p.given[0], count: PAGE } : undefined, mustFindPatient: true, needs: 'a given name' },
-    { id: 'search.name', criteria: p.family ? { name: p.family, count: PAGE } : undefined, mustFindPatient: true, needs: 'a family name' },
+    { id: 'search.id', criteria: { id: p.id, count: PAGE }, matches: (r) => r.id === p.id, mustFindPatient: true, needs: 'id' },
+    { id: 'search.family', criteria: p.family ? { family: p.family, count: PAGE } : undefined, mustFindPatient: true, needs: 'family name' },
+    { id: 'search.given', criteria: p.given[0] ? { given: p.given[0], count: PAGE } : undefined, mustFindPatient: true, needs: 'given name' },
+    { id: 'search.name', criteria: p.family ? { name: p.family, count: PAGE } : undefined, mustFindPatient: true, needs: 'family name' },
     {
       id: 'search.birthdate',
       criteria: birthdate ? { birthdate, count: PAGE } : undefined,
       matches: (r) => r.birthDate === birthdate,
       mustFindPatient: true,
-      needs: 'a birthDate (YYYY-MM-DD)',
+      needs: 'birthDate (YYYY-MM-DD)',
     },
     {
       id: 'search.gender',
       criteria: gender ? { gender, count: PAGE } : undefined,
       matches: (r) => r.gender === gender,
       mustFindPatient: false,
-      needs: 'a gender',
+      needs: 'gender',
     },
     {
       id: 'search.identifier',
       criteria: p.mrn ? { mrn: p.mrn, count: PAGE } : undefined,
       matches: (r) => r.mrn === p.mrn,
       mustFindPatient: true,
-      needs: 'an MRN',
+      needs: 'MRN',
     },
-    { id: 'search._count', criteria: gender ? { gender, count: 1 } : undefined, mustFindPatient: false, maxResults: 1, needs: 'a gender' },
+    { id: 'search._count', criteria: gender ? { gender, count: 1 } : undefined, mustFindPatient: false, maxResults: 1, needs: 'gender' },
   ];
 }
 
