@@ -11,6 +11,8 @@ const USAGE =
   '  --url and --client-id default to PARTNER_FHIR_URL and PARTNER_CLIENT_ID.';
 
 function readOptions(): CheckOptions {
+  if (process.argv.some((arg) => arg.startsWith('--client-secret')))
+    throw new Error('the secret is read from PARTNER_CLIENT_SECRET only: on a command line it would stay in shell history');
   const { values } = parseArgs({
     options: {
       url: { type: 'string' },

@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, test } from 'vitest';
+import { CLIENT_ID, CLIENT_SECRET, TENANT, startFakePartner, type FakePartner } from './fake-partner.js';
+
+const run = promisify(execFile);
+const CLI = join(import.meta.dirname, '..', '..', 'scripts', 'check-partner.ts');
+
+let partner: FakePartner | undefined;
+afterEach(async () => {
+  await partner?.close();
+  partner = undefined;
+});
+
+async function checkPartnerCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    return { code: 0, out: stdout, err: stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout, err: e.stderr };
+  }
+}
+
+describe('npm run check-partner', () => {
+  test('prints a passing table and exits 0 for a partner that follows the spec, never printing the secret', async () => {
+    partner = await startFakePartner();
+    const result = await checkPartnerCli(['--url', partner.url, '--client-id', CLIENT_ID, '--tenant', TENANT, '--family', 'Quillfeather'], {
+      PARTNER_CLIENT_SECRET: CLIENT_SECRET,
+    });
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^PASS {4}POST a batch Bundle to \[base\]/m);
+    expect(result.out).toMatch(/29 passed, 0 failed, 0 warnings, 0 skipped/);
+    expect(result.out + result.err).not.toContain(CLIENT_SECRET);
+  });
+
+  test('exits 1 and prints the reason when a check fails; --url and --client-id come from the environment', async () => {
+    partner = await startFakePartner(['batch-unsupported']);
+    const result = await checkPartnerCli(['--tenant', TENANT, '--patient-id', 'p1'], {
+      PARTNER_FHIR_URL: partner.url,
+      PARTNER_CLIENT_ID: CLIENT_ID,
+      PARTNER_CLIENT_SECRET: CLIENT_SECRET,
+    });
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/^FAIL {4}POST a batch Bundle to \[base\] +answered 405/m);
+  });
+
+  test('exits 2 with the usage when something is missing', async () => {
+    const result = await checkPartnerCli(['--url', 'http://127.0.0.1:9/fhir', '--client-id', CLIENT_ID]);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^missing --tenant, PARTNER_CLIENT_SECRET in the environment/);
+    expect(result.err).toMatch(/usage: PARTNER_CLIENT_SECRET=/);
+  });
+
+  test('refuses a secret given on the command line', async () => {
+    const result = await checkPartnerCli(['--client-secret', 'oops', '--tenant', TENANT], { PARTNER_CLIENT_SECRET: CLIENT_SECRET });
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/read from PARTNER_CLIENT_SECRET only/);
+  });
+});
