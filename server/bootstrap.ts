@@ -11,6 +11,8 @@ import { unauthorized } from './errors.js';
 import { AadVerifier } from './auth/aad-verifier.js';
 import { createEhr, type EhrTuning } from './fhir/create-ehr.js';
 import { loadTenantRoutes } from './partner/tenant-routes-file.js';
+import { openStore } from './lists/open-store.js';
+import { StoreAuditLog } from './lists/audit.js';
 
 export interface StartOptions {
   logger: Logger;
@@ -33,6 +35,9 @@ export async function startRounds(config: Config, options: StartOptions): Promis
   // Every tenant reaches its data through the partner (or the demo partner), unless TENANT_ROUTES_FILE
   // gives it its own endpoint; a bad routes file stops start-up, before anything runs, naming each problem.
   const routes = config.tenantRoutesFile ? loadTenantRoutes(config.tenantRoutesFile) : new Map();
+  // The lists' database (DATABASE_URL), migrated before anything listens; closed after the server stops.
+  const store = await openStore(config.databaseUrl);
+  const audit = new StoreAuditLog(store);
 
   let authenticator: Authenticator = {
     authenticate: () => Promise.reject(unauthorized('Azure AD sign-in is not configured')),
@@ -67,6 +72,9 @@ export async function startRounds(config: Config, options: StartOptions): Promis
     authenticator,
     demoIdentity,
     ehr,
+    store,
+    audit,
+    onPatientAudit: (event) => audit.record(event),
     version: options.version,
     tabDir: options.tabDir,
   });
@@ -87,6 +95,7 @@ export async function startRounds(config: Config, options: StartOptions): Promis
         server.closeIdleConnections();
       });
       await Promise.allSettled(closers.map((close) => close()));
+      await store.close();
     },
   };
 }

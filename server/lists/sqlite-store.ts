@@ -51,18 +51,21 @@ export class SqliteStore implements ListStore {
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
     );
-    const applied = new Set(
-      (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-    );
-    for (const m of readMigrations('sqlite')) {
-      if (applied.has(m.version)) continue;
-      this.db.transaction(() => {
-        this.db.exec(m.sql);
-        this.db
-          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-          .run(m.version, m.name, new Date().toISOString());
-      })();
-    }
+    // IMMEDIATE: a second process starting on the same file waits here, then finds the work done.
+    this.db
+      .transaction(() => {
+        const applied = new Set(
+          (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+        );
+        for (const m of readMigrations('sqlite')) {
+          if (applied.has(m.version)) continue;
+          this.db.exec(m.sql);
+          this.db
+            .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+            .run(m.version, m.name, new Date().toISOString());
+        }
+      })
+      .immediate();
   }
 
   private listRow(tenantId: string, listId: string): ListRow | undefined {
