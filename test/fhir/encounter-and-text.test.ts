@@ -44,6 +44,11 @@ describe.each(VERSIONS)('%s encounters and text', (version) => {
     expect(adapter.toAllergy(allergy).substance).toBe('aspirin causes bleeding & bruising.');
   });
 
+  test('reads numeric entities, and one outside Unicode as a space instead of throwing', () => {
+    const allergy = { resourceType: 'AllergyIntolerance', text: { div: '<div>Nut&#8209;free &#x41;&#99999999;B</div>' } };
+    expect(adapter.toAllergy(allergy).substance).toBe('Nut\u2011free A B');
+  });
+
   test('cuts a long narrative to 200 characters', () => {
     const medication = { resourceType: adapter.medicationResourceType, text: { div: `<div>${'word '.repeat(100)}</div>` } };
     const name = adapter.toMedication(medication).name;

@@ -86,10 +86,13 @@ export function period(value: unknown): PeriodValue | undefined {
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", nbsp: ' ' };
 
+// A numeric entity outside Unicode (&#99999999;) would make String.fromCodePoint throw: it reads as a space.
+const codePoint = (n: number): string => (n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : ' ');
+
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16) || 32);
-    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10) || 32);
+    if (/^#x/i.test(name)) return codePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return codePoint(parseInt(name.slice(1), 10));
     return ENTITIES[name.toLowerCase()] ?? whole;
   });
 }

@@ -36,7 +36,7 @@ export function readMedication(resource: Json, readFamily: FamilyReader, fields:
   });
 }
 
-/** Display of a Reference held in `field` of an object field, e.g. STU3 `requester.agent`. */
+/** Display of a Reference one level down, e.g. STU3 `requester.agent`. */
 export function nestedReference(
   resource: Json,
   outer: string,
