@@ -19,19 +19,24 @@ const route = z
   })
   .strict();
 
-const routesSchema = z.record(z.string().regex(GUID, 'tenant ids must be GUIDs'), route);
-
 export type TenantRoutes = ReadonlyMap<string, PartnerConfig>;
 
 /** Validates parsed JSON; throws one ConfigError naming every bad entry (never a secret's value). */
 export function parseTenantRoutes(json: unknown): TenantRoutes {
-  const parsed = routesSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `TENANT_ROUTES_FILE: ${issue.path.join('.') || '(file)'}: ${issue.message}`),
-    );
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new ConfigError(['TENANT_ROUTES_FILE: must be a JSON object of tenant id → route']);
+  const problems: string[] = [];
+  const routes = new Map<string, PartnerConfig>();
+  for (const [tenantId, value] of Object.entries(json)) {
+    if (!GUID.test(tenantId)) problems.push(`TENANT_ROUTES_FILE: ${tenantId.slice(0, 64)}: tenant ids must be GUIDs`);
+    const parsed = route.safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        problems.push(`TENANT_ROUTES_FILE: ${[tenantId.slice(0, 64), ...issue.path].join('.')}: ${issue.message}`);
+    } else routes.set(tenantId.toLowerCase(), parsed.data);
   }
-  return new Map(Object.entries(parsed.data).map(([tenantId, target]) => [tenantId.toLowerCase(), target]));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return routes;
 }
 
 export function loadTenantRoutes(path: string): TenantRoutes {

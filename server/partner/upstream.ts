@@ -40,12 +40,15 @@ function codeOf(error: unknown): string | undefined {
   return cause === undefined ? undefined : codeOf(cause);
 }
 
+/** 15000 → "15", 250 → "0.25". */
+const seconds = (ms: number): string => String(Math.round(ms / 10) / 100);
+
 /** Turns a fetch failure (undici or node-fetch) into a 504 on timeout or a 502 when nothing answered. */
 export function upstreamFailure(error: unknown, options: UpstreamOptions): unknown {
   if (error instanceof ApiError) return error;
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError' || codeOf(error) === 'ETIMEDOUT')
-    return gatewayTimeout(`${options.who} did not answer within ${Math.ceil(options.timeoutMs / 1000)} s`);
+    return gatewayTimeout(`${options.who} did not answer within ${seconds(options.timeoutMs)} s`);
   const code = codeOf(error);
   if ((code && NETWORK_CODES.has(code)) || (error instanceof TypeError && /fetch failed/.test(error.message)))
     return badGateway(`${options.who} could not be reached`);

@@ -107,6 +107,21 @@ describe('tokens and tenants', () => {
     await fresh.close();
   });
 
+  test('20 concurrent requests refused with 401 share one fresh token request', async () => {
+    await rounds.get('/api/patients/a1', TENANT_A);
+    partner.revokeTokens();
+    partner.resetStats();
+    const token = await aad.mint({ claims: { tid: TENANT_A } });
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => fetch(`${rounds.url}/api/patients/a1`, { headers: { authorization: `Bearer ${token}` } })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    expect(partner.stats.tokenRequests).toBe(1);
+    // How many were refused depends on timing; every refused one was retried with the one fresh token.
+    expect(partner.stats.unauthorized).toBeGreaterThanOrEqual(1);
+    expect(partner.stats.batchRequests).toBe(20);
+  });
+
   test('routes two tenants to their own data, each with a token scoped to it', async () => {
     const [a, b] = await Promise.all([
       rounds.get('/api/patients?family=a', TENANT_A),

@@ -1,0 +1,48 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ConfigError } from '../../server/config.js';
+import { loadTenantRoutes, parseTenantRoutes } from '../../server/partner/tenant-routes-file.js';
+import { TENANT_A } from '../fakes/fake-aad.js';
+
+const good = { fhirUrl: 'https://fhir.hospital.example/r4/', clientId: 'rounds', clientSecret: 'top-secret' };
+
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('TENANT_ROUTES_FILE', () => {
+  test('reads a route per tenant, lower-casing the tenant and trimming the URL', () => {
+    const routes = parseTenantRoutes({ [TENANT_A.toUpperCase()]: good });
+    expect(routes.get(TENANT_A)).toEqual({ ...good, fhirUrl: 'https://fhir.hospital.example/r4' });
+  });
+
+  test('names every bad entry and never a secret', () => {
+    const problems = problemsOf(() =>
+      parseTenantRoutes({
+        'not-a-guid': good,
+        [TENANT_A]: { fhirUrl: 'http://fhir.hospital.example', clientId: '', clientSecret: 'top-secret', extra: 1 },
+      }),
+    );
+    expect(problems.join('\n')).toMatch(/tenant ids must be GUIDs/);
+    expect(problems.join('\n')).toMatch(new RegExp(`${TENANT_A}\\.fhirUrl: must be an https URL`));
+    expect(problems.join('\n')).toMatch(new RegExp(`${TENANT_A}\\.clientId`));
+    expect(problems.join('\n')).toMatch(/extra/);
+    expect(problems.join('\n')).not.toMatch(/top-secret/);
+    expect(problems.every((p) => p.startsWith('TENANT_ROUTES_FILE: '))).toBe(true);
+  });
+
+  test('says so when the file is not JSON or missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'routes-'));
+    writeFileSync(join(dir, 'bad.json'), '{ nope');
+    expect(problemsOf(() => loadTenantRoutes(join(dir, 'bad.json')))[0]).toMatch(/is not valid JSON/);
+    expect(problemsOf(() => loadTenantRoutes(join(dir, 'missing.json')))[0]).toMatch(/cannot be read/);
+  });
+});
