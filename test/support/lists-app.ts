@@ -1,0 +1,104 @@
+// The real app for the lists API tests: an in-memory SQLite store, demo sign-in, and a real EhrService
+// over HTTP to a fake partner on loopback (test/fakes/fake-partner.ts) holding invented R4 patients.
+import { createLogger } from '../../server/logger.js';
+import { loadConfig } from '../../server/config.js';
+import { createEhr } from '../../server/fhir/create-ehr.js';
+import type { Ehr } from '../../server/fhir/ehr.js';
+import type { ListStore } from '../../server/lists/list-store.js';
+import { SqliteStore } from '../../server/lists/sqlite-store.js';
+import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
+import { startFakePartner, type FakePartner, type FakePartnerOptions } from '../fakes/fake-partner.js';
+import { r4PatientBundle } from '../fakes/fake-partner-data.js';
+import { DemoIdentity } from '../../server/auth/demo-identity.js';
+import type { DemoUser } from '../../server/api/contract.js';
+import { startTestApp, TEST_DEMO_USERS, type TestApp } from './app.js';
+
+export const TENANT_A = TEST_DEMO_USERS[0]!.tenantId;
+export const TENANT_B = TEST_DEMO_USERS[1]!.tenantId;
+export const USER_A = TEST_DEMO_USERS[0]!.userId;
+export const USER_B = TEST_DEMO_USERS[1]!.userId;
+/** A second clinician of tenant A, for personal lists and concurrent edits. */
+export const USER_A2 = 'demo-user-a2';
+const LIST_TEST_USERS: DemoUser[] = [
+  ...TEST_DEMO_USERS,
+  { ...TEST_DEMO_USERS[0]!, userId: USER_A2, name: 'Dr. Cy Test', username: 'cy@tenant-a.example' },
+];
+
+/** Invented patients: tenant A has a1…aN (MRN-A1…), tenant B has b1 (MRN-B1). */
+export function partnerData(patientsInA = 3): Record<string, FhirResource[]> {
+  return {
+    [TENANT_A]: Array.from({ length: patientsInA }, (_, i) =>
+      r4PatientBundle({ id: `a${i + 1}`, family: `Alder${i + 1}`, given: 'Ann', mrn: `MRN-A${i + 1}` }),
+    ).flat(),
+    [TENANT_B]: r4PatientBundle({ id: 'b1', family: 'Birch', given: 'Bea', mrn: 'MRN-B1' }),
+  };
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed response body, checked by expect()
+  body: any;
+}
+
+export interface ListsApp extends TestApp {
+  store: ListStore;
+  partner?: FakePartner;
+  /** Calls the API as a demo user; a string body is sent as is (set content-type), anything else as JSON. */
+  call(userId: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+}
+
+export interface ListsAppOptions {
+  /** Without a partner the app has no EHR at all. */
+  partner?: Partial<FakePartnerOptions> | false;
+  ehrTuning?: { tokenTimeoutMs?: number; fhirTimeoutMs?: number };
+}
+
+export async function startListsApp(options: ListsAppOptions = {}): Promise<ListsApp> {
+  const store = new SqliteStore(':memory:');
+  let partner: FakePartner | undefined;
+  let ehr: Ehr | undefined;
+  if (options.partner !== false) {
+    partner = await startFakePartner({ tenants: partnerData(), ...options.partner });
+    const config = loadConfig({ DEMO: '1', NODE_ENV: 'test' });
+    config.partner = { fhirUrl: partner.url, clientId: partner.clientId, clientSecret: 'secret-1' };
+    ehr = createEhr(config, new Map(), createLogger('silent'), options.ehrTuning);
+  }
+  const demo = new DemoIdentity(LIST_TEST_USERS);
+  const app = await startTestApp({ store, ehr, authenticator: demo, demoIdentity: demo });
+  const tokens = new Map<string, string>();
+  return {
+    ...app,
+    demo,
+    tokenFor: async (userId) => (await demo.signIn(userId)).token,
+    store,
+    partner,
+    close: async () => {
+      await app.close();
+      await partner?.close();
+      await store.close();
+    },
+    call: async (userId, method, path, body, headers = {}) => {
+      if (!tokens.has(userId)) tokens.set(userId, (await demo.signIn(userId)).token);
+      const init: RequestInit = { method, headers: { authorization: `Bearer ${tokens.get(userId)}`, ...headers } };
+      if (body !== undefined) {
+        init.body = typeof body === 'string' ? body : JSON.stringify(body);
+        if (typeof body !== 'string') (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+      }
+      const res = await fetch(`${app.url}${path}`, init);
+      const text = await res.text();
+      let parsed: unknown;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      return { status: res.status, headers: res.headers, text, body: parsed };
+    },
+  };
+}
+
+/** The diagnostics of an OperationOutcome body. */
+export const diagnostics = (res: ApiResponse): string =>
+  (res.body as { issue?: { diagnostics?: string }[] } | undefined)?.issue?.[0]?.diagnostics ?? '';
