@@ -11,6 +11,10 @@ export interface FakePartnerOptions {
   tenants: Record<string, FhirResource[]>;
   discovery?: Discovery;
   isBatchSupported?: boolean;
+  /** Whether the capability statement declares batch (default: isBatchSupported). */
+  isBatchDeclared?: boolean;
+  /** Searches of these resource types answer this status, e.g. { Coverage: 404 }. */
+  failingTypes?: Record<string, number>;
   tokenLifetimeSeconds?: number;
   delayMs?: number;
   fhirVersion?: string;
@@ -26,6 +30,8 @@ export interface FakePartnerStats {
   tokenScopes: string[];
   metadataRequests: number;
   batchRequests: number;
+  /** Entries in each batch, in order. */
+  batchSizes: number[];
   /** Every HTTP request to a FHIR path other than /metadata, batches included. */
   fhirRequests: number;
   unauthorized: number;
@@ -62,7 +68,16 @@ export async function startFakePartner(options: FakePartnerOptions): Promise<Fak
   const clientId = options.clientId ?? 'fake-client';
   let secrets = options.secrets ?? ['secret-1'];
   const tokens = new Map<string, { tenantId: string; expiresAt: number }>();
-  const stats: FakePartnerStats = { tokenRequests: 0, tokenScopes: [], metadataRequests: 0, batchRequests: 0, fhirRequests: 0, unauthorized: 0 };
+  const fresh = (): FakePartnerStats => ({
+    tokenRequests: 0,
+    tokenScopes: [],
+    metadataRequests: 0,
+    batchRequests: 0,
+    batchSizes: [],
+    fhirRequests: 0,
+    unauthorized: 0,
+  });
+  const stats = fresh();
   const app = express();
   let base = '';
 
@@ -110,7 +125,7 @@ export async function startFakePartner(options: FakePartnerOptions): Promise<Fak
           mode: 'server',
           security,
           resource: types.map((type) => ({ type })),
-          interaction: options.isBatchSupported === false ? [] : [{ code: 'batch' }],
+          interaction: (options.isBatchDeclared ?? options.isBatchSupported ?? true) ? [{ code: 'batch' }] : [],
         },
       ],
     });
@@ -140,6 +155,8 @@ export async function startFakePartner(options: FakePartnerOptions): Promise<Fak
       const found = data.find((r) => r.resourceType === type && r.id === id);
       return found ? [200, found] : [404, outcome(`${type}/${id} not found`)];
     }
+    const failing = type ? options.failingTypes?.[type] : undefined;
+    if (failing) return [failing, outcome(`${type} search failed`)];
     const subjectId = ['patient', 'subject', 'beneficiary'].map((p) => url.searchParams.get(p)).find(Boolean);
     if (!subjectId) return [400, outcome('a patient parameter is required')];
     const ref = subjectId.startsWith('Patient/') ? subjectId : `Patient/${subjectId}`;
@@ -169,6 +186,7 @@ export async function startFakePartner(options: FakePartnerOptions): Promise<Fak
     if (options.isBatchSupported === false) return void res.status(405).json(outcome('batch is not supported'));
     stats.batchRequests += 1;
     const bundle = req.body as { entry?: Array<{ request?: { url?: string } }> };
+    stats.batchSizes.push(bundle.entry?.length ?? 0);
     const entry = (bundle.entry ?? []).map((e) => {
       const [status, resource] = answer(res.locals.tenant as string, e.request?.url ?? '');
       return { resource, response: { status: `${status} ${status === 200 ? 'OK' : 'Error'}` } };
@@ -190,7 +208,7 @@ export async function startFakePartner(options: FakePartnerOptions): Promise<Fak
     clientId,
     stats,
     resetStats: () => {
-      Object.assign(stats, { tokenRequests: 0, tokenScopes: [], metadataRequests: 0, batchRequests: 0, fhirRequests: 0, unauthorized: 0 });
+      Object.assign(stats, fresh());
     },
     setClientSecrets: (next) => {
       secrets = next;
