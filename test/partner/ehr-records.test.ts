@@ -1,0 +1,79 @@
+// Ehr.records, which the list rows use: many patients in batch Bundles of at most 50 entries, sent together.
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
+import { adapterFor } from '../../server/fhir/adapters/adapter-for.js';
+import { EhrService } from '../../server/fhir/ehr-service.js';
+import { createLogger } from '../../server/logger.js';
+import { PartnerRouter } from '../../server/partner/tenant-router.js';
+import { ApiError } from '../../server/errors.js';
+import { TENANT_A } from '../fakes/fake-aad.js';
+import { startFakePartner, type FakePartner } from '../fakes/fake-partner.js';
+import { r4PatientBundle } from '../fakes/fake-partner-data.js';
+
+const ids = Array.from({ length: 50 }, (_, i) => `p${i}`);
+let partner: FakePartner;
+let ehr: EhrService;
+
+function ehrFor(url: string): EhrService {
+  const router = new PartnerRouter({
+    partner: { fhirUrl: url, clientId: 'fake-client', clientSecret: 'secret-1' },
+    partnerMode: 'partner',
+    logger: createLogger('silent'),
+  });
+  return new EhrService({ router, adapterFor });
+}
+
+beforeAll(async () => {
+  const data: FhirResource[] = ids.flatMap((id, i) =>
+    r4PatientBundle({ id, family: `Fam${i}`, given: 'Given', mrn: `MRN${i}`, isLocationDisplayMissing: i % 10 === 0 }),
+  );
+  partner = await startFakePartner({ tenants: { [TENANT_A]: data } });
+  ehr = ehrFor(partner.url);
+  await ehr.connection(TENANT_A);
+});
+afterAll(() => partner.close());
+beforeEach(() => partner.resetStats());
+
+describe('records for a list', () => {
+  test('50 patients with a few columns go as Bundles of at most 50 entries, plus one for missing locations', async () => {
+    const records = await ehr.records(TENANT_A, ids, ['encounter', 'conditions', 'vitals'], true);
+    expect(records.size).toBe(50);
+    // 50 × (Patient + 3 parts) = 200 reads → 4 Bundles sent together; then the 5 Location reads in one more.
+    expect(partner.stats.batchSizes).toEqual([50, 50, 50, 50, 5]);
+    expect(partner.stats.fhirRequests).toBe(5);
+    const first = records.get('p0');
+    expect(first?.patient?.mrn).toBe('MRN0');
+    expect(first?.encounter?.location).toBe('Ward 1, Room p0');
+    expect(records.get('p7')?.conditions.map((c) => c.text)).toEqual(['Hypertensive disorder']);
+    expect(records.get('p7')?.medications).toEqual([]);
+  });
+
+  test('only the patient, in one Bundle, when no clinical column is shown', async () => {
+    const records = await ehr.records(TENANT_A, ids, [], true);
+    expect(partner.stats.batchSizes).toEqual([50]);
+    expect([...records.values()].every((r) => r.patient !== undefined && r.issues.length === 0)).toBe(true);
+  });
+
+  test('an unknown patient gets no patient and an issue line; the others are whole', async () => {
+    const records = await ehr.records(TENANT_A, ['p1', 'gone', 'p1'], ['conditions'], true);
+    expect([...records.keys()]).toEqual(['p1', 'gone']);
+    expect(records.get('gone')?.patient).toBeUndefined();
+    expect(records.get('gone')?.issues).toEqual(['Patient: 404 from the EHR']);
+    expect(records.get('p1')?.patient?.id).toBe('p1');
+  });
+
+  test('asks nothing when there is nothing to ask', async () => {
+    const records = await ehr.records(TENANT_A, ['p1'], [], false);
+    expect(records.get('p1')).toMatchObject({ conditions: [], issues: [] });
+    expect(partner.stats.fhirRequests).toBe(0);
+  });
+
+  test('rejects with a 502 when the EHR cannot be reached at all', async () => {
+    const down = await startFakePartner({ tenants: { [TENANT_A]: [] } });
+    const lonely = ehrFor(down.url);
+    await down.close();
+    const error = await lonely.records(TENANT_A, ['p1'], ['conditions'], true).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(502);
+  });
+});
