@@ -1,15 +1,175 @@
-// The embedded demo partner: started on a loopback port, reached over real HTTP like any partner.
-import type { DemoUser } from '../api/contract.js';
+// The embedded demo partner: an interop partner as partner-interface.md describes it, on its own loopback
+// port with its own Express app. Client credentials → a token bound to a tenant → that tenant's demo FHIR
+// server (DSTU2, STU3 or R4) with seeded synthetic patients. Tests and benchmarks use it as their fake partner.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { DemoUser, FhirVersion } from '../api/contract.js';
+import { tenantCapability } from './capability.js';
+import type { DemoEdgeCases, DemoTenantData } from './data/model.js';
+import { generateDemoData } from './data/generator.js';
+import { latestAnchorDate } from './data/time.js';
+import type { DemoFhirServer } from './fhir-handler.js';
+import { buildResourceStore } from './fhir-store.js';
+import { FHIR_BASE_PATH, fhirRouter } from './fhir-server.js';
+import { partnerErrorHandler, partnerNotFound } from './partner-errors.js';
+import { rendererFor } from './render/renderers.js';
+import { createStats, resetStats, type DemoPartnerStats } from './stats.js';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_DEFINITIONS, demoUsersOf } from './tenants.js';
+import { AUTHORIZE_PATH, TOKEN_PATH, tokenRouter, type ClientCredentials } from './token-endpoint.js';
+import { TokenStore } from './token-store.js';
+
+export {
+  DEMO_CLIENT_ID,
+  DEMO_CLIENT_SECRET,
+  DEMO_TENANT_DSTU2_ID,
+  DEMO_TENANT_R4_ID,
+  DEMO_TENANT_STU3_ID,
+} from './tenants.js';
+export type { DemoPartnerStats, RequestLogEntry, TenantStats } from './stats.js';
+export type { DemoEdgeCases } from './data/model.js';
+
+export interface DemoPartnerOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Lifetime of issued tokens (default 3600). */
+  tokenLifetimeSeconds?: number;
+  /** Latency added to every request, token and metadata included (default 0). */
+  delayMs?: number;
+  /** false: a batch POST answers 405 and the capability statements do not declare `batch` (default true). */
+  isBatchSupported?: boolean;
+  /** Default 60. */
+  patientsPerTenant?: number;
+  /** Same seed (and anchor date) → same data. Default 'rounds-demo'. */
+  seed?: number | string;
+  /** YYYY-MM-DD the stays are relative to (its 08:00 UTC is "now" in the data); default the latest such day that has begun. */
+  anchorDate?: string;
+}
+
+export interface DemoTenant {
+  tenantId: string;
+  name: string;
+  fhirVersion: FhirVersion;
+  /** Every patient id of the tenant, in generation order. */
+  patientIds: string[];
+  /** Up to 10 inpatients with everything: displayed location, vitals, allergies, medications, coverage. */
+  samplePatientIds: string[];
+  /** The patients made on purpose for edge cases (no encounter, deceased, accented name …). */
+  edgeCases: DemoEdgeCases;
+}
 
 export interface RunningDemoPartner {
   /** The partner's single FHIR endpoint, e.g. http://127.0.0.1:41234/fhir */
   url: string;
+  tokenUrl: string;
   clientId: string;
   clientSecret: string;
   users: DemoUser[];
+  tenants: DemoTenant[];
+  /** Live counters (updated in place). */
+  stats: DemoPartnerStats;
+  resetStats(): void;
+  /** Replaces the accepted client secrets, e.g. [old, new] during a rotation, then [new]. */
+  setClientSecrets(secrets: string[]): void;
+  /** Forgets every issued token: the next FHIR call with one gets a 401. */
+  revokeTokens(): void;
   close(): Promise<void>;
 }
 
-export function startDemoPartner(_options: { host: string; port: number }): Promise<RunningDemoPartner> {
-  return Promise.reject(new Error('not built yet'));
+function describeTenant(data: DemoTenantData): DemoTenant {
+  const has = (ids: { patientId: string }[]): Set<string> => new Set(ids.map((r) => r.patientId));
+  const withVitals = has(data.vitals);
+  const withAllergy = has(data.allergies.filter((a) => !a.isNoKnownAllergy));
+  const withMedication = has(data.medications);
+  const withCoverage = has(data.coverages);
+  const admitted = new Set(data.encounters.filter((e) => e.status === 'in-progress' && e.isLocationDisplayed).map((e) => e.patientId));
+  const edgeIds = new Set(Object.values(data.edgeCases));
+  const complete = data.patients.filter(
+    (p) => admitted.has(p.id) && withVitals.has(p.id) && withAllergy.has(p.id) && withMedication.has(p.id) && withCoverage.has(p.id) && !edgeIds.has(p.id),
+  );
+  return {
+    tenantId: data.tenant.tenantId,
+    name: data.tenant.name,
+    fhirVersion: data.tenant.fhirVersion,
+    patientIds: data.patients.map((p) => p.id),
+    samplePatientIds: complete.slice(0, 10).map((p) => p.id),
+    edgeCases: { ...data.edgeCases },
+  };
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export async function startDemoPartner(options: DemoPartnerOptions): Promise<RunningDemoPartner> {
+  const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
+  const delayMs = options.delayMs ?? 0;
+  const isBatchSupported = options.isBatchSupported ?? true;
+  if (!(tokenLifetimeSeconds > 0)) throw new Error('tokenLifetimeSeconds must be positive');
+  if (!(delayMs >= 0)) throw new Error('delayMs must be zero or more');
+
+  const datasets = generateDemoData({
+    seed: options.seed ?? 'rounds-demo',
+    patientsPerTenant: options.patientsPerTenant ?? 60,
+    anchorDate: options.anchorDate ?? latestAnchorDate(),
+    tenants: DEMO_TENANT_DEFINITIONS,
+  });
+  const servers = new Map<string, DemoFhirServer>();
+  for (const data of datasets) {
+    const renderer = rendererFor(data.tenant.fhirVersion);
+    servers.set(data.tenant.tenantId, {
+      tenant: data.tenant,
+      renderer,
+      store: buildResourceStore(data, renderer),
+      capability: (base) => {
+        const origin = base.slice(0, base.length - FHIR_BASE_PATH.length);
+        const urls = { token: `${origin}${TOKEN_PATH}`, authorize: `${origin}${AUTHORIZE_PATH}` };
+        return tenantCapability(renderer, urls, data.tenant.name, isBatchSupported);
+      },
+    });
+  }
+
+  const tenantIds = DEMO_TENANT_DEFINITIONS.map((t) => t.tenantId);
+  const stats = createStats(tenantIds);
+  const tokens = new TokenStore(tokenLifetimeSeconds);
+  const credentials: ClientCredentials = { clientId: DEMO_CLIENT_ID, secrets: [DEMO_CLIENT_SECRET] };
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (delayMs > 0) app.use((_req, _res, next) => void setTimeout(next, delayMs));
+  app.use(tokenRouter({ credentials, tokens, tenantIds, stats }));
+  app.use(FHIR_BASE_PATH, fhirRouter({ servers, tokens, stats, isBatchSupported }));
+  app.use(partnerNotFound());
+  app.use(partnerErrorHandler());
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(options.port, options.host, () => resolve(s));
+    s.on('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${urlHost(options.host)}:${port}`;
+
+  return {
+    url: `${origin}${FHIR_BASE_PATH}`,
+    tokenUrl: `${origin}${TOKEN_PATH}`,
+    clientId: DEMO_CLIENT_ID,
+    clientSecret: DEMO_CLIENT_SECRET,
+    users: demoUsersOf(DEMO_TENANT_DEFINITIONS),
+    tenants: datasets.map(describeTenant),
+    stats,
+    resetStats: () => resetStats(stats),
+    setClientSecrets: (secrets) => {
+      if (secrets.length === 0 || secrets.some((s) => s.length === 0)) throw new Error('setClientSecrets needs non-empty secrets');
+      credentials.secrets = [...secrets];
+    },
+    revokeTokens: () => tokens.revokeAll(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }

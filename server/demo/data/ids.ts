@@ -1,0 +1,62 @@
+// Resource ids in the style of the tenant's EHR: Cerner-like numbers, Soarian-like dotted ids or UUIDs.
+// Every id carries the tenant's own prefix or randomness, so ids never repeat across tenants.
+import type { Prng } from '../prng.js';
+import type { DemoTenantDefinition } from '../tenants.js';
+
+export type IdKind =
+  | 'Organization'
+  | 'Practitioner'
+  | 'Location'
+  | 'Patient'
+  | 'Encounter'
+  | 'Condition'
+  | 'Observation'
+  | 'AllergyIntolerance'
+  | 'Medication'
+  | 'Coverage';
+
+const NUMERIC_BASE: Record<IdKind, number> = {
+  Organization: 675800,
+  Practitioner: 4122000,
+  Location: 21250000,
+  Patient: 12740000,
+  Encounter: 97950000,
+  Condition: 73077000,
+  Observation: 197198000,
+  AllergyIntolerance: 12760000,
+  Medication: 309799000,
+  Coverage: 490016000,
+};
+
+const DOTTED_TAG: Record<IdKind, string> = {
+  Organization: 'ORG',
+  Practitioner: 'PR',
+  Location: 'LOC',
+  Patient: 'PT',
+  Encounter: 'ENC',
+  Condition: 'CND',
+  Observation: 'VS',
+  AllergyIntolerance: 'ALG',
+  Medication: 'RX',
+  Coverage: 'COV',
+};
+
+export type IdMaker = (kind: IdKind) => string;
+
+export function createIdMaker(tenant: DemoTenantDefinition, prng: Prng): IdMaker {
+  const counters = new Map<IdKind, number>();
+  const hex = (digits: number): string =>
+    Array.from({ length: digits }, () => prng.int(0, 15).toString(16)).join('');
+  return (kind) => {
+    const n = (counters.get(kind) ?? 0) + 1;
+    counters.set(kind, n);
+    switch (tenant.idStyle) {
+      case 'numeric':
+        return String(NUMERIC_BASE[kind] + n);
+      case 'dotted':
+        return `${tenant.mrnPrefix}${DOTTED_TAG[kind]}.${String(1000 + n)}`;
+      case 'uuid':
+        return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + prng.int(0, 3)).toString(16)}${hex(3)}-${hex(12)}`;
+    }
+  };
+}

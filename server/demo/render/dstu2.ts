@@ -1,0 +1,200 @@
+// DSTU2 (FHIR 1.0.2) shapes, checked against fhir/r2 types and hl7.org/fhir/DSTU2: HumanName.family is an
+// array, Encounter.patient, one Observation.category, MedicationOrder with prescriber and dateWritten,
+// AllergyIntolerance substance/status/recordedDate, Condition dateRecorded/clinicalStatus/verificationStatus,
+// Patient.careProvider, Coverage plan/group/subscriber/issuer.
+import type * as r2 from 'fhir/r2';
+import { ADMISSION_TYPE, SEVERITY_CODES, VITALS, VITAL_COMPONENTS } from '../data/clinical.js';
+import type { DemoAllergy, DemoLocation, PersonName } from '../data/model.js';
+import { concept, contactOf, narrative, nameText, quantity, reference } from './common.js';
+import type { DemoRenderer } from './renderer.js';
+
+const V2_0203 = 'http://hl7.org/fhir/v2/0203';
+const PHYSICAL_TYPE: Record<DemoLocation['kind'], { code: string; display: string }> = {
+  ward: { code: 'wi', display: 'Wing' },
+  room: { code: 'ro', display: 'Room' },
+  bed: { code: 'bd', display: 'Bed' },
+};
+
+function humanName(name: PersonName): r2.HumanName {
+  return {
+    use: 'official',
+    text: nameText(name),
+    family: [name.family],
+    given: name.given,
+    ...(name.prefix.length > 0 ? { prefix: name.prefix } : {}),
+    ...(name.suffix.length > 0 ? { suffix: name.suffix } : {}),
+  };
+}
+
+/** DSTU2 folds clinical and verification status into one `status` code. */
+function allergyStatus(allergy: DemoAllergy): string {
+  if (allergy.clinicalStatus === 'inactive') return 'inactive';
+  return allergy.verificationStatus === 'unconfirmed' ? 'unconfirmed' : 'confirmed';
+}
+
+export const dstu2Renderer: DemoRenderer = {
+  version: 'DSTU2',
+  fhirVersion: '1.0.2',
+  capabilityType: 'Conformance',
+  medicationType: 'MedicationOrder',
+  identifierTypeSystem: V2_0203,
+
+  organization: (o): r2.Organization => ({
+    resourceType: 'Organization',
+    id: o.id,
+    active: true,
+    type: { coding: [{ system: 'http://hl7.org/fhir/organization-type', code: o.kind === 'payer' ? 'ins' : 'prov' }] },
+    name: o.name,
+  }),
+
+  practitioner: (p): r2.Practitioner => ({
+    resourceType: 'Practitioner',
+    id: p.id,
+    identifier: [{ system: 'http://hl7.org/fhir/sid/us-npi', value: p.npi }],
+    active: true,
+    name: humanName(p.name),
+    gender: p.gender,
+  }),
+
+  location: (l, lookup): r2.Location => ({
+    resourceType: 'Location',
+    id: l.id,
+    status: 'active',
+    name: l.name,
+    mode: 'instance',
+    physicalType: { coding: [{ system: 'http://hl7.org/fhir/location-physical-type', ...PHYSICAL_TYPE[l.kind] }] },
+    ...(l.partOfId ? { partOf: reference('Location', l.partOfId, lookup.locationName(l.partOfId)) } : {}),
+  }),
+
+  patient: (p, lookup): r2.Patient => ({
+    resourceType: 'Patient',
+    id: p.id,
+    text: narrative(`${nameText(p.name)}, born ${p.birthDate}, MRN ${p.mrn}`),
+    identifier: [
+      {
+        use: 'usual',
+        type: { coding: [{ system: V2_0203, code: 'MR', display: 'Medical record number' }], text: 'MRN' },
+        system: lookup.mrnSystem,
+        value: p.mrn,
+      },
+    ],
+    active: true,
+    name: [humanName(p.name)],
+    ...contactOf(p),
+    gender: p.gender,
+    birthDate: p.birthDate,
+    ...(p.deceasedAt ? { deceasedDateTime: p.deceasedAt } : { deceasedBoolean: false }),
+    careProvider: [reference('Practitioner', p.generalPractitionerId, lookup.practitionerName(p.generalPractitionerId))],
+  }),
+
+  encounter: (e, lookup): r2.Encounter => ({
+    resourceType: 'Encounter',
+    id: e.id,
+    status: e.status,
+    class: 'inpatient',
+    type: [concept(ADMISSION_TYPE)],
+    patient: reference('Patient', e.patientId, lookup.patientName(e.patientId)),
+    participant: [
+      {
+        type: [{ coding: [{ system: 'http://hl7.org/fhir/v3/ParticipationType', code: 'ATND', display: 'attender' }] }],
+        individual: reference('Practitioner', e.attendingId, lookup.practitionerName(e.attendingId)),
+      },
+    ],
+    period: e.end ? { start: e.start, end: e.end } : { start: e.start },
+    reason: [concept(e.reason)],
+    ...(e.dischargeDisposition ? { hospitalization: { dischargeDisposition: concept(e.dischargeDisposition) } } : {}),
+    location: [
+      {
+        location: reference('Location', e.locationId, e.isLocationDisplayed ? lookup.locationName(e.locationId) : undefined),
+        status: e.status === 'finished' ? 'completed' : 'active',
+      },
+    ],
+    serviceProvider: reference('Organization', lookup.data.organizations[0]?.id ?? '', lookup.data.tenant.name),
+  }),
+
+  condition: (c, lookup): r2.Condition => ({
+    resourceType: 'Condition',
+    id: c.id,
+    patient: reference('Patient', c.patientId, lookup.patientName(c.patientId)),
+    ...(c.encounterId ? { encounter: reference('Encounter', c.encounterId) } : {}),
+    dateRecorded: c.recorded,
+    code: concept([c.snomed, c.icd10], c.snomed.display),
+    category: {
+      coding: [{ system: 'http://hl7.org/fhir/condition-category', code: c.category === 'encounter-diagnosis' ? 'diagnosis' : 'finding' }],
+    },
+    clinicalStatus: c.clinicalStatus,
+    verificationStatus: c.verificationStatus,
+    ...(c.severity ? { severity: concept(SEVERITY_CODES[c.severity]) } : {}),
+    onsetDateTime: c.onset,
+  }),
+
+  vital: (v, lookup): r2.Observation => {
+    const def = VITALS[v.kind];
+    return {
+      resourceType: 'Observation',
+      id: v.id,
+      status: 'final',
+      category: {
+        coding: [{ system: 'http://hl7.org/fhir/observation-category', code: 'vital-signs', display: 'Vital Signs' }],
+        text: 'Vital Signs',
+      },
+      code: concept(def.loinc),
+      subject: reference('Patient', v.patientId, lookup.patientName(v.patientId)),
+      encounter: reference('Encounter', v.encounterId),
+      effectiveDateTime: v.effective,
+      issued: v.effective.replace('Z', '.000Z'),
+      ...(v.value !== undefined ? { valueQuantity: quantity(v.value, def.unit, def.ucum) } : {}),
+      ...(v.components
+        ? {
+            component: v.components.map((c) => {
+              const cdef = VITAL_COMPONENTS[c.kind];
+              return { code: concept(cdef.loinc), valueQuantity: quantity(c.value, cdef.unit, cdef.ucum) };
+            }),
+          }
+        : {}),
+    };
+  },
+
+  allergy: (a, lookup): r2.AllergyIntolerance => ({
+    resourceType: 'AllergyIntolerance',
+    id: a.id,
+    text: narrative(a.isNoKnownAllergy ? 'No known allergies' : `Allergy to ${a.substance.display}`),
+    recordedDate: a.recorded,
+    patient: reference('Patient', a.patientId, lookup.patientName(a.patientId)),
+    substance: concept(a.substance),
+    status: allergyStatus(a),
+    ...(a.isNoKnownAllergy ? {} : { criticality: a.criticality === 'high' ? 'CRITH' : 'CRITL', type: 'allergy' }),
+    category: a.category,
+    ...(a.note ? { note: { text: a.note } } : {}),
+    ...(a.reactions.length > 0
+      ? { reaction: a.reactions.map((r) => ({ manifestation: [concept(r.manifestation)], severity: r.severity })) }
+      : {}),
+  }),
+
+  medication: (m, lookup): r2.MedicationOrder => ({
+    resourceType: 'MedicationOrder',
+    id: m.id,
+    text: narrative(`${m.medication.display}: ${m.dosageText}`),
+    dateWritten: m.authored,
+    status: m.status,
+    ...(m.ended ? { dateEnded: m.ended } : {}),
+    patient: reference('Patient', m.patientId, lookup.patientName(m.patientId)),
+    prescriber: reference('Practitioner', m.prescriberId, lookup.practitionerName(m.prescriberId)),
+    encounter: reference('Encounter', m.encounterId),
+    medicationCodeableConcept: concept(m.medication),
+    dosageInstruction: [{ text: m.dosageText, route: concept(m.route) }],
+  }),
+
+  coverage: (c, lookup): r2.Coverage => ({
+    resourceType: 'Coverage',
+    id: c.id,
+    issuer: reference('Organization', c.payorId, c.payorName),
+    period: c.period,
+    type: { system: 'http://hl7.org/fhir/v3/ActCode', code: 'EHCPOL', display: 'extended healthcare' },
+    subscriberId: { value: c.subscriberId },
+    // DSTU2 has only plain strings for plan and group: the readable names are what a clinician needs.
+    plan: c.plan.name,
+    group: c.group.name,
+    subscriber: reference('Patient', c.patientId, lookup.patientName(c.patientId)),
+  }),
+};
