@@ -81,7 +81,9 @@ export class TenantFhirClient {
         }
         if (status === 401) throw new TokenRefusedError(this.who);
         if (status !== undefined) throw new FhirStatusError(status, this.who);
-        throw upstreamFailure(error, this.upstream);
+        const failure = upstreamFailure(error, this.upstream);
+        // Anything else (a body that is not JSON …) may quote the answer: never let it reach a log.
+        throw failure instanceof ApiError ? failure : badGateway(`${this.who} sent an answer that could not be read`);
       }
     }
   }

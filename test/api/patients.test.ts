@@ -4,6 +4,11 @@ import { startFakePartner, type FakePartner } from '../fakes/fake-partner.js';
 import { r4PatientBundle } from '../fakes/fake-partner-data.js';
 import { diagnosticsOf, startRoundsFor, type RoundsForPartner } from '../fakes/rounds-for-partner.js';
 import type { PatientDetail, PatientSearchResult } from '../../server/api/contract.js';
+import type { PatientAuditEvent } from '../../server/api/patient-routes.js';
+import { loadConfig } from '../../server/config.js';
+import { createEhr } from '../../server/fhir/create-ehr.js';
+import { createLogger } from '../../server/logger.js';
+import { startTestApp, TEST_DEMO_USERS } from '../support/app.js';
 
 let aad: FakeAad;
 let partner: FakePartner;
@@ -179,5 +184,35 @@ describe('bad input answers 400 naming the field', () => {
   test('sends nothing to the partner for a bad request', async () => {
     await rounds.get('/api/patients?gender=robot', TENANT_A);
     expect(partner.stats.fhirRequests + partner.stats.tokenRequests).toBe(0);
+  });
+});
+
+describe('the audit seam', () => {
+  test('reports a search and a patient view with who and which patient, never the search terms', async () => {
+    const user = TEST_DEMO_USERS[0]!;
+    const own = await startFakePartner({ tenants: { [user.tenantId]: r4PatientBundle({ id: 'x1', family: 'Xu', given: 'Xi', mrn: 'MRN-X1' }) } });
+    const config = loadConfig({ DEMO: '1', NODE_ENV: 'test' });
+    config.partner = { fhirUrl: own.url, clientId: own.clientId, clientSecret: 'secret-1' };
+    const events: PatientAuditEvent[] = [];
+    const app = await startTestApp({
+      config,
+      ehr: createEhr(config, new Map(), createLogger('silent')),
+      onPatientAudit: (event) => {
+        events.push(event);
+      },
+    });
+    try {
+      const headers = { authorization: `Bearer ${await app.tokenFor(user.userId)}` };
+      expect((await fetch(`${app.url}/api/patients?family=Xu`, { headers })).status).toBe(200);
+      expect((await fetch(`${app.url}/api/patients/x1`, { headers })).status).toBe(200);
+      expect((await fetch(`${app.url}/api/patients/nobody`, { headers })).status).toBe(404);
+      expect(events).toEqual([
+        { type: 'patient.search', tenantId: user.tenantId, userId: user.userId },
+        { type: 'patient.viewed', tenantId: user.tenantId, userId: user.userId, patientId: 'x1' },
+      ]);
+    } finally {
+      await app.close();
+      await own.close();
+    }
   });
 });

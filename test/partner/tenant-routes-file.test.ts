@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ConfigError } from '../../server/config.js';
+import { ConfigError, loadConfig } from '../../server/config.js';
+import { startRounds } from '../../server/bootstrap.js';
+import { createLogger } from '../../server/logger.js';
 import { loadTenantRoutes, parseTenantRoutes } from '../../server/partner/tenant-routes-file.js';
 import { TENANT_A } from '../fakes/fake-aad.js';
 
@@ -44,5 +46,25 @@ describe('TENANT_ROUTES_FILE', () => {
     writeFileSync(join(dir, 'bad.json'), '{ nope');
     expect(problemsOf(() => loadTenantRoutes(join(dir, 'bad.json')))[0]).toMatch(/is not valid JSON/);
     expect(problemsOf(() => loadTenantRoutes(join(dir, 'missing.json')))[0]).toMatch(/cannot be read/);
+  });
+});
+
+describe('start-up with a bad TENANT_ROUTES_FILE', () => {
+  test('stops with a ConfigError naming the problem', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'routes-'));
+    const file = join(dir, 'routes.json');
+    writeFileSync(file, JSON.stringify({ [TENANT_A]: { fhirUrl: 'ftp://x', clientId: 'c', clientSecret: 's' } }));
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DEMO: '0',
+      PORT: '0',
+      AAD_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+      PUBLIC_URL: 'https://rounds.example.org',
+      TENANT_ROUTES_FILE: file,
+      DATABASE_URL: `sqlite:${join(dir, 'rounds.db')}`,
+    });
+    const error = await startRounds(config, { logger: createLogger('silent') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.join('\n')).toMatch(new RegExp(`${TENANT_A}\\.fhirUrl`));
   });
 });
