@@ -34,6 +34,6 @@ export function listContextOf(teams: TeamsContext | undefined, userId: string): 
 export function initialListIdOf(teams: TeamsContext | undefined, search: string): string | undefined {
   const fromQuery = new URLSearchParams(search).get('listId') ?? undefined;
   const entityId = teams?.entityId;
-  if (entityId && entityId !== 'home' && (teams.channelId || teams.chatId || teams.meetingId)) return entityId;
+  if (entityId && (teams.channelId || teams.chatId || teams.meetingId)) return entityId;
   return fromQuery || undefined;
 }

@@ -46,7 +46,8 @@ export interface ApiClient {
 }
 
 export interface ApiClientOptions {
-  getToken: TokenSource;
+  /** Absent for the open endpoints (client config, demo sign-in). */
+  getToken?: TokenSource;
   /** '' in the browser (same origin); a loopback URL in tests. */
   baseUrl?: string;
   /** Called on a 401 so the app can send the user back to sign-in. */
@@ -75,8 +76,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const baseUrl = options.baseUrl ?? '';
 
   async function send(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
-    const token = await options.getToken();
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.getToken) headers.authorization = `Bearer ${await options.getToken()}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {

@@ -25,7 +25,8 @@ export interface PatientCriteria {
 export interface ListChanges {
   name?: string;
   columns?: ColumnId[];
-  sort?: ListSort;
+  /** `null` clears the sort: the list shows in the order patients were added. */
+  sort?: ListSort | null;
 }
 
 const enc = encodeURIComponent;

@@ -21,6 +21,7 @@ export const useSharedStyles = makeStyles({
     whiteSpace: 'nowrap',
     border: '0',
   },
+  noPrint: { '@media print': { display: 'none' } },
   stack: {
     display: 'flex',
     flexDirection: 'column',

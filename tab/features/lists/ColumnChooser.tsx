@@ -33,7 +33,8 @@ const useStyles = makeStyles({
 
 export interface ColumnChoice {
   columns: ColumnId[];
-  sort?: ListSort;
+  /** `null`: the order patients were added. */
+  sort: ListSort | null;
 }
 
 /** Shown columns first, in their order, then the hidden ones in the default order. */
@@ -59,9 +60,8 @@ export function ColumnChooser(props: {
   const [isBusy, setIsBusy] = useState(false);
 
   const chosen = order.filter((c) => shown.has(c));
-  // A sort by a column that is no longer shown moves to the first shown one.
-  const effectiveSort: ColumnId | '' =
-    sortColumn && chosen.includes(sortColumn) ? sortColumn : props.sort ? (chosen[0] ?? '') : '';
+  // A sort by a column that is no longer shown falls back to the order patients were added.
+  const effectiveSort: ColumnId | '' = sortColumn && chosen.includes(sortColumn) ? sortColumn : '';
   const move = (index: number, by: -1 | 1): void => {
     setOrder((current) => {
       const next = [...current];
@@ -85,7 +85,7 @@ export function ColumnChooser(props: {
       return;
     }
     setIsBusy(true);
-    const sort = effectiveSort ? { column: effectiveSort, direction } : undefined;
+    const sort = effectiveSort ? { column: effectiveSort, direction } : null;
     props.onSave({ columns: chosen, sort }).then(props.onClose, (failure: unknown) => {
       setError(errorText(failure, i18n));
       setIsBusy(false);
@@ -133,7 +133,7 @@ export function ColumnChooser(props: {
             <div className={styles.sort}>
               <Field label={t('columns.sortBy')}>
                 <Select value={effectiveSort} onChange={(_e, data) => setSortColumn(data.value as ColumnId | '')}>
-                  {!props.sort && <option value="">{t('columns.sortNone')}</option>}
+                  <option value="">{t('columns.sortNone')}</option>
                   {chosen.map((column) => (
                     <option key={column} value={column}>
                       {t(COLUMN_LABEL[column])}

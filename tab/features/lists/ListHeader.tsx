@@ -43,7 +43,7 @@ export function ListHeader(props: {
   const { selected } = props;
 
   return (
-    <div className={styles.root}>
+    <div className={`${styles.root} ${shared.noPrint}`}>
       <Title3 as="h1" className={styles.title}>
         {selected?.name ?? t('app.title')}
       </Title3>

@@ -12,8 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { errorText } from '../../shared/error-text';
-
-export const MAX_LIST_NAME = 100;
+import { MAX_LIST_NAME } from '../../shared/limits';
 
 /** Names a new list or renames one. `onSubmit` rejects to keep the dialog open with the error. */
 export function ListNameDialog(props: {

@@ -6,6 +6,7 @@ export type Message = string | { one: string; other: string };
 export const en = {
   'app.title': 'Rounds',
   'app.loading': 'Loading Rounds…',
+  'app.demoBadge': 'Demo data',
   'app.demoBanner': 'Demo data: every patient shown here is invented.',
   'app.signOut': 'Sign out',
   'app.signedInAs': 'Signed in as {name}',
@@ -170,6 +171,7 @@ export const en = {
   'add.birthDate': 'Birth date',
   'add.gender': 'Sex',
   'add.genderAny': 'Any',
+  'add.genderNotGiven': 'Not given',
   'add.location': 'Location/bed',
   'add.search': 'Search',
   'add.needCriterion': 'Enter a name, an MRN or a birth date.',
@@ -179,6 +181,7 @@ export const en = {
   'add.resultsMore': 'Showing {shown} of {total}. Narrow the search to see the others.',
   'add.results': 'Search results',
   'add.select': 'Select {name}',
+  'add.selectColumn': 'Select',
   'add.onList': 'On the list',
   'add.addSelected': { one: 'Add {count} patient', other: 'Add {count} patients' },
   'add.added': { one: '{count} patient added.', other: '{count} patients added.' },

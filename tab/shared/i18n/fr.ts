@@ -4,6 +4,7 @@ import type { Catalogue } from './en';
 export const fr: Catalogue = {
   'app.title': 'Rounds',
   'app.loading': 'Chargement de Rounds…',
+  'app.demoBadge': 'Données de démo',
   'app.demoBanner': 'Données de démonstration : tous les patients affichés sont fictifs.',
   'app.signOut': 'Se déconnecter',
   'app.signedInAs': 'Connecté en tant que {name}',
@@ -169,6 +170,7 @@ export const fr: Catalogue = {
   'add.birthDate': 'Date de naissance',
   'add.gender': 'Sexe',
   'add.genderAny': 'Tous',
+  'add.genderNotGiven': 'Non précisé',
   'add.location': 'Chambre/lit',
   'add.search': 'Chercher',
   'add.needCriterion': 'Saisissez un nom, un IPP ou une date de naissance.',
@@ -179,6 +181,7 @@ export const fr: Catalogue = {
   'add.resultsMore': '{shown} sur {total} affichés. Affinez la recherche pour voir les autres.',
   'add.results': 'Résultats de la recherche',
   'add.select': 'Sélectionner {name}',
+  'add.selectColumn': 'Sélection',
   'add.onList': 'Déjà sur la liste',
   'add.addSelected': { one: 'Ajouter {count} patient', other: 'Ajouter {count} patients' },
   'add.added': { one: '{count} patient ajouté.', other: '{count} patients ajoutés.' },

@@ -1,0 +1,184 @@
+import { useState, type JSX } from 'react';
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { Entry, ManualPatient, PatientSummary } from '../../../server/api/contract';
+import { useApi } from '../../shared/api-context';
+import { errorText } from '../../shared/error-text';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { addManualEntry, addPatientEntry, searchPatients, type PatientCriteria } from '../../shared/rounds-api';
+import type { AddPatientsProps } from '../../shared/slots';
+import { EmptyState } from '../../shared/components/EmptyState';
+import { ManualEntryForm } from './ManualEntryForm';
+import { SearchForm } from './SearchForm';
+import { SearchResults } from './SearchResults';
+
+const SEARCH_COUNT = 20;
+
+const useStyles = makeStyles({
+  surface: { maxWidth: '56rem', width: '100%' },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  errors: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+});
+
+type Search =
+  | { status: 'idle' }
+  | { status: 'searching' }
+  | { status: 'done'; patients: PatientSummary[]; total?: number }
+  | { status: 'error'; message: string };
+
+/** Search the EHR (name, MRN, birth date, sex) and add one or several patients, or add one by hand. */
+export function AddPatientsDialog(props: AddPatientsProps): JSX.Element {
+  const styles = useStyles();
+  const api = useApi();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [mode, setMode] = useState<'search' | 'manual'>('search');
+  const [search, setSearch] = useState<Search>({ status: 'idle' });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [onList, setOnList] = useState<Set<string>>(() => new Set(props.patientIdsOnList));
+  const [failures, setFailures] = useState<string[]>([]);
+  const [isAdding, setIsAdding] = useState(false);
+
+  const runSearch = (criteria: PatientCriteria): void => {
+    setSearch({ status: 'searching' });
+    setSelected(new Set());
+    searchPatients(api, { ...criteria, count: SEARCH_COUNT }).then(
+      (result) => setSearch({ status: 'done', patients: result.patients, total: result.total }),
+      (error: unknown) => setSearch({ status: 'error', message: t('add.searchFailed', { reason: errorText(error, i18n) }) }),
+    );
+  };
+
+  const addSelected = async (): Promise<void> => {
+    if (search.status !== 'done') return;
+    setIsAdding(true);
+    const added: Entry[] = [];
+    const failed: string[] = [];
+    // One by one, so the list keeps the order of the results and a failure names its patient.
+    for (const patient of search.patients.filter((p) => selected.has(p.id))) {
+      try {
+        added.push(await addPatientEntry(api, props.list.id, patient.id));
+      } catch (error) {
+        failed.push(t('add.addFailed', { name: patient.name, reason: errorText(error, i18n) }));
+      }
+    }
+    setIsAdding(false);
+    setFailures(failed);
+    setOnList((current) => new Set([...current, ...added.flatMap((e) => (e.patientId ? [e.patientId] : []))]));
+    setSelected(new Set());
+    if (added.length > 0) props.onAdded(added);
+    if (failed.length === 0) props.onClose();
+  };
+
+  const addManual = (manual: ManualPatient): void => {
+    setIsAdding(true);
+    addManualEntry(api, props.list.id, manual).then(
+      (entry) => {
+        setIsAdding(false);
+        props.onAdded([entry]);
+        props.onClose();
+      },
+      (error: unknown) => {
+        setIsAdding(false);
+        setFailures([t('add.addFailed', { name: manual.name, reason: errorText(error, i18n) })]);
+      },
+    );
+  };
+
+  const toggle = (patientId: string, isSelected: boolean): void => {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (isSelected) next.add(patientId);
+      else next.delete(patientId);
+      return next;
+    });
+  };
+
+  return (
+    <Dialog open onOpenChange={(_e, data) => !data.open && props.onClose()}>
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>{t('add.title', { name: props.list.name })}</DialogTitle>
+          <DialogContent className={styles.content}>
+            <TabList
+              aria-label={t('add.modes')}
+              selectedValue={mode}
+              onTabSelect={(_e, data) => {
+                setMode(data.value === 'manual' ? 'manual' : 'search');
+                setFailures([]);
+              }}
+            >
+              <Tab value="search">{t('add.tabSearch')}</Tab>
+              <Tab value="manual">{t('add.tabManual')}</Tab>
+            </TabList>
+            {mode === 'search' ? (
+              <>
+                <SearchForm isBusy={search.status === 'searching'} onSearch={runSearch} />
+                <div aria-live="polite">
+                  {search.status === 'searching' && <Spinner size="small" label={t('add.searching')} />}
+                  {search.status === 'error' && (
+                    <MessageBar intent="error" role="alert">
+                      <MessageBarBody>{search.message}</MessageBarBody>
+                    </MessageBar>
+                  )}
+                  {search.status === 'done' && search.patients.length === 0 && (
+                    <EmptyState title={t('add.resultCount', { count: 0 })} body={t('add.noResults')} />
+                  )}
+                  {search.status === 'done' && search.patients.length > 0 && (
+                    <Caption1 as="p">
+                      {search.total !== undefined && search.total > search.patients.length
+                        ? t('add.resultsMore', { shown: search.patients.length, total: search.total })
+                        : t('add.resultCount', { count: search.patients.length })}
+                    </Caption1>
+                  )}
+                </div>
+                {search.status === 'done' && search.patients.length > 0 && (
+                  <SearchResults patients={search.patients} selected={selected} onList={onList} onToggle={toggle} />
+                )}
+              </>
+            ) : (
+              <ManualEntryForm isBusy={isAdding} onSubmit={addManual} />
+            )}
+            {failures.length > 0 && (
+              <MessageBar intent="error" role="alert" layout="multiline">
+                <MessageBarBody className={styles.errors}>
+                  {failures.map((f) => (
+                    <span key={f}>{f}</span>
+                  ))}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" onClick={props.onClose}>
+              {t('app.close')}
+            </Button>
+            {mode === 'search' && (
+              <Button
+                appearance="primary"
+                disabled={selected.size === 0 || isAdding}
+                onClick={() => void addSelected()}
+              >
+                {t('add.addSelected', { count: selected.size })}
+              </Button>
+            )}
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,154 @@
+import { useId, useState, type JSX } from 'react';
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { Entry, Note } from '../../../server/api/contract';
+import { useApi } from '../../shared/api-context';
+import { errorText } from '../../shared/error-text';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { saveNote } from '../../shared/rounds-api';
+import type { NoteEditorProps } from '../../shared/slots';
+import { MAX_NOTE_LENGTH } from '../../shared/limits';
+import { mergeTexts, newerEntryOf } from './note-conflict';
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  theirs: {
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    margin: 0,
+    padding: tokens.spacingHorizontalM,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  textarea: { minHeight: '10rem' },
+  mergeActions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+interface Conflict {
+  theirs?: Note;
+  entry: Entry;
+}
+
+/**
+ * Edits the team note. When someone saved first (409), the user's text stays in the box, theirs is
+ * shown beside it, and saving again uses the newer version: nobody's words are lost silently.
+ */
+export function NoteEditor(props: NoteEditorProps): JSX.Element {
+  const styles = useStyles();
+  const api = useApi();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [text, setText] = useState(props.entry.note?.text ?? '');
+  const [version, setVersion] = useState(props.entry.version);
+  const [conflict, setConflict] = useState<Conflict>();
+  const [error, setError] = useState<string>();
+  const [isSaving, setIsSaving] = useState(false);
+  const note = conflict ? conflict.theirs : props.entry.note;
+  const theirsId = useId();
+
+  const save = (): void => {
+    setIsSaving(true);
+    setError(undefined);
+    saveNote(api, props.listId, props.entry.id, text, version).then(
+      (entry) => {
+        props.onSaved(entry);
+        props.onClose();
+      },
+      (failure: unknown) => {
+        setIsSaving(false);
+        const newer = newerEntryOf(failure);
+        if (newer) {
+          setConflict({ theirs: newer.note, entry: newer });
+          setVersion(newer.version);
+          // Show their note in the list too, whatever the user decides here.
+          props.onSaved(newer);
+          return;
+        }
+        setError(t('note.failed', { reason: errorText(failure, i18n) }));
+      },
+    );
+  };
+
+  return (
+    <Dialog open onOpenChange={(_e, data) => !data.open && props.onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{t('note.title', { name: props.patientName })}</DialogTitle>
+          <DialogContent className={styles.content}>
+            {conflict && (
+              <MessageBar intent="warning" layout="multiline" role="alert">
+                <MessageBarBody>
+                  <MessageBarTitle>{t('note.conflictTitle')}</MessageBarTitle>
+                  {t('note.conflictBody')}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            {conflict && (
+              <section aria-labelledby={theirsId}>
+                <Caption1 as="h3" id={theirsId}>
+                  {conflict.theirs
+                    ? t('note.theirs', { author: conflict.theirs.author, when: i18n.date(conflict.theirs.updatedAt) })
+                    : t('note.theirsEmpty')}
+                </Caption1>
+                {conflict.theirs && <p className={styles.theirs}>{conflict.theirs.text}</p>}
+                <div className={styles.mergeActions}>
+                  {conflict.theirs && (
+                    <Button size="small" onClick={() => setText((mine) => mergeTexts(mine, conflict.theirs?.text ?? ''))}>
+                      {t('note.copyTheirs')}
+                    </Button>
+                  )}
+                  <Button size="small" onClick={props.onClose}>
+                    {t('note.useTheirs')}
+                  </Button>
+                </div>
+              </section>
+            )}
+            <Field
+              label={t('note.label')}
+              hint={
+                !conflict && note
+                  ? t('note.lastEdited', { author: note.author, when: i18n.date(note.updatedAt) })
+                  : t('note.hint')
+              }
+              validationMessage={error}
+              validationState={error ? 'error' : 'none'}
+            >
+              <Textarea
+                className={styles.textarea}
+                value={text}
+                resize="vertical"
+                maxLength={MAX_NOTE_LENGTH}
+                autoFocus
+                onChange={(_e, data) => setText(data.value)}
+              />
+            </Field>
+            <Caption1>{t('note.count', { count: text.length, max: MAX_NOTE_LENGTH })}</Caption1>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" onClick={props.onClose}>
+              {t('app.cancel')}
+            </Button>
+            <Button appearance="primary" disabled={isSaving} onClick={save}>
+              {t('note.save')}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,141 @@
+import type { JSX } from 'react';
+import type { PatientDetail } from '../../../server/api/contract';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { daysBetween } from '../../shared/i18n/format';
+import { encounterStatusText, genderText, sortedVitals, vitalLabel, vitalValue } from '../../shared/row-view';
+import { Fields, Items, Section, useSectionStyles } from './Section';
+
+const join = (parts: (string | undefined)[]): string => parts.filter(Boolean).join(' · ');
+
+/** Everything the EHR gave about one patient, section by section. */
+export function DetailSections(props: { detail: PatientDetail }): JSX.Element {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const styles = useSectionStyles();
+  const { patient, encounter } = props.detail;
+  const stay = encounter ? daysBetween(encounter.start, encounter.end) : undefined;
+
+  return (
+    <>
+      <Section title={t('detail.demographics')}>
+        <Fields
+          items={[
+            [t('detail.mrn'), patient.mrn],
+            [t('detail.birthDate'), i18n.date(patient.birthDate)],
+            [t('detail.age'), patient.deceased ? undefined : i18n.age(patient.birthDate)],
+            [t('detail.gender'), genderText(patient.gender, i18n)],
+            [t('detail.gp'), patient.generalPractitioner],
+            [t('detail.status'), patient.deceased ? t('detail.deceased') : undefined],
+          ]}
+        />
+      </Section>
+
+      <Section title={t('detail.encounter')}>
+        {encounter ? (
+          <Fields
+            items={[
+              [t('detail.location'), encounter.location],
+              [t('detail.status'), encounterStatusText(encounter.status, i18n)],
+              [t('detail.type'), encounter.type],
+              [t('detail.admitted'), i18n.date(encounter.start)],
+              [t('detail.discharged'), i18n.date(encounter.end)],
+              [t('detail.lengthOfStay'), stay === undefined ? undefined : i18n.days(stay)],
+              [t('detail.careTeam'), encounter.participants.join(', ')],
+            ]}
+          />
+        ) : (
+          <p className={styles.quiet}>{t('detail.noEncounter')}</p>
+        )}
+      </Section>
+
+      <Section title={t('detail.conditions')}>
+        <Items empty={t('detail.noneRecorded')}>
+          {props.detail.conditions.map((c, i) => (
+            <li key={i}>
+              {c.text}{' '}
+              <span className={styles.secondary}>
+                {join([
+                  c.clinicalStatus,
+                  c.severity,
+                  c.onset ? t('detail.onset', { date: i18n.shortDate(c.onset) }) : undefined,
+                  c.recorded ? t('detail.recorded', { date: i18n.shortDate(c.recorded) }) : undefined,
+                ])}
+              </span>
+            </li>
+          ))}
+        </Items>
+      </Section>
+
+      <Section title={t('detail.vitals')}>
+        <Items empty={t('detail.noneRecorded')}>
+          {sortedVitals(props.detail.vitals, i18n).map((v, i) => (
+            <li key={v.code ?? i}>
+              {vitalLabel(v, i18n)} <strong>{vitalValue(v, i18n)}</strong>{' '}
+              {v.effective && (
+                <span className={styles.secondary}>{t('detail.takenAt', { date: i18n.date(v.effective) })}</span>
+              )}
+            </li>
+          ))}
+        </Items>
+      </Section>
+
+      <Section title={t('detail.allergies')}>
+        <Items empty={t('detail.noneRecorded')}>
+          {props.detail.allergies.map((a, i) => (
+            <li key={i}>
+              <strong>{a.substance}</strong>{' '}
+              <span className={styles.secondary}>
+                {join([
+                  a.clinicalStatus,
+                  a.verificationStatus,
+                  a.reactions.length > 0 ? t('detail.reactions', { list: a.reactions.join(', ') }) : undefined,
+                  a.recorded ? t('detail.recorded', { date: i18n.shortDate(a.recorded) }) : undefined,
+                  a.note,
+                ])}
+              </span>
+            </li>
+          ))}
+        </Items>
+      </Section>
+
+      <Section title={t('detail.medications')}>
+        <Items empty={t('detail.noneRecorded')}>
+          {props.detail.medications.map((m, i) => (
+            <li key={i}>
+              {m.name}{' '}
+              <span className={styles.secondary}>
+                {join([
+                  m.dosage,
+                  m.status,
+                  m.prescriber ? t('detail.prescriber', { name: m.prescriber }) : undefined,
+                  i18n.shortDate(m.authored),
+                ])}
+              </span>
+            </li>
+          ))}
+        </Items>
+      </Section>
+
+      <Section title={t('detail.coverage')}>
+        <Items empty={t('detail.noneRecorded')}>
+          {props.detail.coverage.map((c, i) => (
+            <li key={i}>
+              {join([c.payor, c.plan])}{' '}
+              <span className={styles.secondary}>
+                {join([
+                  c.group ? t('detail.group', { group: c.group }) : undefined,
+                  c.subscriberId ? t('detail.subscriber', { id: c.subscriberId }) : undefined,
+                  c.period?.start && c.period.end
+                    ? t('detail.period', { start: i18n.shortDate(c.period.start), end: i18n.shortDate(c.period.end) })
+                    : c.period?.start
+                      ? t('detail.since', { start: i18n.shortDate(c.period.start) })
+                      : undefined,
+                ])}
+              </span>
+            </li>
+          ))}
+        </Items>
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+import { useState, type JSX } from 'react';
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Title3,
+  makeStyles,
+  shorthands,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowDownloadRegular, ArrowLeftRegular, PrintRegular } from '@fluentui/react-icons';
+import { useApi } from '../../shared/api-context';
+import { errorText } from '../../shared/error-text';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { exportListCsv } from '../../shared/rounds-api';
+import { COLUMN_LABEL, cellText } from '../../shared/row-view';
+import type { RoundingSheetProps } from '../../shared/slots';
+import { useSharedStyles } from '../../shared/styles';
+import { saveBlob } from './download';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    '@media print': { gap: tokens.spacingVerticalS },
+  },
+  actions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    '@media print': { display: 'none' },
+  },
+  heading: { margin: 0 },
+  scroller: { overflowX: 'auto', '@media print': { overflowX: 'visible' } },
+  table: {
+    width: '100%',
+    borderCollapse: 'collapse',
+    fontSize: tokens.fontSizeBase200,
+    '@media print': { fontSize: '8pt', color: 'black' },
+  },
+  cell: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    textAlign: 'start',
+    verticalAlign: 'top',
+    '@media print': { ...shorthands.borderColor('black') },
+  },
+  head: { backgroundColor: tokens.colorNeutralBackground3, '@media print': { backgroundColor: 'transparent' } },
+  // Room for handwriting: the widest column, and a row tall enough to write two lines.
+  notes: { minWidth: '14rem', width: '30%', height: '3rem' },
+  row: { breakInside: 'avoid' },
+});
+
+/** The list as a printable rounding sheet (one line per patient, room for notes) and as a CSV download. */
+export function RoundingSheet(props: RoundingSheetProps): JSX.Element {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const api = useApi();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [error, setError] = useState<string>();
+  const [isDownloading, setIsDownloading] = useState(false);
+  const { list, rows } = props;
+
+  const downloadCsv = (): void => {
+    setIsDownloading(true);
+    setError(undefined);
+    exportListCsv(api, list.id).then(
+      ({ blob, fileName }) => {
+        saveBlob(blob, fileName ?? `${list.name}.csv`);
+        setIsDownloading(false);
+      },
+      (failure: unknown) => {
+        setError(t('print.csvFailed', { reason: errorText(failure, i18n) }));
+        setIsDownloading(false);
+      },
+    );
+  };
+
+  return (
+    <section className={styles.root} aria-label={t('print.title', { name: list.name })}>
+      <div className={styles.actions}>
+        <Button className={shared.touchTarget} icon={<ArrowLeftRegular />} onClick={props.onClose}>
+          {t('print.back')}
+        </Button>
+        <Button className={shared.touchTarget} appearance="primary" icon={<PrintRegular />} onClick={() => window.print()}>
+          {t('print.print')}
+        </Button>
+        <Button
+          className={shared.touchTarget}
+          icon={<ArrowDownloadRegular />}
+          disabled={isDownloading}
+          onClick={downloadCsv}
+        >
+          {t('print.csv')}
+        </Button>
+      </div>
+      {error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Title3 as="h2" className={styles.heading}>
+        {t('print.title', { name: list.name })}
+      </Title3>
+      <Caption1 as="p">
+        {t('print.generated', { date: i18n.date(new Date().toISOString()) })} ·{' '}
+        {t('list.patientCount', { count: rows.length })}
+      </Caption1>
+      {rows.length === 0 ? (
+        <p>{t('print.empty')}</p>
+      ) : (
+        <div className={styles.scroller}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                {list.columns.map((column) => (
+                  <th key={column} scope="col" className={`${styles.cell} ${styles.head}`}>
+                    {t(COLUMN_LABEL[column])}
+                  </th>
+                ))}
+                <th scope="col" className={`${styles.cell} ${styles.head} ${styles.notes}`}>
+                  {t('print.notes')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.entryId} className={styles.row}>
+                  {list.columns.map((column) =>
+                    column === 'name' ? (
+                      <th key={column} scope="row" className={styles.cell}>
+                        {cellText(row, column, i18n)}
+                      </th>
+                    ) : (
+                      <td key={column} className={styles.cell}>
+                        {cellText(row, column, i18n)}
+                      </td>
+                    ),
+                  )}
+                  <td className={`${styles.cell} ${styles.notes}`} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { useEffect, useMemo, useState, type JSX } from 'react';
+import { Body1, Button, Card, Spinner, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { PersonRegular } from '@fluentui/react-icons';
+import type { DemoUser } from '../../../server/api/contract';
+import { createApiClient } from '../../shared/api-client';
+import { ErrorNotice } from '../../shared/components/ErrorNotice';
+import { errorText } from '../../shared/error-text';
+import { useI18n } from '../../shared/i18n/I18nProvider';
+import { useSharedStyles } from '../../shared/styles';
+import { saveDemoToken } from './demo-token';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '48rem' },
+  heading: { margin: 0 },
+  hospitals: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(15rem, 1fr))',
+    gap: tokens.spacingHorizontalL,
+  },
+  users: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  user: { justifyContent: 'flex-start' },
+});
+
+interface Hospital {
+  key: string;
+  tenantName: string;
+  fhirVersion: string;
+  users: DemoUser[];
+}
+
+function byHospital(users: DemoUser[]): Hospital[] {
+  const hospitals = new Map<string, Hospital>();
+  for (const user of users) {
+    const hospital = hospitals.get(user.tenantId) ?? {
+      key: user.tenantId,
+      tenantName: user.tenantName,
+      fhirVersion: user.fhirVersion,
+      users: [],
+    };
+    hospital.users.push(user);
+    hospitals.set(user.tenantId, hospital);
+  }
+  return [...hospitals.values()];
+}
+
+/** Demo mode outside Teams: pick an invented clinician; each hospital speaks another FHIR version. */
+export function DemoSignIn(props: { baseUrl?: string; onSignedIn: (token: string) => void }): JSX.Element {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const open = useMemo(() => createApiClient({ baseUrl: props.baseUrl }), [props.baseUrl]);
+  const [users, setUsers] = useState<DemoUser[]>();
+  const [error, setError] = useState<unknown>();
+  const [reloadKey, setReloadKey] = useState(0);
+  const [busyUser, setBusyUser] = useState<string>();
+
+  useEffect(() => {
+    let isCurrent = true;
+    setError(undefined);
+    open.get<{ users: DemoUser[] }>('/api/demo/users').then(
+      (answer) => isCurrent && setUsers(answer.users),
+      (failure: unknown) => isCurrent && setError(failure),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [open, reloadKey]);
+
+  const signIn = (userId: string): void => {
+    setBusyUser(userId);
+    open.post<{ token: string }>('/api/demo/sign-in', { userId }).then(
+      ({ token }) => {
+        saveDemoToken(token);
+        props.onSignedIn(token);
+      },
+      (failure: unknown) => {
+        setBusyUser(undefined);
+        setError(failure);
+      },
+    );
+  };
+
+  return (
+    <main className={styles.root}>
+      <Title3 as="h1" className={styles.heading}>
+        {t('signIn.title')}
+      </Title3>
+      <Body1>{t('signIn.demoIntro')}</Body1>
+      {error !== undefined && (
+        <ErrorNotice
+          message={t('signIn.failed', { reason: errorText(error, i18n) })}
+          onRetry={() => setReloadKey((k) => k + 1)}
+        />
+      )}
+      {!users && error === undefined && <Spinner label={t('signIn.loading')} />}
+      {users && (
+        <div className={styles.hospitals}>
+          {byHospital(users).map((hospital) => (
+            <Card key={hospital.key}>
+              <Subtitle2 as="h2">
+                {t('signIn.hospital', { tenant: hospital.tenantName, version: hospital.fhirVersion })}
+              </Subtitle2>
+              <div className={styles.users}>
+                {hospital.users.map((user) => (
+                  <Button
+                    key={user.userId}
+                    className={`${styles.user} ${shared.touchTarget}`}
+                    icon={<PersonRegular />}
+                    disabled={busyUser !== undefined}
+                    aria-label={t('signIn.as', { name: user.name })}
+                    onClick={() => signIn(user.userId)}
+                  >
+                    {user.name}
+                  </Button>
+                ))}
+              </div>
+            </Card>
+          ))}
+        </div>
+      )}
+    </main>
+  );
+}
