@@ -1,5 +1,7 @@
 // Every FHIR call goes through fhirclient (../shared/reference/toolchain.md G3), with the tenant's bearer
 // token, a timeout, and one retry with a fresh token when the server says 401.
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import FhirClientModule from 'fhirclient/lib/FhirClient.js';
 import { ApiError, badGateway } from '../errors.js';
 import type { FhirEndpoint } from '../partner/fhir-endpoint.js';
@@ -35,6 +37,8 @@ const JSON_TYPES = 'application/fhir+json, application/json;q=0.9';
 export class TenantFhirClient {
   private readonly client: InstanceType<FhirClientClass>;
   private readonly upstream: UpstreamOptions;
+  /** fhirclient's node-fetch opens a connection per call unless given an agent; TLS set-up is not free. */
+  private readonly agent: HttpAgent;
 
   constructor(
     readonly endpoint: FhirEndpoint,
@@ -42,6 +46,8 @@ export class TenantFhirClient {
   ) {
     this.client = new FhirClient(endpoint.baseUrl);
     this.upstream = { who: whoServes(endpoint.mode), timeoutMs };
+    const agentOptions = { keepAlive: true, maxSockets: 16 };
+    this.agent = endpoint.baseUrl.startsWith('https:') ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
   }
 
   get who(): string {
@@ -91,11 +97,8 @@ export class TenantFhirClient {
   private async once(path: string, init: RequestInit, token: string | undefined): Promise<FhirResource> {
     const headers: Record<string, string> = { accept: JSON_TYPES, ...(init.headers as Record<string, string>) };
     if (token) headers.authorization = `Bearer ${token}`;
-    const body: unknown = await this.client.fhirRequest(path, {
-      ...init,
-      headers,
-      signal: AbortSignal.timeout(this.upstream.timeoutMs),
-    });
+    const options = { ...init, headers, signal: AbortSignal.timeout(this.upstream.timeoutMs), agent: this.agent };
+    const body: unknown = await this.client.fhirRequest(path, options);
     if (typeof body !== 'object' || body === null || typeof (body as { resourceType?: unknown }).resourceType !== 'string')
       throw badGateway(`${this.who} answered with something that is not FHIR JSON`);
     return body as FhirResource;

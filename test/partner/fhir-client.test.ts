@@ -19,6 +19,7 @@ interface Seen {
 
 let server: Listening;
 let seen: Seen[] = [];
+const sockets = new Set<unknown>();
 let tokenCount = 0;
 
 beforeAll(async () => {
@@ -47,6 +48,7 @@ beforeAll(async () => {
   });
   app.use(express.text({ type: () => true }));
   app.use('/fhir', (req, res) => {
+    sockets.add(req.socket);
     seen.push({
       method: req.method,
       path: req.originalUrl,
@@ -104,6 +106,17 @@ describe('what the FHIR client sends', () => {
     await client().postBatch({ resourceType: 'Bundle', type: 'batch', entry: [] });
     expect(seen).toMatchObject([{ method: 'POST', path: '/fhir/', contentType: 'application/fhir+json' }]);
     expect(JSON.parse(seen[0]!.body)).toMatchObject({ resourceType: 'Bundle', type: 'batch' });
+  });
+});
+
+describe('connections', () => {
+  test('sequential calls reuse one kept-alive connection', async () => {
+    const fhir = client();
+    await fhir.read('Patient/p1');
+    sockets.clear();
+    for (let i = 0; i < 5; i += 1) await fhir.read('Patient/p1');
+    expect(seen).toHaveLength(6);
+    expect(sockets.size).toBe(1);
   });
 });
 
