@@ -36,7 +36,9 @@ export const patientSearchQuery = z
       .regex(/^[A-Za-z0-9\-._:/|]{1,64}$/, 'must be 1–64 letters, digits or - . _ : / |')
       .optional(),
     birthdate: isoDate.optional(),
-    gender: z.enum(['male', 'female', 'other', 'unknown'], { error: 'must be male, female, other or unknown' }).optional(),
+    gender: z
+      .enum(['male', 'female', 'other', 'unknown'], { error: 'must be male, female, other or unknown' })
+      .optional(),
     count: z.coerce
       .number({ error: 'must be a whole number from 1 to 50' })
       .int('must be a whole number from 1 to 50')

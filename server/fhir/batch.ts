@@ -46,14 +46,21 @@ function failed<Q extends Query>(query: Q, error: unknown): QueryOutcome<Q> {
 /** "200 OK" → 200 (the batch-response entry status is a string starting with the code). */
 const statusCode = (value: unknown): number => (typeof value === 'string' ? Number.parseInt(value, 10) || 0 : 0);
 
-function readBatchResponse<Q extends Query>(queries: readonly Q[], bundle: FhirResource, who: string): QueryOutcome<Q>[] {
+function readBatchResponse<Q extends Query>(
+  queries: readonly Q[],
+  bundle: FhirResource,
+  who: string,
+): QueryOutcome<Q>[] {
   const entries = bundle.resourceType === 'Bundle' && Array.isArray(bundle.entry) ? (bundle.entry as unknown[]) : [];
   return queries.map((query, i) => {
     const entry = entries[i] as { response?: { status?: unknown }; resource?: FhirResource } | undefined;
     const status = statusCode(entry?.response?.status);
-    if (!entry || status === 0)
-      return { query, status: 0, failure: new ApiError(502, 'exception', `${who} left this read out of its batch answer`) };
-    return status >= 200 && status < 300 && entry.resource ? { query, status, resource: entry.resource } : { query, status };
+    if (!entry || status === 0) {
+      const failure = new ApiError(502, 'exception', `${who} left this read out of its batch answer`);
+      return { query, status: 0, failure };
+    }
+    const isOk = status >= 200 && status < 300 && entry.resource !== undefined;
+    return isOk ? { query, status, resource: entry.resource } : { query, status };
   });
 }
 
@@ -119,6 +126,7 @@ export function resourcesOf(outcome: QueryOutcome, resourceType: string): FhirRe
 /** "Coverage: 404 from the EHR", or the reason the read failed; `undefined` when it worked. */
 export function issueOf(outcome: QueryOutcome): string | undefined {
   if (outcome.failure) return `${outcome.query.resourceType}: ${outcome.failure.message}`;
-  if (outcome.status < 200 || outcome.status > 299) return `${outcome.query.resourceType}: ${outcome.status} from the EHR`;
+  if (outcome.status < 200 || outcome.status > 299)
+    return `${outcome.query.resourceType}: ${outcome.status} from the EHR`;
   return undefined;
 }

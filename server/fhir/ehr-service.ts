@@ -3,7 +3,14 @@
 import type { Connection, FhirVersion, PatientDetail, PatientSearchResult } from '../api/contract.js';
 import { notFound } from '../errors.js';
 import type { TenantRouter } from '../partner/fhir-endpoint.js';
-import { PATIENT_PARTS, type FhirAdapter, type FhirResource, type PartQuery, type PatientCriteria, type PatientPart } from './adapters/adapter.js';
+import {
+  PATIENT_PARTS,
+  type FhirAdapter,
+  type FhirResource,
+  type PartQuery,
+  type PatientCriteria,
+  type PatientPart,
+} from './adapters/adapter.js';
 import { runQueries, type Query, type QueryOutcome } from './batch.js';
 import { CapabilityCache, fetchCapabilities, type Capabilities } from './capabilities.js';
 import type { Ehr, PatientRecord } from './ehr.js';
@@ -49,7 +56,8 @@ export class EhrService implements Ehr {
   async searchPatients(tenantId: string, criteria: PatientCriteria): Promise<PatientSearchResult> {
     const { client, adapter } = await this.session(tenantId);
     const bundle = await client.postForm('Patient/_search', adapter.patientSearchForm(criteria));
-    const entries = Array.isArray(bundle.entry) ? (bundle.entry as Array<{ resource?: FhirResource; search?: { mode?: string } }>) : [];
+    type SearchEntry = { resource?: FhirResource; search?: { mode?: string } };
+    const entries = Array.isArray(bundle.entry) ? (bundle.entry as SearchEntry[]) : [];
     const patients = entries
       .filter((e) => e.resource?.resourceType === 'Patient' && e.search?.mode !== 'include')
       .map((e) => adapter.toPatient(e.resource as FhirResource));
@@ -68,10 +76,8 @@ export class EhrService implements Ehr {
     if (!patient) throw notFound('Patient not found');
     if (assembled.locationToResolve) {
       // One plain GET: the only read that depends on another's answer.
-      const [location] = await runQueries(session.client, [{ resourceType: 'Location', url: assembled.locationToResolve }], {
-        hasBatch: false,
-        onNoBatch: () => undefined,
-      });
+      const read = { resourceType: 'Location', url: assembled.locationToResolve };
+      const [location] = await runQueries(session.client, [read], { hasBatch: false, onNoBatch: () => undefined });
       if (location) applyLocation(session.adapter, assembled.record, location);
     }
     return {
@@ -124,7 +130,12 @@ export class EhrService implements Ehr {
   }
 
   /** The adapter's queries, without the parts whose resource type the server says it does not serve. */
-  private queriesFor(session: Session, patientId: string, parts: readonly PatientPart[], includePatient: boolean): PartQuery[] {
+  private queriesFor(
+    session: Session,
+    patientId: string,
+    parts: readonly PatientPart[],
+    includePatient: boolean,
+  ): PartQuery[] {
     const declared = session.capabilities.resourceTypes;
     return session.adapter
       .patientQueries(patientId, parts, includePatient)
@@ -149,6 +160,7 @@ export class EhrService implements Ehr {
     }
     const fhirClient = client;
     const capabilities = await this.capabilities.get(endpoint.tenantId, () => fetchCapabilities(fhirClient));
-    return { tenantId: endpoint.tenantId, client, capabilities, adapter: this.options.adapterFor(capabilities.fhirVersion) };
+    const adapter = this.options.adapterFor(capabilities.fhirVersion);
+    return { tenantId: endpoint.tenantId, client, capabilities, adapter };
   }
 }

@@ -69,7 +69,8 @@ export class TenantFhirClient {
 
   /** POSTs a batch Bundle to the base; fhirclient sends it to `[base]/`. */
   postBatch(bundle: FhirResource): Promise<FhirResource> {
-    return this.send('', { method: 'POST', body: JSON.stringify(bundle), headers: { 'content-type': 'application/fhir+json' } }, false);
+    const headers = { 'content-type': 'application/fhir+json' };
+    return this.send('', { method: 'POST', body: JSON.stringify(bundle), headers }, false);
   }
 
   private async send(path: string, init: RequestInit, anonymous: boolean): Promise<FhirResource> {
@@ -99,7 +100,8 @@ export class TenantFhirClient {
     if (token) headers.authorization = `Bearer ${token}`;
     const options = { ...init, headers, signal: AbortSignal.timeout(this.upstream.timeoutMs), agent: this.agent };
     const body: unknown = await this.client.fhirRequest(path, options);
-    if (typeof body !== 'object' || body === null || typeof (body as { resourceType?: unknown }).resourceType !== 'string')
+    const resourceType = typeof body === 'object' && body !== null ? (body as { resourceType?: unknown }).resourceType : undefined;
+    if (typeof resourceType !== 'string')
       throw badGateway(`${this.who} answered with something that is not FHIR JSON`);
     return body as FhirResource;
   }

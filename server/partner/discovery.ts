@@ -41,7 +41,8 @@ function checkedTokenUrl(raw: string, fhirUrl: string, who: string): string {
   } catch {
     throw badGateway(`${who} publishes a token URL that is not a URL`);
   }
-  if (url.protocol !== 'https:' && !isLoopbackUrl(url.href)) throw badGateway(`${who} publishes a token URL that is not https`);
+  if (url.protocol !== 'https:' && !isLoopbackUrl(url.href))
+    throw badGateway(`${who} publishes a token URL that is not https`);
   return url.href;
 }
 
@@ -57,6 +58,7 @@ export async function discoverTokenUrl(fhirUrl: string, options: UpstreamOptions
   if (typeof endpoint === 'string' && endpoint !== '') return checkedTokenUrl(endpoint, fhirUrl, options.who);
 
   throw notConfigured(
-    `${options.who} publishes no token URL: neither its /metadata (oauth-uris extension) nor its /.well-known/smart-configuration names one`,
+    `${options.who} publishes no token URL: neither its /metadata (oauth-uris extension) ` +
+      'nor its /.well-known/smart-configuration names one',
   );
 }

@@ -46,7 +46,8 @@ export class PartnerRouter implements TenantRouter {
       }),
     });
     if (options.partner) this.partner = make(options.partner, options.partnerMode);
-    for (const [tenantId, config] of options.routes ?? []) this.direct.set(tenantId.toLowerCase(), make(config, 'direct'));
+    for (const [tenantId, config] of options.routes ?? [])
+      this.direct.set(tenantId.toLowerCase(), make(config, 'direct'));
   }
 
   endpointFor(tenantId: string): FhirEndpoint {
