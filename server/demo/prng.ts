@@ -3,16 +3,16 @@
 
 export interface Prng {
   /** A float in [0, 1). */
-  next(): number;
+  next: () => number;
   /** An integer in [min, max], both included. */
-  int(min: number, max: number): number;
+  int: (min: number, max: number) => number;
   /** True with the given probability. */
-  chance(probability: number): boolean;
-  pick<T>(items: readonly T[]): T;
+  chance: (probability: number) => boolean;
+  pick: <T>(items: readonly T[]) => T;
   /** `count` distinct items in random order (all of them when count ≥ items.length). */
-  sample<T>(items: readonly T[], count: number): T[];
+  sample: <T>(items: readonly T[], count: number) => T[];
   /** A new, independent generator derived from this seed and a label (e.g. a tenant id). */
-  fork(label: string): Prng;
+  fork: (label: string) => Prng;
 }
 
 export function hashSeed(seed: string): number {

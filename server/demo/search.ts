@@ -46,15 +46,16 @@ function parseToken(value: string): { system?: string; code: string } {
   return bar < 0 ? { code: value } : { system: value.slice(0, bar), code: value.slice(bar + 1) };
 }
 
-function stringMatcher(modifier: string | undefined, name: string): (candidates: readonly string[], value: string) => boolean {
-  if (modifier === 'exact') return (candidates, value) => candidates.includes(value);
-  if (modifier === 'contains') return (candidates, value) => candidates.some((c) => normalize(c).includes(normalize(value)));
-  if (modifier === undefined) return (candidates, value) => candidates.some((c) => normalize(c).startsWith(normalize(value)));
-  throw badRequest(`Unsupported modifier ':${modifier}' on search parameter '${name}' (supported: :contains, :exact)`);
-}
-
 /** A name and its hyphen- or space-separated parts, so "angstrom" finds "Müller-Ångström". */
 const withParts = (names: readonly string[]): string[] => names.flatMap((n) => [n, ...n.split(/[\s-]+/).filter(Boolean)]);
+
+/** FHIR string search: starts-with by default, :contains anywhere, :exact the whole name, case and accents kept. */
+function stringMatcher(modifier: string | undefined, name: string): (names: readonly string[], value: string) => boolean {
+  if (modifier === 'exact') return (names, value) => names.includes(value);
+  if (modifier === 'contains') return (names, value) => names.some((c) => normalize(c).includes(normalize(value)));
+  if (modifier === undefined) return (names, value) => withParts(names).some((c) => normalize(c).startsWith(normalize(value)));
+  throw badRequest(`Unsupported modifier ':${modifier}' on search parameter '${name}' (supported: :contains, :exact)`);
+}
 
 function birthdateFilter(value: string): (keys: PatientKeys) => boolean {
   const match = BIRTHDATE.exec(value);
@@ -79,9 +80,9 @@ function patientFilter(base: string, modifier: string | undefined, name: string,
     entry.patient !== undefined && values.some((v) => test(entry.patient as PatientKeys, v));
   if ((PATIENT_STRING_PARAMS as readonly string[]).includes(base)) {
     const matches = stringMatcher(modifier, name);
-    if (base === 'family') return onKeys((k, v) => matches(withParts([k.family]), v));
-    if (base === 'given') return onKeys((k, v) => matches(withParts(k.given), v));
-    return onKeys((k, v) => matches(withParts(k.nameParts), v));
+    if (base === 'family') return onKeys((k, v) => matches([k.family], v));
+    if (base === 'given') return onKeys((k, v) => matches(k.given, v));
+    return onKeys((k, v) => matches(k.nameParts, v));
   }
   if (modifier !== undefined) throw badRequest(`Unsupported modifier ':${modifier}' on search parameter '${base}'`);
   if (base === 'id') return idFilter(values);
