@@ -11,6 +11,7 @@ import { startFakePartner, type FakePartner, type FakePartnerOptions } from '../
 import { r4PatientBundle } from '../fakes/fake-partner-data.js';
 import { DemoIdentity } from '../../server/auth/demo-identity.js';
 import type { DemoUser } from '../../server/api/contract.js';
+import { startDemoPartner, type DemoPartnerOptions, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
 import { startTestApp, TEST_DEMO_USERS, type TestApp } from './app.js';
 
 export const TENANT_A = TEST_DEMO_USERS[0]!.tenantId;
@@ -56,16 +57,37 @@ export interface ListsAppOptions {
 }
 
 export async function startListsApp(options: ListsAppOptions = {}): Promise<ListsApp> {
-  const store = new SqliteStore(':memory:');
   let partner: FakePartner | undefined;
   let ehr: Ehr | undefined;
   if (options.partner !== false) {
     partner = await startFakePartner({ tenants: partnerData(), ...options.partner });
-    const config = loadConfig({ DEMO: '1', NODE_ENV: 'test' });
-    config.partner = { fhirUrl: partner.url, clientId: partner.clientId, clientSecret: 'secret-1' };
-    ehr = createEhr(config, new Map(), createLogger('silent'), options.ehrTuning);
+    ehr = ehrFor({ fhirUrl: partner.url, clientId: partner.clientId, clientSecret: 'secret-1' }, options.ehrTuning);
   }
-  const demo = new DemoIdentity(LIST_TEST_USERS);
+  const app = await assemble(LIST_TEST_USERS, ehr, () => partner?.close());
+  return { ...app, partner };
+}
+
+export interface ListsDemoApp extends ListsApp {
+  demoPartner: RunningDemoPartner;
+}
+
+/** The same app over the embedded demo partner (three tenants: DSTU2, STU3, R4) and its clinicians. */
+export async function startListsAppOnDemoPartner(options: Partial<DemoPartnerOptions> = {}): Promise<ListsDemoApp> {
+  const demoPartner = await startDemoPartner({ host: '127.0.0.1', port: 0, ...options });
+  const ehr = ehrFor({ fhirUrl: demoPartner.url, clientId: demoPartner.clientId, clientSecret: demoPartner.clientSecret });
+  const app = await assemble(demoPartner.users, ehr, () => demoPartner.close());
+  return { ...app, demoPartner };
+}
+
+function ehrFor(partner: { fhirUrl: string; clientId: string; clientSecret: string }, tuning?: ListsAppOptions['ehrTuning']): Ehr {
+  const config = loadConfig({ DEMO: '1', NODE_ENV: 'test' });
+  config.partner = partner;
+  return createEhr(config, new Map(), createLogger('silent'), tuning);
+}
+
+async function assemble(users: DemoUser[], ehr: Ehr | undefined, closePartner: () => Promise<void> | undefined): Promise<ListsApp> {
+  const store = new SqliteStore(':memory:');
+  const demo = new DemoIdentity(users);
   const app = await startTestApp({ store, ehr, authenticator: demo, demoIdentity: demo });
   const tokens = new Map<string, string>();
   return {
@@ -73,10 +95,9 @@ export async function startListsApp(options: ListsAppOptions = {}): Promise<List
     demo,
     tokenFor: async (userId) => (await demo.signIn(userId)).token,
     store,
-    partner,
     close: async () => {
       await app.close();
-      await partner?.close();
+      await closePartner();
       await store.close();
     },
     call: async (userId, method, path, body, headers = {}) => {
