@@ -3,7 +3,7 @@
 // and RFC 6749 §5.2 error bodies.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type Router } from 'express';
-import type { DemoPartnerStats } from './stats.js';
+import { logRequest, type DemoPartnerStats } from './stats.js';
 import type { TokenStore } from './token-store.js';
 
 export const TOKEN_PATH = '/oauth2/token';
@@ -87,6 +87,10 @@ export function tokenRouter(deps: {
   const router = express.Router();
   router.post(TOKEN_PATH, express.text({ type: () => true, limit: '16kb' }), (req, res) => {
     stats.tokenRequests += 1;
+    const logEntry = logRequest(stats, req.method, TOKEN_PATH);
+    res.on('finish', () => {
+      logEntry.status = res.statusCode;
+    });
     const form = formOf(req);
     const basic = basicCredentials(req);
     if (basic && form.has('client_secret')) {
@@ -107,6 +111,7 @@ export function tokenRouter(deps: {
     const scopeTenant = tenantOfScope(form.get('scope'), tenantIds);
     const perTenant = stats.perTenant[scopeTenant];
     if (perTenant) perTenant.tokenRequests += 1;
+    logEntry.tenantId = scopeTenant;
     const issued = tokens.issue(scopeTenant);
     stats.tokensIssued += 1;
     res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json({
