@@ -104,6 +104,12 @@ describe('GET /api/lists/:listId/rows when the EHR is down or absent', () => {
       expect(rows[0]!.issues).toHaveLength(1);
       expect(rows[0]!.issues[0]).toMatch(/^EHR unavailable \(.+\): showing the saved name and MRN$/);
       expect(rows[2]!.issues).toEqual([]);
+      // An import must not quietly turn EHR patients into manual ones while the EHR is down: it fails instead.
+      const imported = await app.call(USER_A, 'POST', `/api/lists/import?contextKind=chat&contextId=19:${randomUUID()}`, 'patientId\na1\n', {
+        'content-type': 'text/csv',
+      });
+      expect(imported.status).toBe(502);
+      expect(imported.body.resourceType).toBe('OperationOutcome');
     } finally {
       await app.close();
     }
