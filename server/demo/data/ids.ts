@@ -45,8 +45,7 @@ export type IdMaker = (kind: IdKind) => string;
 
 export function createIdMaker(tenant: DemoTenantDefinition, prng: Prng): IdMaker {
   const counters = new Map<IdKind, number>();
-  const hex = (digits: number): string =>
-    Array.from({ length: digits }, () => prng.int(0, 15).toString(16)).join('');
+  const word = (): string => Math.floor(prng.next() * 0x1_0000_0000).toString(16).padStart(8, '0');
   return (kind) => {
     const n = (counters.get(kind) ?? 0) + 1;
     counters.set(kind, n);
@@ -55,8 +54,12 @@ export function createIdMaker(tenant: DemoTenantDefinition, prng: Prng): IdMaker
         return String(NUMERIC_BASE[kind] + n);
       case 'dotted':
         return `${tenant.mrnPrefix}${DOTTED_TAG[kind]}.${String(1000 + n)}`;
-      case 'uuid':
-        return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + prng.int(0, 3)).toString(16)}${hex(3)}-${hex(12)}`;
+      case 'uuid': {
+        // A version-4 UUID layout from four 32-bit draws.
+        const [a, b, c, d] = [word(), word(), word(), word()];
+        const variant = (8 + (parseInt(c[0] ?? '0', 16) % 4)).toString(16);
+        return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+      }
     }
   };
 }

@@ -15,8 +15,7 @@ export function anchorMoment(anchorDate: string): number {
 
 /** An instant as FHIR dateTime, to the minute, e.g. 2026-11-26T07:45:00Z. */
 export function dateTime(ms: number): string {
-  const rounded = Math.floor(ms / 60_000) * 60_000;
-  return new Date(rounded).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${new Date(ms).toISOString().slice(0, 16)}:00Z`;
 }
 
 /** An instant as FHIR date, e.g. 2026-11-26. */
