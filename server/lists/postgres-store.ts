@@ -11,7 +11,7 @@ import type {
   StoredAuditEvent,
   VersionedWrite,
 } from './list-store.js';
-import { readMigrations } from './migrations.js';
+import { inTransaction, migratePostgres } from './postgres-tx.js';
 import {
   ENTRY_INSERT_COLUMNS,
   ENTRY_SELECT_COLUMNS,
@@ -31,8 +31,6 @@ type Db = pg.Pool | pg.PoolClient;
 
 const INSERT_ENTRY = `INSERT INTO entries (${ENTRY_INSERT_COLUMNS})
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
-/** Any constant: serialises migrations of several Rounds instances starting at once. */
-const MIGRATION_LOCK = 72_610_011;
 
 export interface PostgresStoreOptions {
   /** A schema to work in (created when missing); tests use a fresh one per run. */
@@ -58,47 +56,12 @@ export class PostgresStore implements ListStore {
     pool.on('error', () => undefined);
     const store = new PostgresStore(pool);
     try {
-      await store.migrate(schema);
+      await migratePostgres(pool, schema);
     } catch (error) {
       await pool.end();
       throw error;
     }
     return store;
-  }
-
-  private async migrate(schema: string | undefined): Promise<void> {
-    await this.transaction(async (db) => {
-      await db.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      if (schema) await db.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await db.query(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)',
-      );
-      const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_migrations');
-      const applied = new Set(rows.map((r) => r.version));
-      for (const m of readMigrations('postgres')) {
-        if (applied.has(m.version)) continue;
-        await db.query(m.sql);
-        await db.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [
-          m.version,
-          m.name,
-        ]);
-      }
-    });
-  }
-
-  private async transaction<T>(work: (db: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 
   private async readList(db: Db, tenantId: string, listId: string): Promise<List | undefined> {
@@ -142,7 +105,7 @@ export class PostgresStore implements ListStore {
   }
 
   createList(tenantId: string, list: NewList, entries: readonly NewEntry[], maxLists: number): Promise<List | undefined> {
-    return this.transaction(async (db) => {
+    return inTransaction(this.pool, async (db) => {
       // Serialise list creation per context so two concurrent creations cannot both pass the limit.
       await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
         `${tenantId}\n${list.context.kind}\n${list.context.id}`,
@@ -184,7 +147,7 @@ export class PostgresStore implements ListStore {
     changes: ListChanges,
     at: string,
   ): Promise<VersionedWrite<List>> {
-    return this.transaction(async (db) => {
+    return inTransaction(this.pool, async (db) => {
       const values: unknown[] = [listId, tenantId, version, at];
       const sets = ['version = version + 1', 'updated_at = $4'];
       const add = (column: string, value: unknown): void => {
@@ -213,7 +176,7 @@ export class PostgresStore implements ListStore {
   }
 
   addEntry(tenantId: string, listId: string, entry: NewEntry, maxEntries: number): Promise<AddEntryResult> {
-    return this.transaction(async (db): Promise<AddEntryResult> => {
+    return inTransaction(this.pool, async (db): Promise<AddEntryResult> => {
       if (!(await this.lockList(db, tenantId, listId))) return { status: 'not-found' };
       const key = dedupeKeyOf(entry);
       if (key !== null) {
@@ -234,7 +197,7 @@ export class PostgresStore implements ListStore {
   }
 
   removeEntry(tenantId: string, listId: string, entryId: string, at: string): Promise<boolean> {
-    return this.transaction(async (db) => {
+    return inTransaction(this.pool, async (db) => {
       if (!(await this.lockList(db, tenantId, listId))) return false;
       const { rowCount } = await db.query('DELETE FROM entries WHERE id = $1 AND list_id = $2 AND tenant_id = $3', [
         entryId,
@@ -254,7 +217,7 @@ export class PostgresStore implements ListStore {
     note: Note | null,
     at: string,
   ): Promise<VersionedWrite<Entry>> {
-    return this.transaction(async (db): Promise<VersionedWrite<Entry>> => {
+    return inTransaction(this.pool, async (db): Promise<VersionedWrite<Entry>> => {
       if (!(await this.lockList(db, tenantId, listId))) return { status: 'not-found' };
       const { rowCount } = await db.query(
         `UPDATE entries SET note_text = $5, note_author = $6, note_updated_at = $7, version = version + 1
