@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { SqliteStore } from '../../server/lists/sqlite-store.js';
+import { openStore } from '../../server/lists/open-store.js';
 import { describeListStoreContract } from './list-store.contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rounds-sqlite-'));
@@ -42,5 +43,19 @@ describe('SqliteStore on a file', () => {
     expect(() => db.prepare("UPDATE audit_events SET user_id = 'someone else'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_events').run()).toThrow(/append-only/);
     db.close();
+  });
+});
+
+describe('openStore(DATABASE_URL)', () => {
+  test('opens SQLite for sqlite: URLs, in memory when the path is empty, and refuses other schemes', async () => {
+    const file = join(dir, 'opened', 'rounds.db');
+    const store = await openStore(`sqlite:${file}`);
+    expect(store.dialect).toBe('sqlite');
+    await store.close();
+    expect(existsSync(file)).toBe(true);
+    const memory = await openStore('sqlite:');
+    expect(await memory.listsInContext('t', { kind: 'chat', id: 'c' })).toEqual([]);
+    await memory.close();
+    await expect(openStore('mysql://localhost/rounds')).rejects.toThrow(/DATABASE_URL/);
   });
 });
