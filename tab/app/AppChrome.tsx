@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import { Badge, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useI18n } from '../shared/i18n/I18nProvider';
 import { useSharedStyles } from '../shared/styles';
 
@@ -29,7 +29,7 @@ export function AppChrome(props: { isDemo: boolean; userName?: string; onSignOut
   const { t } = useI18n();
   if (!props.isDemo && !props.onSignOut) return null;
   return (
-    <header className={`${styles.root} ${shared.noPrint}`}>
+    <header className={mergeClasses(styles.root, shared.noPrint)}>
       <div className={styles.demo} role={props.isDemo ? 'note' : undefined}>
         {props.isDemo && (
           <>

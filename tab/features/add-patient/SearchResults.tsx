@@ -8,6 +8,7 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import type { PatientSummary } from '../../../server/api/contract';
@@ -60,7 +61,7 @@ export function SearchResults(props: {
 
   if (isNarrow) {
     return (
-      <ul className={`${styles.scroller} ${styles.cardList}`} aria-label={t('add.results')}>
+      <ul className={mergeClasses(styles.scroller, styles.cardList)} aria-label={t('add.results')}>
         {props.patients.map((patient) => (
           <li key={patient.id} className={styles.cardItem}>
             {checkbox(patient, true)}

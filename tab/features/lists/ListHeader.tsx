@@ -10,6 +10,7 @@ import {
   Option,
   Title3,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, MoreHorizontalRegular, RenameRegular } from '@fluentui/react-icons';
@@ -43,7 +44,7 @@ export function ListHeader(props: {
   const { selected } = props;
 
   return (
-    <div className={`${styles.root} ${shared.noPrint}`}>
+    <div className={mergeClasses(styles.root, shared.noPrint)}>
       <Title3 as="h1" className={styles.title}>
         {selected?.name ?? t('app.title')}
       </Title3>

@@ -11,6 +11,7 @@ import {
   tokens,
   type SortDirection,
   type TableColumnDefinition,
+  mergeClasses,
   type TableColumnId,
 } from '@fluentui/react-components';
 import type { ColumnId, ListSort, Row } from '../../../server/api/contract';
@@ -74,9 +75,9 @@ export function PatientGrid(props: {
   }, [props.columns, i18n, handlers, styles.text]);
 
   const classOf = (columnId: TableColumnId): string => {
-    if (columnId === ACTIONS) return `${styles.cell} ${styles.actions}`;
-    if (WIDE.includes(columnId as ColumnId)) return `${styles.cell} ${styles.wide}`;
-    if (NARROW.includes(columnId as ColumnId)) return `${styles.cell} ${styles.narrow}`;
+    if (columnId === ACTIONS) return mergeClasses(styles.cell, styles.actions);
+    if (WIDE.includes(columnId as ColumnId)) return mergeClasses(styles.cell, styles.wide);
+    if (NARROW.includes(columnId as ColumnId)) return mergeClasses(styles.cell, styles.narrow);
     return styles.cell;
   };
   const isInteractive = (columnId: TableColumnId): boolean => columnId === ACTIONS || columnId === 'name';
@@ -89,9 +90,10 @@ export function PatientGrid(props: {
         columns={columns}
         getRowId={(row: Row) => row.entryId}
         sortable
-        sortState={
-          props.sort ? { sortColumn: props.sort.column, sortDirection: toDirection(props.sort.direction) } : undefined
-        }
+        sortState={{
+          sortColumn: props.sort?.column,
+          sortDirection: toDirection(props.sort?.direction ?? 'asc'),
+        }}
         onSortChange={(_e, state) => {
           if (state.sortColumn === undefined || state.sortColumn === ACTIONS) return;
           props.onSortChange({

@@ -7,6 +7,7 @@ import {
   Title3,
   makeStyles,
   shorthands,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowLeftRegular, PrintRegular } from '@fluentui/react-icons';
@@ -117,11 +118,11 @@ export function RoundingSheet(props: RoundingSheetProps): JSX.Element {
             <thead>
               <tr>
                 {list.columns.map((column) => (
-                  <th key={column} scope="col" className={`${styles.cell} ${styles.head}`}>
+                  <th key={column} scope="col" className={mergeClasses(styles.cell, styles.head)}>
                     {t(COLUMN_LABEL[column])}
                   </th>
                 ))}
-                <th scope="col" className={`${styles.cell} ${styles.head} ${styles.notes}`}>
+                <th scope="col" className={mergeClasses(styles.cell, styles.head, styles.notes)}>
                   {t('print.notes')}
                 </th>
               </tr>
@@ -140,7 +141,7 @@ export function RoundingSheet(props: RoundingSheetProps): JSX.Element {
                       </td>
                     ),
                   )}
-                  <td className={`${styles.cell} ${styles.notes}`} />
+                  <td className={mergeClasses(styles.cell, styles.notes)} />
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,15 @@
 import { useEffect, useMemo, useState, type JSX } from 'react';
-import { Body1, Button, Card, Spinner, Subtitle2, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Card,
+  Spinner,
+  Subtitle2,
+  Title3,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { PersonRegular } from '@fluentui/react-icons';
 import type { DemoUser } from '../../../server/api/contract';
 import { createApiClient } from '../../shared/api-client';
@@ -105,7 +115,7 @@ export function DemoSignIn(props: { baseUrl?: string; onSignedIn: (token: string
                 {hospital.users.map((user) => (
                   <Button
                     key={user.userId}
-                    className={`${styles.user} ${shared.touchTarget}`}
+                    className={mergeClasses(styles.user, shared.touchTarget)}
                     icon={<PersonRegular />}
                     disabled={busyUser !== undefined}
                     aria-label={t('signIn.as', { name: user.name })}

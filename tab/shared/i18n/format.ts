@@ -83,13 +83,14 @@ export function formatDays(days: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'short' }).format(days);
 }
 
-/** "5 minutes ago", "il y a 5 minutes", "now". */
+/** "now", "5 minutes ago", "il y a 5 minutes". */
 export function formatAgo(since: string | undefined, locale: string, now: Date = new Date()): string {
   if (!since) return '';
   const then = new Date(since);
   if (Number.isNaN(then.getTime())) return '';
   const minutes = Math.max(0, Math.floor((now.getTime() - then.getTime()) / 60_000));
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (minutes < 1) return rtf.format(0, 'second');
   if (minutes < 60) return rtf.format(-minutes, 'minute');
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return rtf.format(-hours, 'hour');

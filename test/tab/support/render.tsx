@@ -1,0 +1,33 @@
+import type { ReactElement } from 'react';
+import { configure, render, type RenderResult } from '@testing-library/react';
+import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
+import { createApiClient } from '../../../tab/shared/api-client';
+import { ApiProvider } from '../../../tab/shared/api-context';
+import { I18nProvider } from '../../../tab/shared/i18n/I18nProvider';
+import { AppToaster } from '../../../tab/shared/toast';
+import type { FakeApi } from './fake-api';
+
+// Fluent's first render in jsdom on a shared 2-core machine can take over a second.
+configure({ asyncUtilTimeout: 5_000 });
+
+/** Renders a view the way App.tsx does: theme, language, the signed-in API client and the toaster. */
+export function renderWithApi(ui: ReactElement, fake: FakeApi, locale = 'en-US'): RenderResult {
+  const api = createApiClient({ baseUrl: fake.url, getToken: () => Promise.resolve(fake.token) });
+  return render(
+    <FluentProvider theme={teamsLightTheme}>
+      <I18nProvider locale={locale}>
+        <ApiProvider api={api}>
+          <AppToaster />
+          {ui}
+        </ApiProvider>
+      </I18nProvider>
+    </FluentProvider>,
+  );
+}
+
+/** The requests the tab sent, without the noise of reads. */
+export function writesOf(fake: FakeApi): { method: string; path: string; body: unknown }[] {
+  return fake.requests
+    .filter((r) => r.method !== 'GET')
+    .map((r) => ({ method: r.method, path: r.path, body: r.body }));
+}
