@@ -145,7 +145,9 @@ async function main(): Promise<void> {
 
   await rounds.close();
   await store.close();
-  await partner.ask('close', 'never').catch(() => undefined);
+  const exited = new Promise((resolve) => partner.child.once('exit', resolve));
+  partner.child.send({ type: 'close' });
+  await exited;
 }
 
 const deadline = setTimeout(() => {
