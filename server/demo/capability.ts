@@ -19,7 +19,10 @@ function security(urls: OAuthUrls, version: FhirVersion): Record<string, unknown
   const oauth = { code: 'OAuth', display: 'OAuth' };
   const coding =
     version === 'R4'
-      ? [{ system: SECURITY_SERVICE_R4, ...oauth }, { system: SECURITY_SERVICE, ...oauth }]
+      ? [
+          { system: SECURITY_SERVICE_R4, ...oauth },
+          { system: SECURITY_SERVICE, ...oauth },
+        ]
       : [{ system: SECURITY_SERVICE, ...oauth }];
   return {
     extension: [
@@ -32,7 +35,8 @@ function security(urls: OAuthUrls, version: FhirVersion): Record<string, unknown
       },
     ],
     service: [{ coding, text: 'OAuth 2.0 client credentials; scope=<Azure AD tenant id>' }],
-    description: 'Request a token with the client credentials grant and scope=<tenant id>; the token routes to that tenant.',
+    description:
+      'Request a token with the client credentials grant and scope=<tenant id>; the token routes to that tenant.',
   };
 }
 
@@ -46,7 +50,10 @@ function resourceEntry(version: FhirVersion, type: string): Record<string, unkno
   if (type === 'Patient') {
     for (const name of PATIENT_PARAMS) {
       if (name === 'id') continue;
-      params.push({ name, type: name === 'birthdate' ? 'date' : name === 'gender' || name === 'identifier' ? 'token' : 'string' });
+      params.push({
+        name,
+        type: name === 'birthdate' ? 'date' : name === 'gender' || name === 'identifier' ? 'token' : 'string',
+      });
     }
   }
   for (const name of spec?.patientParams ?? []) params.push({ name, type: 'reference' });
@@ -56,7 +63,12 @@ function resourceEntry(version: FhirVersion, type: string): Record<string, unkno
 }
 
 /** The statement of one tenant's server, in that server's version. */
-export function tenantCapability(renderer: DemoRenderer, urls: OAuthUrls, tenantName: string, isBatchSupported: boolean): FhirJson {
+export function tenantCapability(
+  renderer: DemoRenderer,
+  urls: OAuthUrls,
+  tenantName: string,
+  isBatchSupported: boolean,
+): FhirJson {
   const { version } = renderer;
   return {
     resourceType: renderer.capabilityType,
@@ -93,7 +105,8 @@ export function partnerCapability(urls: OAuthUrls, isBatchSupported: boolean): F
     software: { name: 'Rounds demo interop partner' },
     implementation: {
       description:
-        "Routes each request to the tenant's FHIR server named by the token's scope; read /metadata with a token for that server's version",
+        "Routes each request to the FHIR server of the tenant named in the token's scope. " +
+        "Read /metadata with a token for that server's own statement and version.",
     },
     fhirVersion: '4.0.1',
     format: ['json'],

@@ -43,7 +43,10 @@ export interface DemoPartnerOptions {
   patientsPerTenant?: number;
   /** Same seed (and anchor date) → same data. Default 'rounds-demo'. */
   seed?: number | string;
-  /** YYYY-MM-DD the stays are relative to (its 08:00 UTC is "now" in the data); default the latest such day that has begun. */
+  /**
+   * YYYY-MM-DD the stays are relative to: its 08:00 UTC is "now" in the data. Default: the latest day whose
+   * 08:00 UTC has passed, so the demo shows patients in hospital today and nothing in the future.
+   */
   anchorDate?: string;
 }
 
@@ -83,10 +86,18 @@ function describeTenant(data: DemoTenantData): DemoTenant {
   const withAllergy = has(data.allergies.filter((a) => !a.isNoKnownAllergy));
   const withMedication = has(data.medications);
   const withCoverage = has(data.coverages);
-  const admitted = new Set(data.encounters.filter((e) => e.status === 'in-progress' && e.isLocationDisplayed).map((e) => e.patientId));
+  const admitted = new Set(
+    data.encounters.filter((e) => e.status === 'in-progress' && e.isLocationDisplayed).map((e) => e.patientId),
+  );
   const edgeIds = new Set(Object.values(data.edgeCases));
   const complete = data.patients.filter(
-    (p) => admitted.has(p.id) && withVitals.has(p.id) && withAllergy.has(p.id) && withMedication.has(p.id) && withCoverage.has(p.id) && !edgeIds.has(p.id),
+    (p) =>
+      admitted.has(p.id) &&
+      withVitals.has(p.id) &&
+      withAllergy.has(p.id) &&
+      withMedication.has(p.id) &&
+      withCoverage.has(p.id) &&
+      !edgeIds.has(p.id),
   );
   return {
     tenantId: data.tenant.tenantId,
@@ -162,7 +173,8 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
     stats,
     resetStats: () => resetStats(stats),
     setClientSecrets: (secrets) => {
-      if (secrets.length === 0 || secrets.some((s) => s.length === 0)) throw new Error('setClientSecrets needs non-empty secrets');
+      if (secrets.length === 0 || secrets.some((s) => s.length === 0))
+        throw new Error('setClientSecrets needs non-empty secrets');
       credentials.secrets = [...secrets];
     },
     revokeTokens: () => tokens.revokeAll(),

@@ -27,7 +27,11 @@ export interface FhirCall {
 }
 
 const readOnly = (): ApiError =>
-  new ApiError(405, 'not-supported', 'This demo FHIR server is read-only: only GET, POST [type]/_search and batch are supported');
+  new ApiError(
+    405,
+    'not-supported',
+    'This demo FHIR server is read-only: only GET, POST [type]/_search and batch are supported',
+  );
 
 export function answerFhirCall(server: DemoFhirServer, call: FhirCall): BatchAnswer {
   const { version } = server.renderer;
@@ -38,9 +42,14 @@ export function answerFhirCall(server: DemoFhirServer, call: FhirCall): BatchAns
   }
   if (type === undefined) throw badRequest('No resource type in the request path');
   if (!servedTypes(version).includes(type)) {
-    throw new ApiError(404, 'not-supported', `This ${version} server does not serve the resource type '${type.slice(0, 64)}'`);
+    throw new ApiError(
+      404,
+      'not-supported',
+      `This ${version} server does not serve the resource type '${type.slice(0, 64)}'`,
+    );
   }
-  if (rest.length > 0) throw badRequest(`Unsupported request path ${type}/${second ?? ''}/${rest.join('/')}`.slice(0, 200));
+  if (rest.length > 0)
+    throw badRequest(`Unsupported request path ${type}/${second ?? ''}/${rest.join('/')}`.slice(0, 200));
 
   const isSearch = second === undefined || second === '_search';
   if (isSearch) {
@@ -48,7 +57,10 @@ export function answerFhirCall(server: DemoFhirServer, call: FhirCall): BatchAns
     if (!isAllowed) throw readOnly();
     const outcome = searchResources(server.store, version, type, call.params);
     const query = new URLSearchParams(call.params).toString();
-    return { status: 200, resource: searchsetBundle(call.base, `${call.base}/${type}${query ? `?${query}` : ''}`, outcome) };
+    return {
+      status: 200,
+      resource: searchsetBundle(call.base, `${call.base}/${type}${query ? `?${query}` : ''}`, outcome),
+    };
   }
   if (call.method !== 'GET') throw readOnly();
   const extra = call.params.find(([name]) => name !== '_format' && name !== '_pretty');

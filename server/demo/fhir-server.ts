@@ -22,7 +22,10 @@ export interface FhirRouterDeps {
 
 const originOf = (req: Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 const baseOf = (req: Request): string => `${originOf(req)}${FHIR_BASE_PATH}`;
-const oauthUrls = (req: Request): OAuthUrls => ({ token: `${originOf(req)}${TOKEN_PATH}`, authorize: `${originOf(req)}${AUTHORIZE_PATH}` });
+const oauthUrls = (req: Request): OAuthUrls => ({
+  token: `${originOf(req)}${TOKEN_PATH}`,
+  authorize: `${originOf(req)}${AUTHORIZE_PATH}`,
+});
 const logEntryOf = (res: Response): RequestLogEntry | undefined => res.locals.logEntry as RequestLogEntry | undefined;
 
 function send(res: Response, answer: BatchAnswer): void {
@@ -30,7 +33,9 @@ function send(res: Response, answer: BatchAnswer): void {
 }
 
 function unauthorized(diagnostics: string, problem?: string): ApiError {
-  const challenge = problem ? `Bearer realm="demo-partner", error="invalid_token", error_description="${problem}"` : 'Bearer realm="demo-partner"';
+  const challenge = problem
+    ? `Bearer realm="demo-partner", error="invalid_token", error_description="${problem}"`
+    : 'Bearer realm="demo-partner"';
   return new ApiError(401, 'login', diagnostics, { headers: { 'WWW-Authenticate': challenge } });
 }
 
@@ -80,7 +85,9 @@ function relativeUrl(url: string): string {
   if (!/^https?:\/\//i.test(url)) return url;
   if (!URL.canParse(url)) throw badRequest('A batch entry has an invalid request.url');
   const parsed = new URL(url);
-  const path = parsed.pathname.startsWith(FHIR_BASE_PATH) ? parsed.pathname.slice(FHIR_BASE_PATH.length) : parsed.pathname;
+  const path = parsed.pathname.startsWith(FHIR_BASE_PATH)
+    ? parsed.pathname.slice(FHIR_BASE_PATH.length)
+    : parsed.pathname;
   return `${path}${parsed.search}`;
 }
 
@@ -118,10 +125,14 @@ function batch(deps: FhirRouterDeps): RequestHandler {
     }
     const server = serverFor(req, res, deps);
     const body = req.body as { resourceType?: unknown; type?: unknown; entry?: unknown } | undefined;
-    if (!req.is(['application/fhir+json', 'application/json', 'application/json+fhir']) || body?.resourceType !== 'Bundle') {
+    if (
+      !req.is(['application/fhir+json', 'application/json', 'application/json+fhir']) ||
+      body?.resourceType !== 'Bundle'
+    ) {
       throw badRequest('POST [base] takes a FHIR Bundle of type batch (Content-Type: application/fhir+json)');
     }
-    if (body.type !== 'batch') throw badRequest(`Only Bundle.type 'batch' is supported, got '${String(body.type).slice(0, 40)}'`);
+    if (body.type !== 'batch')
+      throw badRequest(`Only Bundle.type 'batch' is supported, got '${String(body.type).slice(0, 40)}'`);
     if (body.entry !== undefined && !Array.isArray(body.entry)) throw badRequest('Bundle.entry must be an array');
     const entries: unknown[] = Array.isArray(body.entry) ? body.entry : [];
     if (entries.length > MAX_BATCH_ENTRIES) throw badRequest(`A batch may hold at most ${MAX_BATCH_ENTRIES} entries`);
@@ -132,7 +143,13 @@ function batch(deps: FhirRouterDeps): RequestHandler {
     const logEntry = logEntryOf(res);
     if (logEntry) logEntry.entries = entries.map(entryUrl);
     const base = baseOf(req);
-    send(res, { status: 200, resource: batchResponseBundle(server.renderer.version, entries.map((e) => answerEntry(server, base, e))) });
+    send(res, {
+      status: 200,
+      resource: batchResponseBundle(
+        server.renderer.version,
+        entries.map((e) => answerEntry(server, base, e)),
+      ),
+    });
   };
 }
 
@@ -147,7 +164,9 @@ export function fhirRouter(deps: FhirRouterDeps): Router {
     });
     next();
   });
-  router.use(express.json({ limit: '5mb', type: ['application/fhir+json', 'application/json', 'application/json+fhir'] }));
+  router.use(
+    express.json({ limit: '5mb', type: ['application/fhir+json', 'application/json', 'application/json+fhir'] }),
+  );
   router.use(express.text({ limit: '64kb', type: 'application/x-www-form-urlencoded' }));
 
   router.get('/metadata', (req, res) => {
@@ -170,7 +189,11 @@ export function fhirRouter(deps: FhirRouterDeps): Router {
     const segments = segmentsOf(req.path);
     let params = queryOf(req.url);
     if (segments[1] === '_search' && req.method === 'POST') {
-      if (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0' && typeof req.body !== 'string') {
+      if (
+        req.headers['content-length'] !== undefined &&
+        req.headers['content-length'] !== '0' &&
+        typeof req.body !== 'string'
+      ) {
         throw badRequest('POST [type]/_search takes a form body (Content-Type: application/x-www-form-urlencoded)');
       }
       params = [...params, ...new URLSearchParams(typeof req.body === 'string' ? req.body : '')];

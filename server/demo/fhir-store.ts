@@ -67,7 +67,10 @@ function lookupFor(data: DemoTenantData): RenderLookup {
   for (const l of data.locations) names.set(`Location/${l.id}`, l.name);
   for (const o of data.organizations) names.set(`Organization/${o.id}`, o.name);
   for (const p of data.patients) names.set(`Patient/${p.id}`, displayName(p.name));
-  const nameOf = (type: string) => (id: string): string => names.get(`${type}/${id}`) ?? '';
+  const nameOf =
+    (type: string) =>
+    (id: string): string =>
+      names.get(`${type}/${id}`) ?? '';
   return {
     data,
     practitionerName: nameOf('Practitioner'),

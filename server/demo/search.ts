@@ -4,7 +4,13 @@
 import type { FhirVersion } from '../api/contract.js';
 import { badRequest, notFound } from '../errors.js';
 import type { PatientKeys, ResourceStore, StoredResource } from './fhir-store.js';
-import { PATIENT_PARAMS, PATIENT_STRING_PARAMS, RESULT_PARAMS, SEARCH_SPECS, type TypeSearchSpec } from './search-params.js';
+import {
+  PATIENT_PARAMS,
+  PATIENT_STRING_PARAMS,
+  RESULT_PARAMS,
+  SEARCH_SPECS,
+  type TypeSearchSpec,
+} from './search-params.js';
 
 export interface SearchOutcome {
   total: number;
@@ -34,7 +40,7 @@ export function normalize(text: string): string {
 
 type Filter = (entry: StoredResource) => boolean;
 
-/** `patient=123`, `patient=Patient/123` or `patient=https://host/fhir/Patient/123` → "123"; another type → undefined. */
+/** `patient=123`, `patient=Patient/123` or `patient=https://host/fhir/Patient/123` → "123"; other types → undefined. */
 function patientIdOf(value: string): string | undefined {
   const match = /^(?:.*\/)?(?:([A-Za-z]+)\/)?([A-Za-z0-9\-.]{1,64})$/.exec(value);
   if (!match) return undefined;
@@ -47,37 +53,53 @@ function parseToken(value: string): { system?: string; code: string } {
 }
 
 /** A name and its hyphen- or space-separated parts, so "angstrom" finds "Müller-Ångström". */
-const withParts = (names: readonly string[]): string[] => names.flatMap((n) => [n, ...n.split(/[\s-]+/).filter(Boolean)]);
+const withParts = (names: readonly string[]): string[] =>
+  names.flatMap((n) => [n, ...n.split(/[\s-]+/).filter(Boolean)]);
 
 /** FHIR string search: starts-with by default, :contains anywhere, :exact the whole name, case and accents kept. */
-function stringMatcher(modifier: string | undefined, name: string): (names: readonly string[], value: string) => boolean {
+function stringMatcher(
+  modifier: string | undefined,
+  name: string,
+): (names: readonly string[], value: string) => boolean {
   if (modifier === 'exact') return (names, value) => names.includes(value);
   if (modifier === 'contains') return (names, value) => names.some((c) => normalize(c).includes(normalize(value)));
-  if (modifier === undefined) return (names, value) => withParts(names).some((c) => normalize(c).startsWith(normalize(value)));
+  if (modifier === undefined)
+    return (names, value) => withParts(names).some((c) => normalize(c).startsWith(normalize(value)));
   throw badRequest(`Unsupported modifier ':${modifier}' on search parameter '${name}' (supported: :contains, :exact)`);
 }
 
 function birthdateFilter(value: string): (keys: PatientKeys) => boolean {
   const match = BIRTHDATE.exec(value);
-  if (!match) throw badRequest(`Search parameter 'birthdate' must be a date like 1970-01-31 (optionally prefixed eq, ge, le …), got '${value}'`);
+  if (!match)
+    throw badRequest(
+      `Search parameter 'birthdate' must be a date like 1970-01-31 (optionally prefixed eq, ge, le …), got '${value}'`,
+    );
   const prefix = match[1] ?? 'eq';
   const date = match[2] ?? '';
   return (keys) => {
     const own = keys.birthDate.slice(0, date.length);
     switch (prefix) {
-      case 'ne': return own !== date;
-      case 'gt': return own > date;
-      case 'lt': return own < date;
-      case 'ge': return own >= date;
-      case 'le': return own <= date;
-      default: return own === date;
+      case 'ne':
+        return own !== date;
+      case 'gt':
+        return own > date;
+      case 'lt':
+        return own < date;
+      case 'ge':
+        return own >= date;
+      case 'le':
+        return own <= date;
+      default:
+        return own === date;
     }
   };
 }
 
 function patientFilter(base: string, modifier: string | undefined, name: string, values: string[]): Filter {
-  const onKeys = (test: (keys: PatientKeys, value: string) => boolean): Filter => (entry) =>
-    entry.patient !== undefined && values.some((v) => test(entry.patient as PatientKeys, v));
+  const onKeys =
+    (test: (keys: PatientKeys, value: string) => boolean): Filter =>
+    (entry) =>
+      entry.patient !== undefined && values.some((v) => test(entry.patient as PatientKeys, v));
   if ((PATIENT_STRING_PARAMS as readonly string[]).includes(base)) {
     const matches = stringMatcher(modifier, name);
     if (base === 'family') return onKeys((k, v) => matches([k.family], v));
@@ -88,7 +110,8 @@ function patientFilter(base: string, modifier: string | undefined, name: string,
   if (base === 'id') return idFilter(values);
   if (base === 'gender') {
     const bad = values.find((v) => !GENDERS.has(v));
-    if (bad !== undefined) throw badRequest(`Search parameter 'gender' must be male, female, other or unknown, got '${bad}'`);
+    if (bad !== undefined)
+      throw badRequest(`Search parameter 'gender' must be male, female, other or unknown, got '${bad}'`);
     return onKeys((k, v) => k.gender === v);
   }
   if (base === 'birthdate') {
@@ -99,12 +122,17 @@ function patientFilter(base: string, modifier: string | undefined, name: string,
   return onKeys((k, v) => {
     const token = parseToken(v);
     return k.identifiers.some(
-      (id) => (token.system === undefined || token.system === '' || id.system === token.system) && (token.code === '' || id.value === token.code),
+      (id) =>
+        (token.system === undefined || token.system === '' || id.system === token.system) &&
+        (token.code === '' || id.value === token.code),
     );
   });
 }
 
-const idFilter = (ids: readonly string[]): Filter => (entry) => ids.includes(entry.resource.id ?? '');
+const idFilter =
+  (ids: readonly string[]): Filter =>
+  (entry) =>
+    ids.includes(entry.resource.id ?? '');
 
 function typeFilter(spec: TypeSearchSpec, base: string, values: string[]): Filter | undefined {
   if (spec.patientParams.includes(base)) {
@@ -113,11 +141,15 @@ function typeFilter(spec: TypeSearchSpec, base: string, values: string[]): Filte
   }
   if (base === 'category' && spec.hasCategory) {
     const tokens = values.map(parseToken);
-    return (entry) => tokens.some((t) => (t.system === undefined || CATEGORY_SYSTEMS.has(t.system)) && entry.category === t.code);
+    return (entry) =>
+      tokens.some((t) => (t.system === undefined || CATEGORY_SYSTEMS.has(t.system)) && entry.category === t.code);
   }
   if (base === 'code' && spec.hasCode) {
     const tokens = values.map(parseToken);
-    return (entry) => tokens.some((t) => (t.system === undefined || t.system === 'http://loinc.org') && (entry.codes ?? []).includes(t.code));
+    return (entry) =>
+      tokens.some(
+        (t) => (t.system === undefined || t.system === 'http://loinc.org') && (entry.codes ?? []).includes(t.code),
+      );
   }
   return undefined;
 }
@@ -131,7 +163,9 @@ function parseSort(modifier: string | undefined, value: string, keys: readonly s
   const key = isMinus ? value.slice(1) : value;
   if (!keys.includes(key) || (isMinus && modifier !== undefined)) {
     const supported = keys.length > 0 ? keys.join(', ') : 'none';
-    throw badRequest(`Unsupported sort '_sort${modifier ? `:${modifier}` : ''}=${value}' for ${type} (supported keys: ${supported})`);
+    throw badRequest(
+      `Unsupported sort '_sort${modifier ? `:${modifier}` : ''}=${value}' for ${type} (supported keys: ${supported})`,
+    );
   }
   return isMinus || modifier === 'desc';
 }
@@ -144,8 +178,10 @@ function resultParam(base: string, modifier: string | undefined, value: string):
     }
     return Number(value);
   }
-  if (base === '_format' && !JSON_FORMATS.has(value)) throw badRequest(`This server answers JSON only: '_format=${value}' is not supported`);
-  if (base === '_pretty' && value !== 'true' && value !== 'false') throw badRequest(`'_pretty' must be true or false, got '${value}'`);
+  if (base === '_format' && !JSON_FORMATS.has(value))
+    throw badRequest(`This server answers JSON only: '_format=${value}' is not supported`);
+  if (base === '_pretty' && value !== 'true' && value !== 'false')
+    throw badRequest(`'_pretty' must be true or false, got '${value}'`);
   return undefined;
 }
 
@@ -201,5 +237,7 @@ export function searchResources(
 }
 
 function typeFilterKnown(spec: TypeSearchSpec, base: string): boolean {
-  return spec.patientParams.includes(base) || (base === 'category' && spec.hasCategory) || (base === 'code' && spec.hasCode);
+  return (
+    spec.patientParams.includes(base) || (base === 'category' && spec.hasCategory) || (base === 'code' && spec.hasCode)
+  );
 }

@@ -94,7 +94,11 @@ export function tokenRouter(deps: {
     const form = formOf(req);
     const basic = basicCredentials(req);
     if (basic && form.has('client_secret')) {
-      throw new OAuthError(400, 'invalid_request', 'Use one client authentication method: Basic or client_secret, not both');
+      throw new OAuthError(
+        400,
+        'invalid_request',
+        'Use one client authentication method: Basic or client_secret, not both',
+      );
     }
     const clientId = basic?.clientId ?? form.get('client_id');
     const secret = basic?.secret ?? form.get('client_secret');
@@ -103,7 +107,10 @@ export function tokenRouter(deps: {
       throw new OAuthError(400, 'invalid_request', 'client_id differs from the Basic credentials');
     }
     const isKnownClient =
-      clientId !== null && secret !== null && isSame(clientId, credentials.clientId) && credentials.secrets.some((s) => isSame(secret, s));
+      clientId !== null &&
+      secret !== null &&
+      isSame(clientId, credentials.clientId) &&
+      credentials.secrets.some((s) => isSame(secret, s));
     if (!isKnownClient) throw new OAuthError(401, 'invalid_client', 'Client authentication failed');
     if (form.get('grant_type') !== 'client_credentials') {
       throw new OAuthError(400, 'unsupported_grant_type', 'Only grant_type=client_credentials is supported');
@@ -134,7 +141,10 @@ function oauthErrorHandler(): ErrorRequestHandler {
     if (!(error instanceof OAuthError)) {
       const status = (error as { status?: number }).status;
       if (status === 413 || status === 400) {
-        res.status(400).set('Cache-Control', 'no-store').json({ error: 'invalid_request', error_description: 'The request body could not be read' });
+        res
+          .status(400)
+          .set('Cache-Control', 'no-store')
+          .json({ error: 'invalid_request', error_description: 'The request body could not be read' });
         return;
       }
       next(error);

@@ -1,6 +1,21 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startDemoPartner, DEMO_TENANT_DSTU2_ID, DEMO_TENANT_R4_ID, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
-import { diagnosticsOf, fhirGet, FORM, postBatch, resourcesOf, searchPatients, tenantOf, tokenFor, type Json } from './helpers.js';
+import {
+  startDemoPartner,
+  DEMO_TENANT_DSTU2_ID,
+  DEMO_TENANT_R4_ID,
+  type RunningDemoPartner,
+} from '../../server/demo/demo-partner.js';
+import {
+  diagnosticsOf,
+  fhirGet,
+  FORM,
+  postBatch,
+  resourcesOf,
+  searchPatients,
+  tenantOf,
+  tokenFor,
+  type Json,
+} from './helpers.js';
 
 let partner: RunningDemoPartner;
 let r4Token: string;
@@ -22,7 +37,11 @@ describe('authentication at the FHIR endpoint', () => {
   });
 
   test('refuses POST Patient/_search and a batch without a token', async () => {
-    const search = await fetch(`${partner.url}/Patient/_search`, { method: 'POST', headers: { 'content-type': FORM }, body: 'family=a' });
+    const search = await fetch(`${partner.url}/Patient/_search`, {
+      method: 'POST',
+      headers: { 'content-type': FORM },
+      body: 'family=a',
+    });
     expect(search.status).toBe(401);
     const batch = await fetch(`${partner.url}/`, {
       method: 'POST',
@@ -60,7 +79,10 @@ describe('bad requests', () => {
 
   test('gives a 400 to the bad entry of a batch and answers the others', async () => {
     const id = tenantOf(partner, 'R4').samplePatientIds[0]!;
-    const { status, body } = await postBatch(partner, r4Token, [`Patient/${id}`, `Condition?patient=${id}&onset-date=2020`]);
+    const { status, body } = await postBatch(partner, r4Token, [
+      `Patient/${id}`,
+      `Condition?patient=${id}&onset-date=2020`,
+    ]);
     expect(status).toBe(200);
     const [good, bad] = body.entry as Json[];
     expect(good!.response.status).toBe('200 OK');
@@ -93,7 +115,7 @@ describe('bad requests', () => {
     expect(body.resourceType).toBe('OperationOutcome');
   });
 
-  test("answers a type the version does not have with a 404: R4 has no MedicationOrder", async () => {
+  test('answers a type the version does not have with a 404: R4 has no MedicationOrder', async () => {
     const { status, body } = await fhirGet(partner, r4Token, 'MedicationOrder?patient=x');
     expect(status).toBe(404);
     expect(diagnosticsOf(body)).toContain('MedicationOrder');
@@ -129,7 +151,9 @@ describe('tenant isolation', () => {
   test("a token for tenant A never returns tenant B's patients", async () => {
     const dstu2 = tenantOf(partner, 'DSTU2');
     const r4 = tenantOf(partner, 'R4');
-    const everyone = resourcesOf((await fhirGet(partner, r4Token, 'Patient?_count=1000')).body).map((p) => String(p.id));
+    const everyone = resourcesOf((await fhirGet(partner, r4Token, 'Patient?_count=1000')).body).map((p) =>
+      String(p.id),
+    );
     expect(everyone.sort()).toEqual([...r4.patientIds].sort());
     expect(everyone.some((id) => dstu2.patientIds.includes(id))).toBe(false);
 

@@ -55,8 +55,10 @@ describe('the seeded generator', () => {
   test('includes every edge case in every tenant', () => {
     for (const data of generateDemoData(OPTIONS)) {
       const edge = data.edgeCases;
-      const patient = (id: string | undefined): (typeof data.patients)[number] => data.patients.find((p) => p.id === id)!;
-      const encountersOf = (id: string | undefined): typeof data.encounters => data.encounters.filter((e) => e.patientId === id);
+      const patient = (id: string | undefined): (typeof data.patients)[number] =>
+        data.patients.find((p) => p.id === id)!;
+      const encountersOf = (id: string | undefined): typeof data.encounters =>
+        data.encounters.filter((e) => e.patientId === id);
       expect(encountersOf(edge.noEncounter)).toHaveLength(0);
       expect(encountersOf(edge.noVitals)).toHaveLength(1);
       expect(data.vitals.filter((v) => v.patientId === edge.noVitals)).toHaveLength(0);
@@ -78,26 +80,33 @@ describe('the edge cases over FHIR', () => {
   });
   afterAll(() => partner.close());
 
-  test.each(['DSTU2', 'STU3', 'R4'] as const)('%s serves the deceased, discharged, no-encounter and unnamed-bed patients', async (version) => {
-    const tenant = tenantOf(partner, version);
-    const token = await tokenFor(partner, tenant.tenantId);
-    const edge = tenant.edgeCases;
-    const deceased = (await fhirGet(partner, token, `Patient/${edge.deceased!}`)).body;
-    expect(deceased.deceasedDateTime).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  test.each(['DSTU2', 'STU3', 'R4'] as const)(
+    '%s serves the deceased, discharged, no-encounter and unnamed-bed patients',
+    async (version) => {
+      const tenant = tenantOf(partner, version);
+      const token = await tokenFor(partner, tenant.tenantId);
+      const edge = tenant.edgeCases;
+      const deceased = (await fhirGet(partner, token, `Patient/${edge.deceased!}`)).body;
+      expect(deceased.deceasedDateTime).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
-    const discharged = resourcesOf((await fhirGet(partner, token, `Encounter?patient=${edge.discharged!}`)).body)[0]!;
-    expect(discharged.status).toBe('finished');
-    expect(discharged.period.end).toEqual(expect.any(String));
+      const discharged = resourcesOf((await fhirGet(partner, token, `Encounter?patient=${edge.discharged!}`)).body)[0]!;
+      expect(discharged.status).toBe('finished');
+      expect(discharged.period.end).toEqual(expect.any(String));
 
-    expect((await fhirGet(partner, token, `Encounter?patient=${edge.noEncounter!}`)).body.total).toBe(0);
-    expect((await fhirGet(partner, token, `Observation?patient=${edge.noVitals!}&category=vital-signs`)).body.total).toBe(0);
+      expect((await fhirGet(partner, token, `Encounter?patient=${edge.noEncounter!}`)).body.total).toBe(0);
+      expect(
+        (await fhirGet(partner, token, `Observation?patient=${edge.noVitals!}&category=vital-signs`)).body.total,
+      ).toBe(0);
 
-    const unnamed = resourcesOf((await fhirGet(partner, token, `Encounter?patient=${edge.locationWithoutDisplay!}`)).body)[0]!;
-    const bed = unnamed.location[0].location as Json;
-    expect(bed.display).toBeUndefined();
-    const location = (await fhirGet(partner, token, String(bed.reference))).body;
-    expect(location.resourceType).toBe('Location');
-    expect(location.name).toMatch(/, Room \d+, Bed [AB]$/);
-    expect(location.partOf.reference).toMatch(/^Location\//);
-  });
+      const unnamed = resourcesOf(
+        (await fhirGet(partner, token, `Encounter?patient=${edge.locationWithoutDisplay!}`)).body,
+      )[0]!;
+      const bed = unnamed.location[0].location as Json;
+      expect(bed.display).toBeUndefined();
+      const location = (await fhirGet(partner, token, String(bed.reference))).body;
+      expect(location.resourceType).toBe('Location');
+      expect(location.name).toMatch(/, Room \d+, Bed [AB]$/);
+      expect(location.partOf.reference).toMatch(/^Location\//);
+    },
+  );
 });

@@ -2,7 +2,7 @@
 import type { FhirVersion } from '../../server/api/contract.js';
 import type { DemoTenant, RunningDemoPartner } from '../../server/demo/demo-partner.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- FHIR JSON of three versions, read loosely and checked by expect()
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- FHIR JSON of three versions, checked by expect()
 export type Json = Record<string, any>;
 
 export interface Answer {
@@ -19,7 +19,11 @@ export function tenantOf(partner: RunningDemoPartner, version: FhirVersion): Dem
   return tenant;
 }
 
-export function requestToken(partner: RunningDemoPartner, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+export function requestToken(
+  partner: RunningDemoPartner,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(partner.tokenUrl, {
     method: 'POST',
     headers: { 'content-type': FORM, ...headers },
@@ -47,7 +51,11 @@ export async function fhirGet(partner: RunningDemoPartner, token: string | undef
   return answerOf(await fetch(`${partner.url}/${path}`, { headers }));
 }
 
-export async function searchPatients(partner: RunningDemoPartner, token: string, form: Record<string, string>): Promise<Answer> {
+export async function searchPatients(
+  partner: RunningDemoPartner,
+  token: string,
+  form: Record<string, string>,
+): Promise<Answer> {
   return answerOf(
     await fetch(`${partner.url}/Patient/_search`, {
       method: 'POST',
@@ -57,8 +65,17 @@ export async function searchPatients(partner: RunningDemoPartner, token: string,
   );
 }
 
-export async function postBatch(partner: RunningDemoPartner, token: string, urls: string[], path = '/'): Promise<Answer> {
-  const bundle = { resourceType: 'Bundle', type: 'batch', entry: urls.map((url) => ({ request: { method: 'GET', url } })) };
+export async function postBatch(
+  partner: RunningDemoPartner,
+  token: string,
+  urls: string[],
+  path = '/',
+): Promise<Answer> {
+  const bundle = {
+    resourceType: 'Bundle',
+    type: 'batch',
+    entry: urls.map((url) => ({ request: { method: 'GET', url } })),
+  };
   return answerOf(
     await fetch(`${partner.url}${path}`, {
       method: 'POST',

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startDemoPartner, DEMO_TENANT_R4_ID, DEMO_TENANT_STU3_ID, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
+import {
+  startDemoPartner,
+  DEMO_TENANT_R4_ID,
+  DEMO_TENANT_STU3_ID,
+  type RunningDemoPartner,
+} from '../../server/demo/demo-partner.js';
 import { fhirGet, patientQueries, postBatch, tenantOf, tokenFor } from './helpers.js';
 
 describe('request counting', () => {
@@ -16,13 +21,29 @@ describe('request counting', () => {
     const id = tenantOf(partner, 'R4').patientIds[1]!;
     await postBatch(partner, token, patientQueries('R4', id));
 
-    expect(partner.stats).toMatchObject({ tokenRequests: 1, tokensIssued: 1, fhirRequests: 3, metadataRequests: 1, batchRequests: 1, batchEntries: 7 });
+    expect(partner.stats).toMatchObject({
+      tokenRequests: 1,
+      tokensIssued: 1,
+      fhirRequests: 3,
+      metadataRequests: 1,
+      batchRequests: 1,
+      batchEntries: 7,
+    });
     expect(partner.stats.perTenant[DEMO_TENANT_R4_ID]).toEqual({ tokenRequests: 1, fhirRequests: 2, batchRequests: 1 });
-    expect(partner.stats.perTenant[DEMO_TENANT_STU3_ID]).toEqual({ tokenRequests: 0, fhirRequests: 0, batchRequests: 0 });
+    expect(partner.stats.perTenant[DEMO_TENANT_STU3_ID]).toEqual({
+      tokenRequests: 0,
+      fhirRequests: 0,
+      batchRequests: 0,
+    });
     const last = partner.stats.log.at(-1)!;
     expect(last).toMatchObject({ method: 'POST', path: '/fhir/', tenantId: DEMO_TENANT_R4_ID, status: 200 });
     expect(last.entries).toEqual(patientQueries('R4', id));
-    expect(partner.stats.log.map((e) => e.path)).toEqual(['/oauth2/token', '/fhir/metadata', `/fhir/Patient/${tenantOf(partner, 'R4').patientIds[0]!}`, '/fhir/']);
+    expect(partner.stats.log.map((e) => e.path)).toEqual([
+      '/oauth2/token',
+      '/fhir/metadata',
+      `/fhir/Patient/${tenantOf(partner, 'R4').patientIds[0]!}`,
+      '/fhir/',
+    ]);
 
     const stats = partner.stats;
     partner.resetStats();

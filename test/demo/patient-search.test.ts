@@ -28,9 +28,13 @@ describe('Patient search', () => {
   });
 
   test('DSTU2 family:contains finds the middle of a family name, family:exact only the whole', async () => {
-    expect(idsOf((await searchPatients(partner, dstu2Token, { 'family:contains': 'LER-ÅNG' })).body)).toEqual([accented.id]);
+    expect(idsOf((await searchPatients(partner, dstu2Token, { 'family:contains': 'LER-ÅNG' })).body)).toEqual([
+      accented.id,
+    ]);
     expect((await searchPatients(partner, dstu2Token, { 'family:exact': 'Müller' })).body.total).toBe(0);
-    expect(idsOf((await searchPatients(partner, dstu2Token, { 'family:exact': 'Müller-Ångström' })).body)).toEqual([accented.id]);
+    expect(idsOf((await searchPatients(partner, dstu2Token, { 'family:exact': 'Müller-Ångström' })).body)).toEqual([
+      accented.id,
+    ]);
   });
 
   test('combines family, given, birthdate and gender (all must match)', async () => {
@@ -52,7 +56,9 @@ describe('Patient search', () => {
     const id = tenantOf(partner, 'STU3').samplePatientIds[0]!;
     const mrn = (await fhirGet(partner, token, `Patient/${id}`)).body.identifier[0] as Json;
     expect(idsOf((await searchPatients(partner, token, { identifier: String(mrn.value) })).body)).toEqual([id]);
-    expect(idsOf((await searchPatients(partner, token, { identifier: `${String(mrn.system)}|${String(mrn.value)}` })).body)).toEqual([id]);
+    expect(
+      idsOf((await searchPatients(partner, token, { identifier: `${String(mrn.system)}|${String(mrn.value)}` })).body),
+    ).toEqual([id]);
     expect((await searchPatients(partner, token, { identifier: `urn:other|${String(mrn.value)}` })).body.total).toBe(0);
   });
 
@@ -74,7 +80,8 @@ describe('patient-scoped searches', () => {
     const id = tenantOf(partner, 'STU3').samplePatientIds[0]!;
     const totals = await Promise.all(
       [id, `Patient/${id}`, `${partner.url}/Patient/${id}`].map(
-        async (ref) => (await fhirGet(partner, token, `Condition?patient=${encodeURIComponent(ref)}`)).body.total as number,
+        async (ref) =>
+          (await fhirGet(partner, token, `Condition?patient=${encodeURIComponent(ref)}`)).body.total as number,
       ),
     );
     expect(totals[0]).toBeGreaterThanOrEqual(1);
@@ -83,7 +90,11 @@ describe('patient-scoped searches', () => {
 
   test('filter observations by LOINC code', async () => {
     const id = tenantOf(partner, 'STU3').samplePatientIds[0]!;
-    const { body } = await fhirGet(partner, token, `Observation?patient=${id}&code=http://loinc.org|8867-4&_sort=-date&_count=1`);
+    const { body } = await fhirGet(
+      partner,
+      token,
+      `Observation?patient=${id}&code=http://loinc.org|8867-4&_sort=-date&_count=1`,
+    );
     expect(body.total).toBeGreaterThan(1);
     expect(resourcesOf(body)).toHaveLength(1);
     expect(resourcesOf(body)[0]!.code.coding[0]).toMatchObject({ code: '8867-4', display: 'Heart rate' });

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startDemoPartner, DEMO_TENANT_R4_ID, DEMO_TENANT_STU3_ID, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
+import {
+  startDemoPartner,
+  DEMO_TENANT_R4_ID,
+  DEMO_TENANT_STU3_ID,
+  type RunningDemoPartner,
+} from '../../server/demo/demo-partner.js';
 import { fhirGet, requestToken, tokenFor, type Json } from './helpers.js';
 
 let partner: RunningDemoPartner;
@@ -99,7 +104,9 @@ describe('the token endpoint', () => {
 
   test('moves to a rotated secret: the old one is refused once only the new one is accepted', async () => {
     partner.setClientSecrets([partner.clientSecret, 'next-secret']);
-    expect((await requestToken(partner, { ...credentials(DEMO_TENANT_R4_ID), client_secret: 'next-secret' })).status).toBe(200);
+    expect(
+      (await requestToken(partner, { ...credentials(DEMO_TENANT_R4_ID), client_secret: 'next-secret' })).status,
+    ).toBe(200);
     expect((await requestToken(partner, credentials(DEMO_TENANT_R4_ID))).status).toBe(200);
     partner.setClientSecrets(['next-secret']);
     expect((await requestToken(partner, credentials(DEMO_TENANT_R4_ID))).status).toBe(401);
@@ -118,7 +125,12 @@ describe('the token endpoint', () => {
 
 describe('token expiry', () => {
   test('an expired token gets a 401 OperationOutcome that says so', async () => {
-    const shortLived = await startDemoPartner({ host: '127.0.0.1', port: 0, tokenLifetimeSeconds: 1, patientsPerTenant: 8 });
+    const shortLived = await startDemoPartner({
+      host: '127.0.0.1',
+      port: 0,
+      tokenLifetimeSeconds: 1,
+      patientsPerTenant: 8,
+    });
     try {
       const token = await tokenFor(shortLived, DEMO_TENANT_R4_ID);
       expect((await fhirGet(shortLived, token, 'Patient?_count=1')).status).toBe(200);

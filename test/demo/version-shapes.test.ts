@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FhirVersion } from '../../server/api/contract.js';
 import { startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
-import { patientQueries, postBatch, resourcesOf, searchPatients, tenantOf, tokenFor, fhirGet, type Json } from './helpers.js';
+import {
+  patientQueries,
+  postBatch,
+  resourcesOf,
+  searchPatients,
+  tenantOf,
+  tokenFor,
+  fhirGet,
+  type Json,
+} from './helpers.js';
 
 let partner: RunningDemoPartner;
 beforeAll(async () => {
@@ -119,7 +128,10 @@ const EXPECTATIONS: Record<FhirVersion, VersionExpectations> = {
     checkPatient: (p) => {
       expect(typeof p.name[0].family).toBe('string');
       expect(p.generalPractitioner[0].display).toMatch(/^Dr\. /);
-      expect(p.identifier[0].type.coding[0]).toMatchObject({ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' });
+      expect(p.identifier[0].type.coding[0]).toMatchObject({
+        system: 'http://terminology.hl7.org/CodeSystem/v2-0203',
+        code: 'MR',
+      });
     },
     checkEncounter: (e, id) => {
       expect(e.subject.reference).toBe(`Patient/${id}`);
@@ -131,7 +143,10 @@ const EXPECTATIONS: Record<FhirVersion, VersionExpectations> = {
       expect(c.recordedDate).toEqual(expect.any(String));
     },
     checkObservation: (o) => {
-      expect(o.category[0].coding[0]).toMatchObject({ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' });
+      expect(o.category[0].coding[0]).toMatchObject({
+        system: 'http://terminology.hl7.org/CodeSystem/observation-category',
+        code: 'vital-signs',
+      });
     },
     checkAllergy: (a) => {
       expect(a.clinicalStatus.coding[0].code).toEqual(expect.any(String));
@@ -164,7 +179,9 @@ describe.each(['DSTU2', 'STU3', 'R4'] as const)('the %s demo server', (version) 
     const { body } = await fhirGet(partner, token, 'metadata');
     expect(body).toMatchObject(expected.capability);
     const types = (body.rest[0].resource as Json[]).map((r) => String(r.type));
-    expect(types).toEqual(expect.arrayContaining(['Patient', 'Encounter', 'Observation', expected.medicationType, 'Coverage', 'Location']));
+    expect(types).toEqual(
+      expect.arrayContaining(['Patient', 'Encounter', 'Observation', expected.medicationType, 'Coverage', 'Location']),
+    );
     expect(body.rest[0].interaction).toContainEqual({ code: 'batch' });
   });
 
@@ -172,13 +189,17 @@ describe.each(['DSTU2', 'STU3', 'R4'] as const)('the %s demo server', (version) 
     const sample = tenantOf(partner, version).samplePatientIds[0]!;
     const patient = (await fhirGet(partner, token, `Patient/${sample}`)).body;
     const family = expected.familyOf(patient);
-    const { status, headers, body } = await searchPatients(partner, token, { [expected.familySearch]: family.slice(0, 5).toLowerCase(), _count: '50' });
+    const { status, headers, body } = await searchPatients(partner, token, {
+      [expected.familySearch]: family.slice(0, 5).toLowerCase(),
+      _count: '50',
+    });
     expect(status).toBe(200);
     expect(headers.get('content-type')).toMatch(/^application\/fhir\+json/);
     expect(body).toMatchObject({ resourceType: 'Bundle', type: 'searchset' });
     expect(body.total).toBeGreaterThanOrEqual(1);
     expect(resourcesOf(body).map((p) => String(p.id))).toContain(sample);
-    for (const found of resourcesOf(body)) expect(expected.familyOf(found).toLowerCase()).toContain(family.slice(0, 5).toLowerCase());
+    for (const found of resourcesOf(body))
+      expect(expected.familyOf(found).toLowerCase()).toContain(family.slice(0, 5).toLowerCase());
   });
 
   test("answers a batch of the spec's patient-scoped searches in its own shapes", async () => {
@@ -187,7 +208,9 @@ describe.each(['DSTU2', 'STU3', 'R4'] as const)('the %s demo server', (version) 
     expect(status).toBe(200);
     expect(body.type).toBe('batch-response');
     expect((body.entry as Json[]).map((e) => String(e.response.status))).toEqual(Array(7).fill('200 OK'));
-    const [patient, encounters, conditions, vitals, allergies, medications, coverage] = (body.entry as Json[]).map((e) => e.resource as Json);
+    const [patient, encounters, conditions, vitals, allergies, medications, coverage] = (body.entry as Json[]).map(
+      (e) => e.resource as Json,
+    );
 
     expected.checkPatient(patient!);
     expect(encounters!.total).toBe(1);
@@ -208,7 +231,11 @@ describe.each(['DSTU2', 'STU3', 'R4'] as const)('the %s demo server', (version) 
     observations.forEach(expected.checkObservation);
     const pressure = observations.find((o) => o.code.coding[0].code === '85354-6')!;
     expect((pressure.component as Json[]).map((c) => String(c.code.coding[0].code))).toEqual(['8480-6', '8462-4']);
-    expect(pressure.component[0].valueQuantity).toMatchObject({ unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' });
+    expect(pressure.component[0].valueQuantity).toMatchObject({
+      unit: 'mmHg',
+      system: 'http://unitsofmeasure.org',
+      code: 'mm[Hg]',
+    });
 
     const allergyList = resourcesOf(allergies!);
     expect(allergyList.length).toBeGreaterThanOrEqual(1);
@@ -229,12 +256,14 @@ describe.each(['DSTU2', 'STU3', 'R4'] as const)('the %s demo server', (version) 
 
   test('sorts vital signs newest first, and oldest first with _sort=date', async () => {
     const id = tenantOf(partner, version).samplePatientIds[1]!;
-    const newest = resourcesOf((await fhirGet(partner, token, patientQueries(version, id)[3]!)).body).map((o) => String(o.effectiveDateTime));
+    const newest = resourcesOf((await fhirGet(partner, token, patientQueries(version, id)[3]!)).body).map((o) =>
+      String(o.effectiveDateTime),
+    );
     expect(newest.length).toBeGreaterThan(10);
     expect(newest).toEqual([...newest].sort().reverse());
-    const oldest = resourcesOf((await fhirGet(partner, token, `Observation?patient=${id}&category=vital-signs&_sort=date`)).body).map(
-      (o) => String(o.effectiveDateTime),
-    );
+    const oldest = resourcesOf(
+      (await fhirGet(partner, token, `Observation?patient=${id}&category=vital-signs&_sort=date`)).body,
+    ).map((o) => String(o.effectiveDateTime));
     expect(oldest).toEqual([...newest].sort());
   });
 

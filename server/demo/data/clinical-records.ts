@@ -1,8 +1,10 @@
 // One patient's clinical records: conditions, a vital-signs series over the stay, allergies, medications
 // and coverage. Pure functions of the PRNG and the stay, so the same seed gives the same records.
 import type { Prng } from '../prng.js';
-import { ALLERGENS, CONDITIONS, EMPLOYER_GROUPS, MEDICATIONS, NO_KNOWN_ALLERGY, PAYORS, REACTIONS, ROUTES, VITALS, VITAL_COMPONENTS } from './clinical.js';
+import { ALLERGENS, CONDITIONS, EMPLOYER_GROUPS, NO_KNOWN_ALLERGY, PAYORS, REACTIONS } from './clinical.js';
 import type { ConditionDefinition } from './clinical.js';
+import { MEDICATIONS, ROUTES } from './medications.js';
+import { VITALS, VITAL_COMPONENTS } from './vital-codes.js';
 import type { IdMaker } from './ids.js';
 import type {
   DemoAllergy,
@@ -69,9 +71,15 @@ export function buildVitals(ctx: RecordContext): DemoVital[] {
   const { prng, encounter } = ctx;
   if (!encounter) return [];
   const startMs = Date.parse(encounter.start) + HOUR;
-  const endMs = encounter.end ? Date.parse(encounter.end) - prng.int(1, 3) * HOUR : ctx.now - prng.int(30, 240) * MINUTE;
+  const endMs = encounter.end
+    ? Date.parse(encounter.end) - prng.int(1, 3) * HOUR
+    : ctx.now - prng.int(30, 240) * MINUTE;
   const times: number[] = [];
-  for (let t = endMs; t >= startMs && times.length < MAX_VITAL_SETS; t -= prng.int(6, 8) * HOUR + prng.int(-20, 20) * MINUTE) {
+  for (
+    let t = endMs;
+    t >= startMs && times.length < MAX_VITAL_SETS;
+    t -= prng.int(6, 8) * HOUR + prng.int(-20, 20) * MINUTE
+  ) {
     times.unshift(t);
   }
   if (times.length === 0) times.push(startMs);
@@ -168,7 +176,11 @@ export function buildMedications(ctx: RecordContext, prescriberIds: readonly str
     const authored = admitted + prng.int(1, 12) * HOUR;
     const isStopped = !encounter.end && prng.chance(0.15);
     const status = encounter.end ? 'completed' : isStopped ? 'stopped' : 'active';
-    const endMs = encounter.end ? Date.parse(encounter.end) : isStopped ? authored + prng.int(12, 36) * HOUR : undefined;
+    const endMs = encounter.end
+      ? Date.parse(encounter.end)
+      : isStopped
+        ? authored + prng.int(12, 36) * HOUR
+        : undefined;
     return {
       id: ctx.nextId('Medication'),
       patientId: ctx.patientId,

@@ -1,6 +1,6 @@
-// Clinical vocabularies for the demo data: real SNOMED CT, ICD-10-CM and LOINC codes with their display
-// texts, RxNorm-style medication names. Payors and plans are invented.
-import type { Code, VitalComponentKind, VitalKind } from './model.js';
+// Clinical vocabularies for the demo data: real SNOMED CT and ICD-10-CM codes with their display texts for
+// conditions and allergies, the code systems the other vocabularies use. Payors and plans are invented.
+import type { Code } from './model.js';
 
 export const SNOMED = 'http://snomed.info/sct';
 export const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
@@ -8,9 +8,9 @@ export const LOINC = 'http://loinc.org';
 export const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 export const UCUM = 'http://unitsofmeasure.org';
 
-const snomed = (code: string, display: string): Code => ({ system: SNOMED, code, display });
+export const snomed = (code: string, display: string): Code => ({ system: SNOMED, code, display });
 const icd10 = (code: string, display: string): Code => ({ system: ICD10CM, code, display });
-const rxnorm = (code: string, display: string): Code => ({ system: RXNORM, code, display });
+export const rxnorm = (code: string, display: string): Code => ({ system: RXNORM, code, display });
 
 export interface ConditionDefinition {
   snomed: Code;
@@ -22,27 +22,102 @@ export interface ConditionDefinition {
 export const CONDITIONS: readonly ConditionDefinition[] = [
   { snomed: snomed('233604007', 'Pneumonia'), icd10: icd10('J18.9', 'Pneumonia, unspecified organism'), isAcute: true },
   { snomed: snomed('91302008', 'Sepsis'), icd10: icd10('A41.9', 'Sepsis, unspecified organism'), isAcute: true },
-  { snomed: snomed('42343007', 'Congestive heart failure'), icd10: icd10('I50.9', 'Heart failure, unspecified'), isAcute: true },
-  { snomed: snomed('22298006', 'Myocardial infarction'), icd10: icd10('I21.9', 'Acute myocardial infarction, unspecified'), isAcute: true },
-  { snomed: snomed('68566005', 'Urinary tract infectious disease'), icd10: icd10('N39.0', 'Urinary tract infection, site not specified'), isAcute: true },
-  { snomed: snomed('14669001', 'Acute renal failure syndrome'), icd10: icd10('N17.9', 'Acute kidney failure, unspecified'), isAcute: true },
-  { snomed: snomed('230690007', 'Cerebrovascular accident'), icd10: icd10('I63.9', 'Cerebral infarction, unspecified'), isAcute: true },
+  {
+    snomed: snomed('42343007', 'Congestive heart failure'),
+    icd10: icd10('I50.9', 'Heart failure, unspecified'),
+    isAcute: true,
+  },
+  {
+    snomed: snomed('22298006', 'Myocardial infarction'),
+    icd10: icd10('I21.9', 'Acute myocardial infarction, unspecified'),
+    isAcute: true,
+  },
+  {
+    snomed: snomed('68566005', 'Urinary tract infectious disease'),
+    icd10: icd10('N39.0', 'Urinary tract infection, site not specified'),
+    isAcute: true,
+  },
+  {
+    snomed: snomed('14669001', 'Acute renal failure syndrome'),
+    icd10: icd10('N17.9', 'Acute kidney failure, unspecified'),
+    isAcute: true,
+  },
+  {
+    snomed: snomed('230690007', 'Cerebrovascular accident'),
+    icd10: icd10('I63.9', 'Cerebral infarction, unspecified'),
+    isAcute: true,
+  },
   { snomed: snomed('128045006', 'Cellulitis'), icd10: icd10('L03.90', 'Cellulitis, unspecified'), isAcute: true },
   { snomed: snomed('74400008', 'Appendicitis'), icd10: icd10('K37', 'Unspecified appendicitis'), isAcute: true },
-  { snomed: snomed('59282003', 'Pulmonary embolism'), icd10: icd10('I26.99', 'Other pulmonary embolism without acute cor pulmonale'), isAcute: true },
-  { snomed: snomed('5913000', 'Fracture of neck of femur'), icd10: icd10('S72.009A', 'Fracture of unspecified part of neck of unspecified femur, initial encounter for closed fracture'), isAcute: true },
+  {
+    snomed: snomed('59282003', 'Pulmonary embolism'),
+    icd10: icd10('I26.99', 'Other pulmonary embolism without acute cor pulmonale'),
+    isAcute: true,
+  },
+  {
+    snomed: snomed('5913000', 'Fracture of neck of femur'),
+    icd10: icd10(
+      'S72.009A',
+      'Fracture of unspecified part of neck of unspecified femur, initial encounter for closed fracture',
+    ),
+    isAcute: true,
+  },
   { snomed: snomed('76581006', 'Cholecystitis'), icd10: icd10('K81.9', 'Cholecystitis, unspecified'), isAcute: true },
-  { snomed: snomed('195951007', 'Acute exacerbation of chronic obstructive airways disease'), icd10: icd10('J44.1', 'Chronic obstructive pulmonary disease with (acute) exacerbation'), isAcute: true },
-  { snomed: snomed('38341003', 'Hypertensive disorder, systemic arterial'), icd10: icd10('I10', 'Essential (primary) hypertension'), isAcute: false },
-  { snomed: snomed('44054006', 'Diabetes mellitus type 2'), icd10: icd10('E11.9', 'Type 2 diabetes mellitus without complications'), isAcute: false },
-  { snomed: snomed('49436004', 'Atrial fibrillation'), icd10: icd10('I48.91', 'Unspecified atrial fibrillation'), isAcute: false },
-  { snomed: snomed('709044004', 'Chronic kidney disease'), icd10: icd10('N18.9', 'Chronic kidney disease, unspecified'), isAcute: false },
-  { snomed: snomed('13645005', 'Chronic obstructive lung disease'), icd10: icd10('J44.9', 'Chronic obstructive pulmonary disease, unspecified'), isAcute: false },
-  { snomed: snomed('55822004', 'Hyperlipidemia'), icd10: icd10('E78.5', 'Hyperlipidemia, unspecified'), isAcute: false },
-  { snomed: snomed('195967001', 'Asthma'), icd10: icd10('J45.909', 'Unspecified asthma, uncomplicated'), isAcute: false },
-  { snomed: snomed('235595009', 'Gastroesophageal reflux disease'), icd10: icd10('K21.9', 'Gastro-esophageal reflux disease without esophagitis'), isAcute: false },
-  { snomed: snomed('35489007', 'Depressive disorder'), icd10: icd10('F32.9', 'Major depressive disorder, single episode, unspecified'), isAcute: false },
-  { snomed: snomed('396275006', 'Osteoarthritis'), icd10: icd10('M19.90', 'Unspecified osteoarthritis, unspecified site'), isAcute: false },
+  {
+    snomed: snomed('195951007', 'Acute exacerbation of chronic obstructive airways disease'),
+    icd10: icd10('J44.1', 'Chronic obstructive pulmonary disease with (acute) exacerbation'),
+    isAcute: true,
+  },
+  {
+    snomed: snomed('38341003', 'Hypertensive disorder, systemic arterial'),
+    icd10: icd10('I10', 'Essential (primary) hypertension'),
+    isAcute: false,
+  },
+  {
+    snomed: snomed('44054006', 'Diabetes mellitus type 2'),
+    icd10: icd10('E11.9', 'Type 2 diabetes mellitus without complications'),
+    isAcute: false,
+  },
+  {
+    snomed: snomed('49436004', 'Atrial fibrillation'),
+    icd10: icd10('I48.91', 'Unspecified atrial fibrillation'),
+    isAcute: false,
+  },
+  {
+    snomed: snomed('709044004', 'Chronic kidney disease'),
+    icd10: icd10('N18.9', 'Chronic kidney disease, unspecified'),
+    isAcute: false,
+  },
+  {
+    snomed: snomed('13645005', 'Chronic obstructive lung disease'),
+    icd10: icd10('J44.9', 'Chronic obstructive pulmonary disease, unspecified'),
+    isAcute: false,
+  },
+  {
+    snomed: snomed('55822004', 'Hyperlipidemia'),
+    icd10: icd10('E78.5', 'Hyperlipidemia, unspecified'),
+    isAcute: false,
+  },
+  {
+    snomed: snomed('195967001', 'Asthma'),
+    icd10: icd10('J45.909', 'Unspecified asthma, uncomplicated'),
+    isAcute: false,
+  },
+  {
+    snomed: snomed('235595009', 'Gastroesophageal reflux disease'),
+    icd10: icd10('K21.9', 'Gastro-esophageal reflux disease without esophagitis'),
+    isAcute: false,
+  },
+  {
+    snomed: snomed('35489007', 'Depressive disorder'),
+    icd10: icd10('F32.9', 'Major depressive disorder, single episode, unspecified'),
+    isAcute: false,
+  },
+  {
+    snomed: snomed('396275006', 'Osteoarthritis'),
+    icd10: icd10('M19.90', 'Unspecified osteoarthritis, unspecified site'),
+    isAcute: false,
+  },
   { snomed: snomed('271737000', 'Anemia'), icd10: icd10('D64.9', 'Anemia, unspecified'), isAcute: false },
 ];
 
@@ -96,61 +171,6 @@ export const REACTIONS: readonly Code[] = [
   snomed('41291007', 'Angioedema'),
   snomed('418363000', 'Itching of skin'),
 ];
-
-export const ROUTES = {
-  oral: snomed('26643006', 'Oral route'),
-  intravenous: snomed('47625008', 'Intravenous route'),
-  subcutaneous: snomed('34206005', 'Subcutaneous route'),
-  inhalation: snomed('18679011000001101', 'Inhalation'),
-} as const;
-
-export interface MedicationDefinition {
-  medication: Code;
-  dosageText: string;
-  route: keyof typeof ROUTES;
-}
-
-export const MEDICATIONS: readonly MedicationDefinition[] = [
-  { medication: rxnorm('197361', 'Amlodipine 5 MG Oral Tablet'), dosageText: '5 mg by mouth once daily', route: 'oral' },
-  { medication: rxnorm('314076', 'Lisinopril 10 MG Oral Tablet'), dosageText: '10 mg by mouth once daily', route: 'oral' },
-  { medication: rxnorm('861007', 'Metformin hydrochloride 500 MG Oral Tablet'), dosageText: '500 mg by mouth twice daily with meals', route: 'oral' },
-  { medication: rxnorm('617312', 'Atorvastatin 40 MG Oral Tablet'), dosageText: '40 mg by mouth at bedtime', route: 'oral' },
-  { medication: rxnorm('313782', 'Acetaminophen 325 MG Oral Tablet'), dosageText: '650 mg by mouth every 6 hours as needed for pain', route: 'oral' },
-  { medication: rxnorm('854235', '0.4 ML Enoxaparin sodium 100 MG/ML Prefilled Syringe'), dosageText: '40 mg subcutaneously once daily', route: 'subcutaneous' },
-  { medication: rxnorm('1719286', '10 ML Furosemide 10 MG/ML Injection'), dosageText: '40 mg intravenously twice daily', route: 'intravenous' },
-  { medication: rxnorm('1659149', 'Piperacillin 4000 MG / Tazobactam 500 MG Injection'), dosageText: '4.5 g intravenously every 8 hours', route: 'intravenous' },
-  { medication: rxnorm('855332', 'Warfarin Sodium 5 MG Oral Tablet'), dosageText: '5 mg by mouth once daily, adjust to INR', route: 'oral' },
-  { medication: rxnorm('866924', 'Metoprolol Tartrate 25 MG Oral Tablet'), dosageText: '25 mg by mouth twice daily', route: 'oral' },
-  { medication: rxnorm('198145', 'Prednisone 10 MG Oral Tablet'), dosageText: '40 mg by mouth once daily for 5 days', route: 'oral' },
-  { medication: rxnorm('745679', 'Albuterol 0.09 MG/ACTUAT Metered Dose Inhaler'), dosageText: '2 puffs inhaled every 4 hours as needed for wheeze', route: 'inhalation' },
-  { medication: rxnorm('310798', 'Hydrochlorothiazide 25 MG Oral Tablet'), dosageText: '25 mg by mouth every morning', route: 'oral' },
-  { medication: rxnorm('1049621', 'Oxycodone Hydrochloride 5 MG Oral Tablet'), dosageText: '5 mg by mouth every 4 hours as needed for severe pain', route: 'oral' },
-  { medication: rxnorm('312086', 'Ondansetron 4 MG Oral Tablet'), dosageText: '4 mg by mouth every 8 hours as needed for nausea', route: 'oral' },
-  { medication: rxnorm('1807513', 'Vancomycin 1000 MG Injection'), dosageText: '1 g intravenously every 12 hours', route: 'intravenous' },
-];
-
-export interface VitalDefinition {
-  loinc: Code;
-  unit: string;
-  ucum: string;
-  /** Typical adult range, for the generator. */
-  range: [number, number];
-  decimals: number;
-}
-
-export const VITALS: Record<VitalKind, VitalDefinition> = {
-  heartRate: { loinc: { system: LOINC, code: '8867-4', display: 'Heart rate' }, unit: 'beats/minute', ucum: '/min', range: [58, 112], decimals: 0 },
-  bloodPressure: { loinc: { system: LOINC, code: '85354-6', display: 'Blood pressure panel with all children optional' }, unit: 'mmHg', ucum: 'mm[Hg]', range: [0, 0], decimals: 0 },
-  respiratoryRate: { loinc: { system: LOINC, code: '9279-1', display: 'Respiratory rate' }, unit: 'breaths/minute', ucum: '/min', range: [12, 26], decimals: 0 },
-  temperature: { loinc: { system: LOINC, code: '8310-5', display: 'Body temperature' }, unit: '°C', ucum: 'Cel', range: [36.1, 38.6], decimals: 1 },
-  oxygenSaturation: { loinc: { system: LOINC, code: '59408-5', display: 'Oxygen saturation in Arterial blood by Pulse oximetry' }, unit: '%', ucum: '%', range: [89, 100], decimals: 0 },
-  weight: { loinc: { system: LOINC, code: '29463-7', display: 'Body weight' }, unit: 'kg', ucum: 'kg', range: [48, 118], decimals: 1 },
-};
-
-export const VITAL_COMPONENTS: Record<VitalComponentKind, VitalDefinition> = {
-  systolic: { loinc: { system: LOINC, code: '8480-6', display: 'Systolic blood pressure' }, unit: 'mmHg', ucum: 'mm[Hg]', range: [98, 168], decimals: 0 },
-  diastolic: { loinc: { system: LOINC, code: '8462-4', display: 'Diastolic blood pressure' }, unit: 'mmHg', ucum: 'mm[Hg]', range: [56, 98], decimals: 0 },
-};
 
 export const PAYORS = [
   { name: 'Evergreen Health Plan', plans: ['Evergreen Gold PPO', 'Evergreen Silver HMO'] },

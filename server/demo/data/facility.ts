@@ -40,15 +40,13 @@ export function buildFacility(
     PRACTITIONER_FAMILY.flatMap((family) => PRACTITIONER_GIVEN.map((given) => ({ family, given }))),
     tenant.wards.length * ATTENDINGS_PER_WARD + GENERAL_PRACTITIONERS,
   );
-  const practitioners = practitionerNames.map(
-    ({ family, given }, index): DemoPractitioner => ({
-      id: nextId('Practitioner'),
-      name: { family, given: [given], prefix: ['Dr.'], suffix: ['MD'] },
-      gender: prng.pick<Gender>(['female', 'male']),
-      npi: String(1_000_000_000 + prng.int(0, 899_999_999)),
-      role: index < tenant.wards.length * ATTENDINGS_PER_WARD ? 'attending' : 'general-practitioner',
-    }),
-  );
+  const practitioners = practitionerNames.map(({ family, given }, index): DemoPractitioner => ({
+    id: nextId('Practitioner'),
+    name: { family, given: [given], prefix: ['Dr.'], suffix: ['MD'] },
+    gender: prng.pick<Gender>(['female', 'male']),
+    npi: String(1_000_000_000 + prng.int(0, 899_999_999)),
+    role: index < tenant.wards.length * ATTENDINGS_PER_WARD ? 'attending' : 'general-practitioner',
+  }));
   const attendings = practitioners.filter((p) => p.role === 'attending');
 
   const locations: DemoLocation[] = [];

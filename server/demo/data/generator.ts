@@ -3,7 +3,14 @@
 import { createPrng, type Prng } from '../prng.js';
 import { DEMO_TENANT_DEFINITIONS, type DemoTenantDefinition } from '../tenants.js';
 import { CONDITIONS, DISCHARGE_EXPIRED, DISCHARGE_HOME } from './clinical.js';
-import { buildAllergies, buildConditions, buildCoverage, buildMedications, buildVitals, type RecordContext } from './clinical-records.js';
+import {
+  buildAllergies,
+  buildConditions,
+  buildCoverage,
+  buildMedications,
+  buildVitals,
+  type RecordContext,
+} from './clinical-records.js';
 import { buildFacility } from './facility.js';
 import { createIdMaker } from './ids.js';
 import type { DemoEdgeCases, DemoEncounter, DemoPatient, DemoTenantData, Gender, PersonName } from './model.js';
@@ -45,7 +52,11 @@ export function generateDemoData(options: GeneratorOptions): DemoTenantData[] {
   return tenants.map((tenant, index) => generateTenantData(tenant, index, options));
 }
 
-function generateTenantData(tenant: DemoTenantDefinition, tenantIndex: number, options: GeneratorOptions): DemoTenantData {
+function generateTenantData(
+  tenant: DemoTenantDefinition,
+  tenantIndex: number,
+  options: GeneratorOptions,
+): DemoTenantData {
   const count = options.patientsPerTenant;
   if (!Number.isInteger(count) || count < 1 || count > 2000) {
     throw new Error(`patientsPerTenant must be an integer from 1 to 2000, got ${count}`);
@@ -74,7 +85,16 @@ function generateTenantData(tenant: DemoTenantDefinition, tenantIndex: number, o
   for (let i = 0; i < count; i += 1) {
     const role = roles.get(i);
     const p = prng.fork(`patient-${i}`);
-    const patient = buildPatient(p, tenant, tenantIndex, i, role, now, nextId('Patient'), p.pick(facility.generalPractitionerIds));
+    const patient = buildPatient(
+      p,
+      tenant,
+      tenantIndex,
+      i,
+      role,
+      now,
+      nextId('Patient'),
+      p.pick(facility.generalPractitionerIds),
+    );
     if (role) data.edgeCases[role] = patient.id;
     data.patients.push(patient);
 

@@ -45,7 +45,10 @@ export type IdMaker = (kind: IdKind) => string;
 
 export function createIdMaker(tenant: DemoTenantDefinition, prng: Prng): IdMaker {
   const counters = new Map<IdKind, number>();
-  const word = (): string => Math.floor(prng.next() * 0x1_0000_0000).toString(16).padStart(8, '0');
+  const word = (): string =>
+    Math.floor(prng.next() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0');
   return (kind) => {
     const n = (counters.get(kind) ?? 0) + 1;
     counters.set(kind, n);

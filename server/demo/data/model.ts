@@ -82,7 +82,8 @@ export interface DemoCondition {
   recorded: string;
 }
 
-export type VitalKind = 'heartRate' | 'bloodPressure' | 'respiratoryRate' | 'temperature' | 'oxygenSaturation' | 'weight';
+export type VitalKind =
+  'heartRate' | 'bloodPressure' | 'respiratoryRate' | 'temperature' | 'oxygenSaturation' | 'weight';
 export type VitalComponentKind = 'systolic' | 'diastolic';
 
 export interface DemoVital {

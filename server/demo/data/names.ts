@@ -1,30 +1,28 @@
 // Invented people and places for the demo data. Any likeness to a real person is chance.
 
-export const FEMALE_GIVEN = [
-  'Abigail', 'Adaeze', 'Aiko', 'Alma', 'Amelia', 'Anika', 'Beatriz', 'Bridget', 'Camille', 'Chiara',
-  'Dalia', 'Delphine', 'Eleanor', 'Elif', 'Esther', 'Farah', 'Freya', 'Grace', 'Hana', 'Ingrid',
-  'Isla', 'Jasmine', 'Keiko', 'Lena', 'Leilani', 'Lucia', 'Mabel', 'Maren', 'Mei', 'Nadia',
-  'Niamh', 'Olga', 'Opal', 'Priya', 'Rosa', 'Ruth', 'Saanvi', 'Sofia', 'Tamsin', 'Thandiwe',
-  'Una', 'Vera', 'Wanjiru', 'Yara', 'Zainab',
-] as const;
+/** A list written as words separated by spaces and line breaks. */
+const words = (text: string): readonly string[] => text.trim().split(/\s+/);
 
-export const MALE_GIVEN = [
-  'Aarav', 'Abel', 'Ahmed', 'Alistair', 'Anton', 'Arjun', 'Bastian', 'Bruno', 'Callum', 'Cyrus',
-  'Dmitri', 'Emeka', 'Ezra', 'Felix', 'Gideon', 'Hamish', 'Hugo', 'Ibrahim', 'Jonah', 'Kofi',
-  'Lars', 'Luca', 'Malik', 'Mateo', 'Milan', 'Nikhil', 'Oscar', 'Otto', 'Pablo', 'Quentin',
-  'Rafael', 'Rowan', 'Santiago', 'Soren', 'Tariq', 'Teodor', 'Tobias', 'Umar', 'Viktor', 'Wendell',
-  'Xavier', 'Yusuf', 'Zoltan',
-] as const;
+export const FEMALE_GIVEN = words(`
+  Abigail Adaeze Aiko Alma Amelia Anika Beatriz Bridget Camille Chiara Dalia Delphine Eleanor Elif Esther
+  Farah Freya Grace Hana Ingrid Isla Jasmine Keiko Lena Leilani Lucia Mabel Maren Mei Nadia Niamh Olga Opal
+  Priya Rosa Ruth Saanvi Sofia Tamsin Thandiwe Una Vera Wanjiru Yara Zainab
+`);
 
-export const FAMILY = [
-  'Abernathy', 'Achterberg', 'Adebayo', 'Albescu', 'Alvarado', 'Bakshi', 'Balogun', 'Barrowclough', 'Bellweather',
-  'Brannigan', 'Castellanos', 'Chowdhury', 'Dalgliesh', 'Delacroix', 'Duarte', 'Eberhardt', 'Ellingsworth',
-  'Falkenrath', 'Fairweather', 'Gallagher', 'Grimsdottir', 'Haverford', 'Hollingsworth', 'Ibarra', 'Iwasaki',
-  'Jankowski', 'Kettleborough', 'Kowalczyk', 'Lachance', 'Larkspur', 'Macready', 'Marchetti', 'Mbeki-Shaw',
-  'Nakagawa', 'Nightingale', 'Oduya', 'Okonkwo', 'Pemberton', 'Quintero', 'Radcliffe', 'Rautenbach',
-  'Sandoval', 'Silvermoon', 'Szabo', 'Thistlewood', 'Trevanion', 'Underhill', 'Valderrama', 'Vasquez-Hale',
-  'Whitlock', 'Wojcik', 'Yamamura', 'Zaragoza', 'Zielinski',
-] as const;
+export const MALE_GIVEN = words(`
+  Aarav Abel Ahmed Alistair Anton Arjun Bastian Bruno Callum Cyrus Dmitri Emeka Ezra Felix Gideon Hamish Hugo
+  Ibrahim Jonah Kofi Lars Luca Malik Mateo Milan Nikhil Oscar Otto Pablo Quentin Rafael Rowan Santiago Soren
+  Tariq Teodor Tobias Umar Viktor Wendell Xavier Yusuf Zoltan
+`);
+
+export const FAMILY = words(`
+  Abernathy Achterberg Adebayo Albescu Alvarado Bakshi Balogun Barrowclough Bellweather Brannigan Castellanos
+  Chowdhury Dalgliesh Delacroix Duarte Eberhardt Ellingsworth Falkenrath Fairweather Gallagher Grimsdottir
+  Haverford Hollingsworth Ibarra Iwasaki Jankowski Kettleborough Kowalczyk Lachance Larkspur Macready
+  Marchetti Mbeki-Shaw Nakagawa Nightingale Oduya Okonkwo Pemberton Quintero Radcliffe Rautenbach Sandoval
+  Silvermoon Szabo Thistlewood Trevanion Underhill Valderrama Vasquez-Hale Whitlock Wojcik Yamamura Zaragoza
+  Zielinski
+`);
 
 /** One accented name per tenant (by tenant index), so clients must handle Unicode end to end. */
 export const ACCENTED_NAMES = [
@@ -52,15 +50,15 @@ export const LONG_NAMES = [
   },
 ] as const;
 
-export const PRACTITIONER_GIVEN = [
-  'Adebola', 'Annika', 'Benedikt', 'Carmen', 'Declan', 'Esperanza', 'Farouk', 'Greta', 'Hiroshi', 'Imogen',
-  'Jovan', 'Katarzyna', 'Lorcan', 'Marisol', 'Nnamdi', 'Ottilie', 'Pradeep', 'Rhiannon', 'Stellan', 'Tomasz',
-] as const;
+export const PRACTITIONER_GIVEN = words(`
+  Adebola Annika Benedikt Carmen Declan Esperanza Farouk Greta Hiroshi Imogen Jovan Katarzyna Lorcan Marisol
+  Nnamdi Ottilie Pradeep Rhiannon Stellan Tomasz
+`);
 
-export const PRACTITIONER_FAMILY = [
-  'Achebe', 'Bergstrom', 'Cavendish', 'Drummond', 'Esposito', 'Fontaine', 'Goldfarb', 'Halvorsen', 'Ishikawa',
-  'Jaramillo', 'Kaur', 'Lindgren', 'Moreau', 'Nwachukwu', 'Ostrowski', 'Pellegrino', 'Quist', 'Rasmussen',
-] as const;
+export const PRACTITIONER_FAMILY = words(`
+  Achebe Bergstrom Cavendish Drummond Esposito Fontaine Goldfarb Halvorsen Ishikawa Jaramillo Kaur Lindgren
+  Moreau Nwachukwu Ostrowski Pellegrino Quist Rasmussen
+`);
 
 export const CITIES = [
   { city: 'Maple Hollow', state: 'OR', postalCode: '97401' },
@@ -70,4 +68,10 @@ export const CITIES = [
   { city: 'Willow Bend', state: 'ID', postalCode: '83702' },
 ] as const;
 
-export const STREETS = ['Juniper Lane', 'Harbor View Road', 'Orchard Street', 'Quarry Hill Drive', 'Lantern Way'] as const;
+export const STREETS = [
+  'Juniper Lane',
+  'Harbor View Road',
+  'Orchard Street',
+  'Quarry Hill Drive',
+  'Lantern Way',
+] as const;

@@ -19,7 +19,11 @@ export const concept = (codes: Code | Code[], text?: string): { coding: CodingJs
 export const reference = (type: string, id: string, display?: string): { reference: string; display?: string } =>
   display === undefined ? { reference: `${type}/${id}` } : { reference: `${type}/${id}`, display };
 
-export const quantity = (value: number, unit: string, ucum: string): { value: number; unit: string; system: string; code: string } => ({
+export const quantity = (
+  value: number,
+  unit: string,
+  ucum: string,
+): { value: number; unit: string; system: string; code: string } => ({
   value,
   unit,
   system: UCUM,
@@ -40,7 +44,10 @@ export function narrative(text: string): { status: 'generated'; div: string } {
 }
 
 /** Contact and address fields, the same in all three versions. */
-export function contactOf(patient: { phone: string; address: { line: string; city: string; state: string; postalCode: string } }): {
+export function contactOf(patient: {
+  phone: string;
+  address: { line: string; city: string; state: string; postalCode: string };
+}): {
   telecom: { system: 'phone'; value: string; use: 'home' }[];
   address: { use: 'home'; line: string[]; city: string; state: string; postalCode: string; country: string }[];
 } {
@@ -50,6 +57,10 @@ export function contactOf(patient: { phone: string; address: { line: string; cit
   };
 }
 
-function omitLine(address: { city: string; state: string; postalCode: string }): { city: string; state: string; postalCode: string } {
+function omitLine(address: { city: string; state: string; postalCode: string }): {
+  city: string;
+  state: string;
+  postalCode: string;
+} {
   return { city: address.city, state: address.state, postalCode: address.postalCode };
 }

@@ -3,7 +3,8 @@
 // AllergyIntolerance substance/status/recordedDate, Condition dateRecorded/clinicalStatus/verificationStatus,
 // Patient.careProvider, Coverage plan/group/subscriber/issuer.
 import type * as r2 from 'fhir/r2';
-import { ADMISSION_TYPE, SEVERITY_CODES, VITALS, VITAL_COMPONENTS } from '../data/clinical.js';
+import { ADMISSION_TYPE, SEVERITY_CODES } from '../data/clinical.js';
+import { VITALS, VITAL_COMPONENTS } from '../data/vital-codes.js';
 import type { DemoAllergy, DemoLocation, PersonName } from '../data/model.js';
 import { concept, contactOf, narrative, nameText, quantity, reference } from './common.js';
 import type { DemoRenderer } from './renderer.js';
@@ -84,7 +85,9 @@ export const dstu2Renderer: DemoRenderer = {
     gender: p.gender,
     birthDate: p.birthDate,
     ...(p.deceasedAt ? { deceasedDateTime: p.deceasedAt } : { deceasedBoolean: false }),
-    careProvider: [reference('Practitioner', p.generalPractitionerId, lookup.practitionerName(p.generalPractitionerId))],
+    careProvider: [
+      reference('Practitioner', p.generalPractitionerId, lookup.practitionerName(p.generalPractitionerId)),
+    ],
   }),
 
   encounter: (e, lookup): r2.Encounter => ({
@@ -105,7 +108,11 @@ export const dstu2Renderer: DemoRenderer = {
     ...(e.dischargeDisposition ? { hospitalization: { dischargeDisposition: concept(e.dischargeDisposition) } } : {}),
     location: [
       {
-        location: reference('Location', e.locationId, e.isLocationDisplayed ? lookup.locationName(e.locationId) : undefined),
+        location: reference(
+          'Location',
+          e.locationId,
+          e.isLocationDisplayed ? lookup.locationName(e.locationId) : undefined,
+        ),
         status: e.status === 'finished' ? 'completed' : 'active',
       },
     ],
@@ -120,7 +127,12 @@ export const dstu2Renderer: DemoRenderer = {
     dateRecorded: c.recorded,
     code: concept([c.snomed, c.icd10], c.snomed.display),
     category: {
-      coding: [{ system: 'http://hl7.org/fhir/condition-category', code: c.category === 'encounter-diagnosis' ? 'diagnosis' : 'finding' }],
+      coding: [
+        {
+          system: 'http://hl7.org/fhir/condition-category',
+          code: c.category === 'encounter-diagnosis' ? 'diagnosis' : 'finding',
+        },
+      ],
     },
     clinicalStatus: c.clinicalStatus,
     verificationStatus: c.verificationStatus,

@@ -3,7 +3,8 @@
 // Patient.generalPractitioner, Coverage class[] {type, value, name}, beneficiary, payor, period, subscriberId;
 // code systems under terminology.hl7.org.
 import type * as r4 from 'fhir/r4';
-import { ADMISSION_TYPE, LOINC, SEVERITY_CODES, VITALS, VITAL_COMPONENTS } from '../data/clinical.js';
+import { ADMISSION_TYPE, LOINC, SEVERITY_CODES } from '../data/clinical.js';
+import { VITALS, VITAL_COMPONENTS } from '../data/vital-codes.js';
 import type { DemoLocation, PersonName } from '../data/model.js';
 import { concept, contactOf, narrative, nameText, quantity, reference } from './common.js';
 import type { DemoRenderer } from './renderer.js';
@@ -18,7 +19,9 @@ const PHYSICAL_TYPE: Record<DemoLocation['kind'], { code: string; display: strin
 // The R4 vital-signs profile wants 2708-6 beside the pulse-oximetry code (hl7.org/fhir/R4/observation-vitalsigns.html).
 const OXYGEN_SATURATION_BASE = { system: LOINC, code: '2708-6', display: 'Oxygen saturation in Arterial blood' };
 
-const status = (system: string, code: string): r4.CodeableConcept => ({ coding: [{ system: `${TERMINOLOGY}/${system}`, code }] });
+const status = (system: string, code: string): r4.CodeableConcept => ({
+  coding: [{ system: `${TERMINOLOGY}/${system}`, code }],
+});
 
 function humanName(name: PersonName): r4.HumanName {
   return {
@@ -60,7 +63,13 @@ export const r4Renderer: DemoRenderer = {
     id: l.id,
     status: 'active',
     ...(l.kind === 'bed'
-      ? { operationalStatus: { system: `${TERMINOLOGY}/v2-0116`, code: l.isOccupied ? 'O' : 'U', display: l.isOccupied ? 'Occupied' : 'Unoccupied' } }
+      ? {
+          operationalStatus: {
+            system: `${TERMINOLOGY}/v2-0116`,
+            code: l.isOccupied ? 'O' : 'U',
+            display: l.isOccupied ? 'Occupied' : 'Unoccupied',
+          },
+        }
       : {}),
     name: l.name,
     mode: 'instance',
@@ -86,7 +95,9 @@ export const r4Renderer: DemoRenderer = {
     gender: p.gender,
     birthDate: p.birthDate,
     ...(p.deceasedAt ? { deceasedDateTime: p.deceasedAt } : { deceasedBoolean: false }),
-    generalPractitioner: [reference('Practitioner', p.generalPractitionerId, lookup.practitionerName(p.generalPractitionerId))],
+    generalPractitioner: [
+      reference('Practitioner', p.generalPractitionerId, lookup.practitionerName(p.generalPractitionerId)),
+    ],
   }),
 
   encounter: (e, lookup): r4.Encounter => ({
@@ -107,7 +118,11 @@ export const r4Renderer: DemoRenderer = {
     ...(e.dischargeDisposition ? { hospitalization: { dischargeDisposition: concept(e.dischargeDisposition) } } : {}),
     location: [
       {
-        location: reference('Location', e.locationId, e.isLocationDisplayed ? lookup.locationName(e.locationId) : undefined),
+        location: reference(
+          'Location',
+          e.locationId,
+          e.isLocationDisplayed ? lookup.locationName(e.locationId) : undefined,
+        ),
         status: e.status === 'finished' ? 'completed' : 'active',
       },
     ],

@@ -2,7 +2,8 @@
 // requester.agent and authoredOn, AllergyIntolerance code/clinicalStatus code/assertedDate, Condition
 // assertedDate, Observation.category array, Encounter.subject, Coverage grouping/beneficiary/payor.
 import type * as r3 from 'fhir/r3';
-import { ADMISSION_TYPE, SEVERITY_CODES, VITALS, VITAL_COMPONENTS } from '../data/clinical.js';
+import { ADMISSION_TYPE, SEVERITY_CODES } from '../data/clinical.js';
+import { VITALS, VITAL_COMPONENTS } from '../data/vital-codes.js';
 import type { DemoLocation, PersonName } from '../data/model.js';
 import { concept, contactOf, narrative, nameText, quantity, reference } from './common.js';
 import type { DemoRenderer } from './renderer.js';
@@ -36,7 +37,9 @@ export const stu3Renderer: DemoRenderer = {
     resourceType: 'Organization',
     id: o.id,
     active: true,
-    type: [{ coding: [{ system: 'http://hl7.org/fhir/organization-type', code: o.kind === 'payer' ? 'ins' : 'prov' }] }],
+    type: [
+      { coding: [{ system: 'http://hl7.org/fhir/organization-type', code: o.kind === 'payer' ? 'ins' : 'prov' }] },
+    ],
     name: o.name,
   }),
 
@@ -54,7 +57,13 @@ export const stu3Renderer: DemoRenderer = {
     id: l.id,
     status: 'active',
     ...(l.kind === 'bed'
-      ? { operationalStatus: { system: 'http://hl7.org/fhir/v2/0116', code: l.isOccupied ? 'O' : 'U', display: l.isOccupied ? 'Occupied' : 'Unoccupied' } }
+      ? {
+          operationalStatus: {
+            system: 'http://hl7.org/fhir/v2/0116',
+            code: l.isOccupied ? 'O' : 'U',
+            display: l.isOccupied ? 'Occupied' : 'Unoccupied',
+          },
+        }
       : {}),
     name: l.name,
     mode: 'instance',
@@ -80,7 +89,9 @@ export const stu3Renderer: DemoRenderer = {
     gender: p.gender,
     birthDate: p.birthDate,
     ...(p.deceasedAt ? { deceasedDateTime: p.deceasedAt } : { deceasedBoolean: false }),
-    generalPractitioner: [reference('Practitioner', p.generalPractitionerId, lookup.practitionerName(p.generalPractitionerId))],
+    generalPractitioner: [
+      reference('Practitioner', p.generalPractitionerId, lookup.practitionerName(p.generalPractitionerId)),
+    ],
   }),
 
   encounter: (e, lookup): r3.Encounter => ({
@@ -101,7 +112,11 @@ export const stu3Renderer: DemoRenderer = {
     ...(e.dischargeDisposition ? { hospitalization: { dischargeDisposition: concept(e.dischargeDisposition) } } : {}),
     location: [
       {
-        location: reference('Location', e.locationId, e.isLocationDisplayed ? lookup.locationName(e.locationId) : undefined),
+        location: reference(
+          'Location',
+          e.locationId,
+          e.isLocationDisplayed ? lookup.locationName(e.locationId) : undefined,
+        ),
         status: e.status === 'finished' ? 'completed' : 'active',
       },
     ],
