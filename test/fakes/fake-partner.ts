@@ -34,6 +34,11 @@ export interface FakePartnerStats {
   batchSizes: number[];
   /** Every HTTP request to a FHIR path other than /metadata, batches included. */
   fhirRequests: number;
+  /**
+   * Waves of FHIR requests: a request that starts while none is in flight opens a new wave. Requests sent
+   * together (parallel batch chunks) cost one round trip of latency; each wave is one round trip.
+   */
+  roundTrips: number;
   unauthorized: number;
 }
 
@@ -75,12 +80,24 @@ export async function startFakePartner(options: FakePartnerOptions): Promise<Fak
     batchRequests: 0,
     batchSizes: [],
     fhirRequests: 0,
+    roundTrips: 0,
     unauthorized: 0,
   });
+  let inFlight = 0;
   const stats = fresh();
   const app = express();
   let base = '';
 
+  app.use((req, res, next) => {
+    if (req.path.startsWith('/fhir') && !req.path.endsWith('/metadata')) {
+      if (inFlight === 0) stats.roundTrips += 1;
+      inFlight += 1;
+      res.on('close', () => {
+        inFlight -= 1;
+      });
+    }
+    next();
+  });
   app.use(async (_req, _res, next) => {
     if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     next();
@@ -137,6 +154,7 @@ export async function startFakePartner(options: FakePartnerOptions): Promise<Fak
 
   fhir.use((req, res, next) => {
     stats.fhirRequests += 1;
+
     const tenant = tenantOf(req);
     if (!tenant) {
       stats.unauthorized += 1;
