@@ -42,7 +42,7 @@ export function ManualEntryForm(props: { isBusy: boolean; onSubmit: (manual: Man
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} aria-label={t('add.tabManual')}>
+    <form className={styles.form} noValidate onSubmit={submit} aria-label={t('add.tabManual')}>
       <Body1 className={styles.intro}>{t('add.manualIntro')}</Body1>
       <Field label={t('add.name')} required validationMessage={error} validationState={error ? 'error' : 'none'}>
         <Input

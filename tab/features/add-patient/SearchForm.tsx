@@ -37,7 +37,7 @@ export function SearchForm(props: { isBusy: boolean; onSearch: (criteria: Patien
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} role="search" aria-label={t('add.tabSearch')}>
+    <form className={styles.form} noValidate onSubmit={submit} role="search" aria-label={t('add.tabSearch')}>
       <Field label={t('add.name')} validationMessage={error} validationState={error ? 'error' : 'none'}>
         <Input value={name} autoFocus onChange={(_e, d) => setName(d.value)} autoComplete="off" />
       </Field>

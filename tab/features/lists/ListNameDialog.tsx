@@ -50,7 +50,7 @@ export function ListNameDialog(props: {
   return (
     <Dialog open modalType="modal" onOpenChange={(_e, data) => !data.open && props.onClose()}>
       <DialogSurface>
-        <form onSubmit={submit}>
+        <form noValidate onSubmit={submit}>
           <DialogBody>
             <DialogTitle>{t(props.mode === 'create' ? 'lists.createTitle' : 'lists.renameTitle')}</DialogTitle>
             <DialogContent>

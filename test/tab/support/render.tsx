@@ -10,6 +10,16 @@ import type { FakeApi } from './fake-api';
 // Fluent's first render in jsdom on a shared 2-core machine can take over a second.
 configure({ asyncUtilTimeout: 5_000 });
 
+// jsdom has no layout: Fluent's MessageBar reflow watches sizes with a ResizeObserver it lacks.
+if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
+  class NoLayoutResizeObserver {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+  Object.assign(window, { ResizeObserver: NoLayoutResizeObserver });
+}
+
 /** Renders a view the way App.tsx does: theme, language, the signed-in API client and the toaster. */
 export function renderWithApi(ui: ReactElement, fake: FakeApi, locale = 'en-US'): RenderResult {
   const api = createApiClient({ baseUrl: fake.url, getToken: () => Promise.resolve(fake.token) });

@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { List, Row } from '../../server/api/contract';
+import { RoundingSheet } from '../../tab/features/print/RoundingSheet';
+import { startFakeApi, type FakeApi } from './support/fake-api';
+import { renderWithApi } from './support/render';
+import { ADA, ADA_ROW } from './support/fixtures';
+
+let fake: FakeApi;
+let list: List;
+const rows: Row[] = [
+  { entryId: 'e-ada', patient: ADA, display: ADA.name, conditions: [], vitals: [], allergies: [], medications: [], coverage: [], issues: [], ...ADA_ROW },
+];
+beforeEach(async () => {
+  fake = await startFakeApi();
+  list = fake.addList({ name: 'Ward 4', columns: ['name', 'location', 'vitals'] });
+  list.entries.push({ id: 'e-ada', patientId: ADA.id, display: ADA.name, version: 1, addedBy: 'x', addedAt: '' });
+});
+afterEach(async () => {
+  cleanup();
+  await fake.close();
+});
+
+describe('the rounding sheet', () => {
+  test('prints one line per patient with the chosen columns and room for notes', async () => {
+    renderWithApi(<RoundingSheet list={list} rows={rows} onClose={() => undefined} />, fake);
+    const table = await screen.findByRole('table');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Patient',
+      'Location/bed',
+      'Latest vitals',
+      'Notes',
+    ]);
+    const line = within(table).getAllByRole('row')[1]!;
+    expect(line.textContent).toBe('Ada Quill4W-12 Bed ABP 120/80 mmHg · HR 72 /min');
+  });
+
+  test('downloads the CSV export with the token and the server’s file name', async () => {
+    const saved: { href: string; download: string }[] = [];
+    const blobs: Blob[] = [];
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => {
+        blobs.push(blob);
+        return 'blob:rounds-test';
+      },
+      revokeObjectURL: () => undefined,
+    });
+    HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
+      saved.push({ href: this.href, download: this.download });
+    };
+    renderWithApi(<RoundingSheet list={list} rows={rows} onClose={() => undefined} />, fake);
+    const user = userEvent.setup({ delay: null });
+    await user.click(await screen.findByRole('button', { name: 'Download CSV' }));
+    await waitFor(() => expect(saved).toEqual([{ href: 'blob:rounds-test', download: 'Ward 4.csv' }]));
+    const request = fake.requests.find((r) => r.path.endsWith('/export'))!;
+    expect(request.query).toEqual({ format: 'csv' });
+    expect(request.authorization).toBe(`Bearer ${fake.token}`);
+    expect(await blobs[0]!.text()).toBe('name\nAda Quill\n');
+  });
+});

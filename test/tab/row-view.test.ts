@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import type { Row } from '../../server/api/contract';
+import { createI18n } from '../../tab/shared/i18n/I18nProvider';
+import { cellText, sortRows, vitalsText } from '../../tab/shared/row-view';
+import { ADA, ADA_ROW, BEN } from './support/fixtures';
+
+const en = createI18n('en-US');
+const fr = createI18n('fr-FR');
+const empty = { conditions: [], vitals: [], allergies: [], medications: [], coverage: [], issues: [] };
+const ada: Row = { entryId: 'a', patient: ADA, display: ADA.name, ...empty, ...ADA_ROW };
+const ben: Row = { entryId: 'b', patient: BEN, display: BEN.name, ...empty };
+const manual: Row = { entryId: 'm', display: 'Walk-in', manual: { name: 'Walk-in', location: 'ED 3', gender: 'female' }, ...empty };
+
+describe('row cells', () => {
+  test('write blood pressure as systolic/diastolic, then the other vitals, in the locale', () => {
+    expect(vitalsText(ada.vitals, en)).toBe('BP 120/80 mmHg · HR 72 /min');
+    expect(vitalsText(ada.vitals, fr)).toBe('PA 120/80 mmHg · FC 72 /min');
+    const onlySystolic = [{ code: '85354-6', name: 'BP', components: [{ code: '8480-6', name: 'Sys', value: 131, unit: 'mmHg' }] }];
+    expect(vitalsText(onlySystolic, en)).toBe('BP 131/? mmHg');
+    expect(vitalsText([{ code: '8310-5', name: 'Body temperature', value: 37.25, unit: 'Cel', components: [] }], fr)).toBe('T° 37,3 Cel');
+  });
+
+  test('fall back to what the entry itself knows for a manual patient', () => {
+    expect(cellText(manual, 'name', en)).toBe('Walk-in');
+    expect(cellText(manual, 'location', en)).toBe('ED 3');
+    expect(cellText(manual, 'gender', fr)).toBe('Féminin');
+    expect(cellText(manual, 'vitals', en)).toBe('');
+  });
+
+  test('show age with sex, admission with the length of stay, and lists joined', () => {
+    expect(cellText(ada, 'age', en)).toMatch(/^\d+ yrs · F$/);
+    expect(cellText(ada, 'admitted', en)).toMatch(/^Nov 20, 2026 \(\d+ days?\)$/);
+    expect(cellText(ada, 'encounterStatus', fr)).toBe('En cours');
+    expect(cellText(ada, 'attending', en)).toBe('Dr. Lee');
+    expect(cellText(ada, 'allergies', en)).toBe('Penicillin');
+  });
+});
+
+describe('sorting rows', () => {
+  test('sorts names by family name and ages by birth date, both ways', () => {
+    const names = (rows: Row[]): string[] => rows.map((r) => cellText(r, 'name', en));
+    expect(names(sortRows([ada, ben, manual], 'name', 'asc', en))).toEqual(['Ben Arrow', 'Ada Quill', 'Walk-in']);
+    expect(names(sortRows([ada, ben], 'age', 'asc', en))).toEqual(['Ben Arrow', 'Ada Quill']);
+    expect(names(sortRows([ben, ada], 'age', 'desc', en))).toEqual(['Ada Quill', 'Ben Arrow']);
+    expect(names(sortRows([ben, ada], undefined, 'asc', en))).toEqual(['Ben Arrow', 'Ada Quill']);
+  });
+});
