@@ -68,7 +68,7 @@ describe('adding patients', () => {
     await user.type(await screen.findByRole('textbox', { name: 'Name' }), 'a');
     await user.click(screen.getByRole('button', { name: 'Search' }));
     await screen.findByRole('table', { name: 'Search results' });
-    const ben = screen.getByRole('checkbox', { name: 'Select Ben Arrow' }) as HTMLInputElement;
+    const ben = screen.getByRole<HTMLInputElement>('checkbox', { name: 'Select Ben Arrow' });
     expect(ben.disabled).toBe(true);
     expect(screen.getByText(/On the list/)).toBeTruthy();
     await user.click(screen.getByRole('checkbox', { name: 'Select Ada Quill' }));
