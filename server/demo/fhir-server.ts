@@ -118,12 +118,12 @@ function answerEntry(server: DemoFhirServer, base: string, entry: unknown): Batc
 
 function batch(deps: FhirRouterDeps): RequestHandler {
   return (req, res) => {
+    const server = serverFor(req, res, deps);
     if (!deps.isBatchSupported) {
       throw new ApiError(405, 'not-supported', 'This server does not support batch: send each request on its own', {
         headers: { Allow: 'GET' },
       });
     }
-    const server = serverFor(req, res, deps);
     const body = req.body as { resourceType?: unknown; type?: unknown; entry?: unknown } | undefined;
     if (
       !req.is(['application/fhir+json', 'application/json', 'application/json+fhir']) ||
@@ -189,11 +189,8 @@ export function fhirRouter(deps: FhirRouterDeps): Router {
     const segments = segmentsOf(req.path);
     let params = queryOf(req.url);
     if (segments[1] === '_search' && req.method === 'POST') {
-      if (
-        req.headers['content-length'] !== undefined &&
-        req.headers['content-length'] !== '0' &&
-        typeof req.body !== 'string'
-      ) {
+      // Express 5 leaves req.body undefined when there is no body; any other parsed body is not a form.
+      if (req.body !== undefined && typeof req.body !== 'string') {
         throw badRequest('POST [type]/_search takes a form body (Content-Type: application/x-www-form-urlencoded)');
       }
       params = [...params, ...new URLSearchParams(typeof req.body === 'string' ? req.body : '')];

@@ -40,6 +40,12 @@ export function normalize(text: string): string {
 
 type Filter = (entry: StoredResource) => boolean;
 
+/** Caller input echoed in a diagnostic, cut short. */
+const quote = (text: string): string => (text.length > 64 ? `${text.slice(0, 64)}…` : text);
+
+const unsupported = (name: string, type: string, version: FhirVersion): Error =>
+  badRequest(`Unsupported search parameter '${quote(name)}' for ${type} on this ${version} server`);
+
 /** `patient=123`, `patient=Patient/123` or `patient=https://host/fhir/Patient/123` → "123"; other types → undefined. */
 function patientIdOf(value: string): string | undefined {
   const match = /^(?:.*\/)?(?:([A-Za-z]+)\/)?([A-Za-z0-9\-.]{1,64})$/.exec(value);
@@ -65,14 +71,16 @@ function stringMatcher(
   if (modifier === 'contains') return (names, value) => names.some((c) => normalize(c).includes(normalize(value)));
   if (modifier === undefined)
     return (names, value) => withParts(names).some((c) => normalize(c).startsWith(normalize(value)));
-  throw badRequest(`Unsupported modifier ':${modifier}' on search parameter '${name}' (supported: :contains, :exact)`);
+  throw badRequest(
+    `Unsupported modifier ':${quote(modifier)}' on search parameter '${quote(name)}' (supported: :contains, :exact)`,
+  );
 }
 
 function birthdateFilter(value: string): (keys: PatientKeys) => boolean {
   const match = BIRTHDATE.exec(value);
   if (!match)
     throw badRequest(
-      `Search parameter 'birthdate' must be a date like 1970-01-31 (optionally prefixed eq, ge, le …), got '${value}'`,
+      `Search parameter 'birthdate' must be a date like 1970-01-31 (optionally prefixed eq, ge, le …), got '${quote(value)}'`,
     );
   const prefix = match[1] ?? 'eq';
   const date = match[2] ?? '';
@@ -106,12 +114,13 @@ function patientFilter(base: string, modifier: string | undefined, name: string,
     if (base === 'given') return onKeys((k, v) => matches(k.given, v));
     return onKeys((k, v) => matches(k.nameParts, v));
   }
-  if (modifier !== undefined) throw badRequest(`Unsupported modifier ':${modifier}' on search parameter '${base}'`);
+  if (modifier !== undefined)
+    throw badRequest(`Unsupported modifier ':${quote(modifier)}' on search parameter '${base}'`);
   if (base === 'id') return idFilter(values);
   if (base === 'gender') {
     const bad = values.find((v) => !GENDERS.has(v));
     if (bad !== undefined)
-      throw badRequest(`Search parameter 'gender' must be male, female, other or unknown, got '${bad}'`);
+      throw badRequest(`Search parameter 'gender' must be male, female, other or unknown, got '${quote(bad)}'`);
     return onKeys((k, v) => k.gender === v);
   }
   if (base === 'birthdate') {
@@ -156,32 +165,34 @@ function typeFilter(spec: TypeSearchSpec, base: string, values: string[]): Filte
 
 function parseSort(modifier: string | undefined, value: string, keys: readonly string[], type: string): boolean {
   if (modifier !== undefined && modifier !== 'asc' && modifier !== 'desc') {
-    throw badRequest(`Unsupported modifier ':${modifier}' on '_sort' (use _sort=-date or _sort:desc=date)`);
+    throw badRequest(`Unsupported modifier ':${quote(modifier)}' on '_sort' (use _sort=-date or _sort:desc=date)`);
   }
-  if (value.includes(',')) throw badRequest(`Search parameter '_sort' supports one key only, got '${value}'`);
+  if (value.includes(',')) throw badRequest(`Search parameter '_sort' supports one key only, got '${quote(value)}'`);
   const isMinus = value.startsWith('-');
   const key = isMinus ? value.slice(1) : value;
   if (!keys.includes(key) || (isMinus && modifier !== undefined)) {
     const supported = keys.length > 0 ? keys.join(', ') : 'none';
     throw badRequest(
-      `Unsupported sort '_sort${modifier ? `:${modifier}` : ''}=${value}' for ${type} (supported keys: ${supported})`,
+      `Unsupported sort '_sort${modifier ? `:${quote(modifier)}` : ''}=${quote(value)}' for ${type} (supported keys: ${supported})`,
     );
   }
   return isMinus || modifier === 'desc';
 }
 
 function resultParam(base: string, modifier: string | undefined, value: string): number | undefined {
-  if (modifier !== undefined) throw badRequest(`Unsupported modifier ':${modifier}' on '${base}'`);
+  if (modifier !== undefined) throw badRequest(`Unsupported modifier ':${quote(modifier)}' on '${base}'`);
   if (base === '_count') {
     if (!/^\d+$/.test(value) || Number(value) > MAX_COUNT) {
-      throw badRequest(`Search parameter '_count' must be a whole number from 0 to ${MAX_COUNT}, got '${value}'`);
+      throw badRequest(
+        `Search parameter '_count' must be a whole number from 0 to ${MAX_COUNT}, got '${quote(value)}'`,
+      );
     }
     return Number(value);
   }
   if (base === '_format' && !JSON_FORMATS.has(value))
-    throw badRequest(`This server answers JSON only: '_format=${value}' is not supported`);
+    throw badRequest(`This server answers JSON only: '_format=${quote(value)}' is not supported`);
   if (base === '_pretty' && value !== 'true' && value !== 'false')
-    throw badRequest(`'_pretty' must be true or false, got '${value}'`);
+    throw badRequest(`'_pretty' must be true or false, got '${quote(value)}'`);
   return undefined;
 }
 
@@ -209,21 +220,19 @@ export function searchResources(
       count = resultParam(base, modifier, value) ?? count;
       continue;
     }
-    const isKnown =
-      base === '_id' ||
-      (spec === undefined ? (PATIENT_PARAMS as readonly string[]).includes(base) : typeFilterKnown(spec, base));
-    if (!isKnown) {
-      throw badRequest(`Unsupported search parameter '${name}' for ${type} on this ${version} server`);
-    }
-    if (value === '') continue; // an empty value does not constrain (as HAPI and most servers do)
     const values = value.split(',').map((v) => v.trim());
     if (spec === undefined) {
-      filters.push(patientFilter(base === '_id' ? 'id' : base, modifier, name, values));
+      if (base !== '_id' && !(PATIENT_PARAMS as readonly string[]).includes(base))
+        throw unsupported(name, type, version);
+      if (value !== '') filters.push(patientFilter(base === '_id' ? 'id' : base, modifier, name, values));
       continue;
     }
-    if (modifier !== undefined) throw badRequest(`Unsupported modifier ':${modifier}' on search parameter '${base}'`);
     const filter = base === '_id' ? idFilter(values) : typeFilter(spec, base, values);
-    if (filter) filters.push(filter);
+    if (!filter) throw unsupported(name, type, version);
+    if (modifier !== undefined)
+      throw badRequest(`Unsupported modifier ':${quote(modifier)}' on search parameter '${base}'`);
+    if (value === '') continue; // an empty value does not constrain (as HAPI and most servers do)
+    filters.push(filter);
     if (spec.patientParams.includes(base)) patientScope = values.flatMap((v) => patientIdOf(v) ?? []);
   }
 
@@ -234,10 +243,4 @@ export function searchResources(
     matches.sort((a, b) => direction * (a.date ?? '').localeCompare(b.date ?? ''));
   }
   return { total: matches.length, page: matches.slice(0, count) };
-}
-
-function typeFilterKnown(spec: TypeSearchSpec, base: string): boolean {
-  return (
-    spec.patientParams.includes(base) || (base === 'category' && spec.hasCategory) || (base === 'code' && spec.hasCode)
-  );
 }

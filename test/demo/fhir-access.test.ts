@@ -103,6 +103,19 @@ describe('bad requests', () => {
     expect(diagnosticsOf(birthdate.body)).toContain('birthdate');
   });
 
+  test('refuses an unsupported modifier and a search form sent as JSON', async () => {
+    const modifier = await fhirGet(partner, r4Token, 'Patient?family:missing=true');
+    expect(modifier.status).toBe(400);
+    expect(diagnosticsOf(modifier.body)).toContain(':missing');
+    const json = await fetch(`${partner.url}/Patient/_search`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${r4Token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ family: 'a' }),
+    });
+    expect(json.status).toBe(400);
+    expect(diagnosticsOf((await json.json()) as Json)).toMatch(/x-www-form-urlencoded/);
+  });
+
   test('refuses an unsupported sort key with a 400 naming it', async () => {
     const { status, body } = await fhirGet(partner, r4Token, 'Coverage?patient=x&_sort=-date');
     expect(status).toBe(400);
