@@ -219,6 +219,9 @@ describe.each(['DSTU2', 'STU3', 'R4'] as const)('the %s demo server', (version) 
     expect(encounter.status).toBe('in-progress');
     expect(encounter.location[0].location.display).toMatch(/, Room \d+, Bed [AB]$/);
     expect(encounter.type[0].coding[0].display).toBe('Hospital admission');
+    const attending = encounter.participant[0].individual as Json;
+    const nominated = (patient!.careProvider ?? patient!.generalPractitioner)[0] as Json;
+    expect(nominated).toEqual(attending);
 
     expect(resourcesOf(conditions!).length).toBeGreaterThanOrEqual(1);
     for (const c of resourcesOf(conditions!)) {

@@ -85,24 +85,19 @@ function generateTenantData(
   for (let i = 0; i < count; i += 1) {
     const role = roles.get(i);
     const p = prng.fork(`patient-${i}`);
-    const patient = buildPatient(
-      p,
-      tenant,
-      tenantIndex,
-      i,
-      role,
-      now,
-      nextId('Patient'),
-      p.pick(facility.generalPractitionerIds),
-    );
+    const ward = facility.wards[i % facility.wards.length];
+    const bed = ward?.beds[Math.floor(i / facility.wards.length)];
+    const isAdmitted = role !== 'noEncounter' && ward !== undefined && bed !== undefined;
+    // The attending is both the encounter's participant and the patient's careProvider/generalPractitioner;
+    // a patient never admitted keeps a community practitioner there.
+    const attendingId = p.pick(isAdmitted ? ward.attendingIds : facility.generalPractitionerIds);
+    const patient = buildPatient(p, tenant, tenantIndex, i, role, now, nextId('Patient'), attendingId);
     if (role) data.edgeCases[role] = patient.id;
     data.patients.push(patient);
 
-    const ward = facility.wards[i % facility.wards.length];
-    const bed = ward?.beds[Math.floor(i / facility.wards.length)];
     let encounter: DemoEncounter | undefined;
     const reason = p.pick(acute);
-    if (role !== 'noEncounter' && ward && bed) {
+    if (isAdmitted) {
       const isFinished = role === 'discharged' || role === 'deceased';
       const start = now - (isFinished ? p.int(4, 9) : p.int(0, 8)) * DAY - p.int(2, 20) * HOUR - p.int(0, 59) * MINUTE;
       const end = isFinished ? now - p.int(10, 30) * HOUR - p.int(0, 59) * MINUTE : undefined;
@@ -114,7 +109,7 @@ function generateTenantData(
         end: end === undefined ? undefined : dateTime(end),
         locationId: bed.id,
         isLocationDisplayed: role !== 'locationWithoutDisplay' && !p.chance(0.06),
-        attendingId: p.pick(ward.attendingIds),
+        attendingId,
         reason: reason.snomed,
         dischargeDisposition: role === 'deceased' ? DISCHARGE_EXPIRED : isFinished ? DISCHARGE_HOME : undefined,
       };
