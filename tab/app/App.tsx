@@ -1,7 +1,15 @@
 // The app: theme and language from Teams (or the browser), sign-in, and the routes. The only place
 // features meet: they are loaded lazily (lazy-features.ts) and handed to each other as slots.
 import { Suspense, useEffect, useMemo, type JSX } from 'react';
-import { FluentProvider, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  makeStaticStyles,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { ApiProvider } from '../shared/api-context';
 import { ErrorNotice } from '../shared/components/ErrorNotice';
 import { errorText } from '../shared/error-text';
@@ -16,6 +24,9 @@ import type { TeamsHost } from './teams';
 import { useBoot, type BootState } from './use-boot';
 import { useSession } from './use-session';
 import { THEMES, useThemeName } from './use-theme';
+
+// The tab fills its Teams frame edge to edge.
+const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -112,6 +123,7 @@ function Main(props: { boot: BootState; retry: () => void }): JSX.Element {
 }
 
 export function App(): JSX.Element {
+  useGlobalStyles();
   const styles = useStyles();
   const { state: boot, retry } = useBoot();
   const teams: TeamsHost | undefined = boot.status === 'ready' ? boot.teams : undefined;

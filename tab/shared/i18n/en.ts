@@ -7,7 +7,7 @@ export const en = {
   'app.title': 'Rounds',
   'app.loading': 'Loading Rounds…',
   'app.demoBadge': 'Demo data',
-  'app.demoBanner': 'Demo data: every patient shown here is invented.',
+  'app.demoBanner': 'Every patient, clinician and hospital shown here is invented.',
   'app.signOut': 'Sign out',
   'app.signedInAs': 'Signed in as {name}',
   'app.startFailed': 'Rounds could not start: {reason}',

@@ -5,7 +5,7 @@ export const fr: Catalogue = {
   'app.title': 'Rounds',
   'app.loading': 'Chargement de Rounds…',
   'app.demoBadge': 'Données de démo',
-  'app.demoBanner': 'Données de démonstration : tous les patients affichés sont fictifs.',
+  'app.demoBanner': 'Tous les patients, soignants et hôpitaux affichés ici sont fictifs.',
   'app.signOut': 'Se déconnecter',
   'app.signedInAs': 'Connecté en tant que {name}',
   'app.startFailed': 'Rounds n’a pas pu démarrer : {reason}',
