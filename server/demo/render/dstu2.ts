@@ -4,28 +4,31 @@
 // Patient.careProvider, Coverage plan/group/subscriber/issuer.
 import type * as r2 from 'fhir/r2';
 import { ADMISSION_TYPE, SEVERITY_CODES } from '../data/clinical.js';
-import { VITALS, VITAL_COMPONENTS } from '../data/vital-codes.js';
-import type { DemoAllergy, DemoLocation, PersonName } from '../data/model.js';
-import { concept, contactOf, narrative, nameText, quantity, reference } from './common.js';
+import { VITALS } from '../data/vital-codes.js';
+import type { DemoAllergy } from '../data/model.js';
+import {
+  allergyNarrative,
+  concept,
+  contactOf,
+  humanName,
+  locationFields,
+  medicationNarrative,
+  mrnIdentifier,
+  patientNarrative,
+  reactionsOf,
+  reference,
+  stayOf,
+  vitalValue,
+} from './common.js';
 import type { DemoRenderer } from './renderer.js';
 
 const V2_0203 = 'http://hl7.org/fhir/v2/0203';
-const PHYSICAL_TYPE: Record<DemoLocation['kind'], { code: string; display: string }> = {
-  ward: { code: 'wi', display: 'Wing' },
-  room: { code: 'ro', display: 'Room' },
-  bed: { code: 'bd', display: 'Bed' },
-};
 
-function humanName(name: PersonName): r2.HumanName {
-  return {
-    use: 'official',
-    text: nameText(name),
-    family: [name.family],
-    given: name.given,
-    ...(name.prefix.length > 0 ? { prefix: name.prefix } : {}),
-    ...(name.suffix.length > 0 ? { suffix: name.suffix } : {}),
-  };
-}
+/** DSTU2's HumanName.family is an array (hl7.org/fhir/DSTU2/datatypes.html#HumanName). */
+const dstu2Name = (name: Parameters<typeof humanName>[0]): r2.HumanName => ({
+  ...humanName(name),
+  family: [name.family],
+});
 
 /** DSTU2 folds clinical and verification status into one `status` code. */
 function allergyStatus(allergy: DemoAllergy): string {
@@ -53,34 +56,23 @@ export const dstu2Renderer: DemoRenderer = {
     id: p.id,
     identifier: [{ system: 'http://hl7.org/fhir/sid/us-npi', value: p.npi }],
     active: true,
-    name: humanName(p.name),
+    name: dstu2Name(p.name),
     gender: p.gender,
   }),
 
   location: (l, lookup): r2.Location => ({
     resourceType: 'Location',
     id: l.id,
-    status: 'active',
-    name: l.name,
-    mode: 'instance',
-    physicalType: { coding: [{ system: 'http://hl7.org/fhir/location-physical-type', ...PHYSICAL_TYPE[l.kind] }] },
-    ...(l.partOfId ? { partOf: reference('Location', l.partOfId, lookup.locationName(l.partOfId)) } : {}),
+    ...locationFields(l, lookup, 'http://hl7.org/fhir/location-physical-type', 'wi'),
   }),
 
   patient: (p, lookup): r2.Patient => ({
     resourceType: 'Patient',
     id: p.id,
-    text: narrative(`${nameText(p.name)}, born ${p.birthDate}, MRN ${p.mrn}`),
-    identifier: [
-      {
-        use: 'usual',
-        type: { coding: [{ system: V2_0203, code: 'MR', display: 'Medical record number' }], text: 'MRN' },
-        system: lookup.mrnSystem,
-        value: p.mrn,
-      },
-    ],
+    text: patientNarrative(p),
+    identifier: [mrnIdentifier(V2_0203, 'Medical record number', p.mrn, lookup.mrnSystem)],
     active: true,
-    name: [humanName(p.name)],
+    name: [dstu2Name(p.name)],
     ...contactOf(p),
     gender: p.gender,
     birthDate: p.birthDate,
@@ -97,26 +89,9 @@ export const dstu2Renderer: DemoRenderer = {
     class: 'inpatient',
     type: [concept(ADMISSION_TYPE)],
     patient: reference('Patient', e.patientId, lookup.patientName(e.patientId)),
-    participant: [
-      {
-        type: [{ coding: [{ system: 'http://hl7.org/fhir/v3/ParticipationType', code: 'ATND', display: 'attender' }] }],
-        individual: reference('Practitioner', e.attendingId, lookup.practitionerName(e.attendingId)),
-      },
-    ],
-    period: e.end ? { start: e.start, end: e.end } : { start: e.start },
+    ...stayOf(e, lookup, 'http://hl7.org/fhir/v3/ParticipationType'),
     reason: [concept(e.reason)],
     ...(e.dischargeDisposition ? { hospitalization: { dischargeDisposition: concept(e.dischargeDisposition) } } : {}),
-    location: [
-      {
-        location: reference(
-          'Location',
-          e.locationId,
-          e.isLocationDisplayed ? lookup.locationName(e.locationId) : undefined,
-        ),
-        status: e.status === 'finished' ? 'completed' : 'active',
-      },
-    ],
-    serviceProvider: reference('Organization', lookup.data.organizations[0]?.id ?? '', lookup.data.tenant.name),
   }),
 
   condition: (c, lookup): r2.Condition => ({
@@ -155,22 +130,14 @@ export const dstu2Renderer: DemoRenderer = {
       encounter: reference('Encounter', v.encounterId),
       effectiveDateTime: v.effective,
       issued: v.effective.replace('Z', '.000Z'),
-      ...(v.value !== undefined ? { valueQuantity: quantity(v.value, def.unit, def.ucum) } : {}),
-      ...(v.components
-        ? {
-            component: v.components.map((c) => {
-              const cdef = VITAL_COMPONENTS[c.kind];
-              return { code: concept(cdef.loinc), valueQuantity: quantity(c.value, cdef.unit, cdef.ucum) };
-            }),
-          }
-        : {}),
+      ...vitalValue(v),
     };
   },
 
   allergy: (a, lookup): r2.AllergyIntolerance => ({
     resourceType: 'AllergyIntolerance',
     id: a.id,
-    text: narrative(a.isNoKnownAllergy ? 'No known allergies' : `Allergy to ${a.substance.display}`),
+    text: allergyNarrative(a),
     recordedDate: a.recorded,
     patient: reference('Patient', a.patientId, lookup.patientName(a.patientId)),
     substance: concept(a.substance),
@@ -178,15 +145,13 @@ export const dstu2Renderer: DemoRenderer = {
     ...(a.isNoKnownAllergy ? {} : { criticality: a.criticality === 'high' ? 'CRITH' : 'CRITL', type: 'allergy' }),
     category: a.category,
     ...(a.note ? { note: { text: a.note } } : {}),
-    ...(a.reactions.length > 0
-      ? { reaction: a.reactions.map((r) => ({ manifestation: [concept(r.manifestation)], severity: r.severity })) }
-      : {}),
+    ...reactionsOf(a),
   }),
 
   medication: (m, lookup): r2.MedicationOrder => ({
     resourceType: 'MedicationOrder',
     id: m.id,
-    text: narrative(`${m.medication.display}: ${m.dosageText}`),
+    text: medicationNarrative(m),
     dateWritten: m.authored,
     status: m.status,
     ...(m.ended ? { dateEnded: m.ended } : {}),

@@ -4,35 +4,32 @@
 // code systems under terminology.hl7.org.
 import type * as r4 from 'fhir/r4';
 import { ADMISSION_TYPE, LOINC, SEVERITY_CODES } from '../data/clinical.js';
-import { VITALS, VITAL_COMPONENTS } from '../data/vital-codes.js';
-import type { DemoLocation, PersonName } from '../data/model.js';
-import { concept, contactOf, narrative, nameText, quantity, reference } from './common.js';
+import { VITALS } from '../data/vital-codes.js';
+import {
+  allergyNarrative,
+  bedStatus,
+  concept,
+  contactOf,
+  humanName,
+  locationFields,
+  medicationNarrative,
+  mrnIdentifier,
+  patientNarrative,
+  reactionsOf,
+  reference,
+  stayOf,
+  vitalValue,
+} from './common.js';
 import type { DemoRenderer } from './renderer.js';
 
 const TERMINOLOGY = 'http://terminology.hl7.org/CodeSystem';
 const V2_0203 = `${TERMINOLOGY}/v2-0203`;
-const PHYSICAL_TYPE: Record<DemoLocation['kind'], { code: string; display: string }> = {
-  ward: { code: 'wa', display: 'Ward' },
-  room: { code: 'ro', display: 'Room' },
-  bed: { code: 'bd', display: 'Bed' },
-};
 // The R4 vital-signs profile wants 2708-6 beside the pulse-oximetry code (hl7.org/fhir/R4/observation-vitalsigns.html).
 const OXYGEN_SATURATION_BASE = { system: LOINC, code: '2708-6', display: 'Oxygen saturation in Arterial blood' };
 
 const status = (system: string, code: string): r4.CodeableConcept => ({
   coding: [{ system: `${TERMINOLOGY}/${system}`, code }],
 });
-
-function humanName(name: PersonName): r4.HumanName {
-  return {
-    use: 'official',
-    text: nameText(name),
-    family: name.family,
-    given: name.given,
-    ...(name.prefix.length > 0 ? { prefix: name.prefix } : {}),
-    ...(name.suffix.length > 0 ? { suffix: name.suffix } : {}),
-  };
-}
 
 export const r4Renderer: DemoRenderer = {
   version: 'R4',
@@ -61,34 +58,15 @@ export const r4Renderer: DemoRenderer = {
   location: (l, lookup): r4.Location => ({
     resourceType: 'Location',
     id: l.id,
-    status: 'active',
-    ...(l.kind === 'bed'
-      ? {
-          operationalStatus: {
-            system: `${TERMINOLOGY}/v2-0116`,
-            code: l.isOccupied ? 'O' : 'U',
-            display: l.isOccupied ? 'Occupied' : 'Unoccupied',
-          },
-        }
-      : {}),
-    name: l.name,
-    mode: 'instance',
-    physicalType: { coding: [{ system: `${TERMINOLOGY}/location-physical-type`, ...PHYSICAL_TYPE[l.kind] }] },
-    ...(l.partOfId ? { partOf: reference('Location', l.partOfId, lookup.locationName(l.partOfId)) } : {}),
+    ...locationFields(l, lookup, `${TERMINOLOGY}/location-physical-type`, 'wa'),
+    ...bedStatus(l, `${TERMINOLOGY}/v2-0116`),
   }),
 
   patient: (p, lookup): r4.Patient => ({
     resourceType: 'Patient',
     id: p.id,
-    text: narrative(`${nameText(p.name)}, born ${p.birthDate}, MRN ${p.mrn}`),
-    identifier: [
-      {
-        use: 'usual',
-        type: { coding: [{ system: V2_0203, code: 'MR', display: 'Medical Record Number' }], text: 'MRN' },
-        system: lookup.mrnSystem,
-        value: p.mrn,
-      },
-    ],
+    text: patientNarrative(p),
+    identifier: [mrnIdentifier(V2_0203, 'Medical Record Number', p.mrn, lookup.mrnSystem)],
     active: true,
     name: [humanName(p.name)],
     ...contactOf(p),
@@ -107,26 +85,9 @@ export const r4Renderer: DemoRenderer = {
     class: { system: `${TERMINOLOGY}/v3-ActCode`, code: 'IMP', display: 'inpatient encounter' },
     type: [concept(ADMISSION_TYPE)],
     subject: reference('Patient', e.patientId, lookup.patientName(e.patientId)),
-    participant: [
-      {
-        type: [{ coding: [{ system: `${TERMINOLOGY}/v3-ParticipationType`, code: 'ATND', display: 'attender' }] }],
-        individual: reference('Practitioner', e.attendingId, lookup.practitionerName(e.attendingId)),
-      },
-    ],
-    period: e.end ? { start: e.start, end: e.end } : { start: e.start },
+    ...stayOf(e, lookup, `${TERMINOLOGY}/v3-ParticipationType`),
     reasonCode: [concept(e.reason)],
     ...(e.dischargeDisposition ? { hospitalization: { dischargeDisposition: concept(e.dischargeDisposition) } } : {}),
-    location: [
-      {
-        location: reference(
-          'Location',
-          e.locationId,
-          e.isLocationDisplayed ? lookup.locationName(e.locationId) : undefined,
-        ),
-        status: e.status === 'finished' ? 'completed' : 'active',
-      },
-    ],
-    serviceProvider: reference('Organization', lookup.data.organizations[0]?.id ?? '', lookup.data.tenant.name),
   }),
 
   condition: (c, lookup): r4.Condition => ({
@@ -170,22 +131,14 @@ export const r4Renderer: DemoRenderer = {
       encounter: reference('Encounter', v.encounterId),
       effectiveDateTime: v.effective,
       issued: v.effective.replace('Z', '.000Z'),
-      ...(v.value !== undefined ? { valueQuantity: quantity(v.value, def.unit, def.ucum) } : {}),
-      ...(v.components
-        ? {
-            component: v.components.map((c) => {
-              const cdef = VITAL_COMPONENTS[c.kind];
-              return { code: concept(cdef.loinc), valueQuantity: quantity(c.value, cdef.unit, cdef.ucum) };
-            }),
-          }
-        : {}),
+      ...vitalValue(v),
     };
   },
 
   allergy: (a, lookup): r4.AllergyIntolerance => ({
     resourceType: 'AllergyIntolerance',
     id: a.id,
-    text: narrative(a.isNoKnownAllergy ? 'No known allergies' : `Allergy to ${a.substance.display}`),
+    text: allergyNarrative(a),
     clinicalStatus: status('allergyintolerance-clinical', a.clinicalStatus),
     verificationStatus: status('allergyintolerance-verification', a.verificationStatus),
     ...(a.isNoKnownAllergy ? {} : { type: 'allergy' as const, criticality: a.criticality }),
@@ -194,15 +147,13 @@ export const r4Renderer: DemoRenderer = {
     patient: reference('Patient', a.patientId, lookup.patientName(a.patientId)),
     recordedDate: a.recorded,
     ...(a.note ? { note: [{ text: a.note }] } : {}),
-    ...(a.reactions.length > 0
-      ? { reaction: a.reactions.map((r) => ({ manifestation: [concept(r.manifestation)], severity: r.severity })) }
-      : {}),
+    ...reactionsOf(a),
   }),
 
   medication: (m, lookup): r4.MedicationRequest => ({
     resourceType: 'MedicationRequest',
     id: m.id,
-    text: narrative(`${m.medication.display}: ${m.dosageText}`),
+    text: medicationNarrative(m),
     status: m.status,
     intent: 'order',
     medicationCodeableConcept: concept(m.medication),

@@ -3,28 +3,25 @@
 // assertedDate, Observation.category array, Encounter.subject, Coverage grouping/beneficiary/payor.
 import type * as r3 from 'fhir/r3';
 import { ADMISSION_TYPE, SEVERITY_CODES } from '../data/clinical.js';
-import { VITALS, VITAL_COMPONENTS } from '../data/vital-codes.js';
-import type { DemoLocation, PersonName } from '../data/model.js';
-import { concept, contactOf, narrative, nameText, quantity, reference } from './common.js';
+import { VITALS } from '../data/vital-codes.js';
+import {
+  allergyNarrative,
+  bedStatus,
+  concept,
+  contactOf,
+  humanName,
+  locationFields,
+  medicationNarrative,
+  mrnIdentifier,
+  patientNarrative,
+  reactionsOf,
+  reference,
+  stayOf,
+  vitalValue,
+} from './common.js';
 import type { DemoRenderer } from './renderer.js';
 
 const V2_0203 = 'http://hl7.org/fhir/v2/0203';
-const PHYSICAL_TYPE: Record<DemoLocation['kind'], { code: string; display: string }> = {
-  ward: { code: 'wa', display: 'Ward' },
-  room: { code: 'ro', display: 'Room' },
-  bed: { code: 'bd', display: 'Bed' },
-};
-
-function humanName(name: PersonName): r3.HumanName {
-  return {
-    use: 'official',
-    text: nameText(name),
-    family: name.family,
-    given: name.given,
-    ...(name.prefix.length > 0 ? { prefix: name.prefix } : {}),
-    ...(name.suffix.length > 0 ? { suffix: name.suffix } : {}),
-  };
-}
 
 export const stu3Renderer: DemoRenderer = {
   version: 'STU3',
@@ -55,34 +52,15 @@ export const stu3Renderer: DemoRenderer = {
   location: (l, lookup): r3.Location => ({
     resourceType: 'Location',
     id: l.id,
-    status: 'active',
-    ...(l.kind === 'bed'
-      ? {
-          operationalStatus: {
-            system: 'http://hl7.org/fhir/v2/0116',
-            code: l.isOccupied ? 'O' : 'U',
-            display: l.isOccupied ? 'Occupied' : 'Unoccupied',
-          },
-        }
-      : {}),
-    name: l.name,
-    mode: 'instance',
-    physicalType: { coding: [{ system: 'http://hl7.org/fhir/location-physical-type', ...PHYSICAL_TYPE[l.kind] }] },
-    ...(l.partOfId ? { partOf: reference('Location', l.partOfId, lookup.locationName(l.partOfId)) } : {}),
+    ...locationFields(l, lookup, 'http://hl7.org/fhir/location-physical-type', 'wa'),
+    ...bedStatus(l, 'http://hl7.org/fhir/v2/0116'),
   }),
 
   patient: (p, lookup): r3.Patient => ({
     resourceType: 'Patient',
     id: p.id,
-    text: narrative(`${nameText(p.name)}, born ${p.birthDate}, MRN ${p.mrn}`),
-    identifier: [
-      {
-        use: 'usual',
-        type: { coding: [{ system: V2_0203, code: 'MR', display: 'Medical record number' }], text: 'MRN' },
-        system: lookup.mrnSystem,
-        value: p.mrn,
-      },
-    ],
+    text: patientNarrative(p),
+    identifier: [mrnIdentifier(V2_0203, 'Medical record number', p.mrn, lookup.mrnSystem)],
     active: true,
     name: [humanName(p.name)],
     ...contactOf(p),
@@ -101,26 +79,9 @@ export const stu3Renderer: DemoRenderer = {
     class: { system: 'http://hl7.org/fhir/v3/ActCode', code: 'IMP', display: 'inpatient encounter' },
     type: [concept(ADMISSION_TYPE)],
     subject: reference('Patient', e.patientId, lookup.patientName(e.patientId)),
-    participant: [
-      {
-        type: [{ coding: [{ system: 'http://hl7.org/fhir/v3/ParticipationType', code: 'ATND', display: 'attender' }] }],
-        individual: reference('Practitioner', e.attendingId, lookup.practitionerName(e.attendingId)),
-      },
-    ],
-    period: e.end ? { start: e.start, end: e.end } : { start: e.start },
+    ...stayOf(e, lookup, 'http://hl7.org/fhir/v3/ParticipationType'),
     reason: [concept(e.reason)],
     ...(e.dischargeDisposition ? { hospitalization: { dischargeDisposition: concept(e.dischargeDisposition) } } : {}),
-    location: [
-      {
-        location: reference(
-          'Location',
-          e.locationId,
-          e.isLocationDisplayed ? lookup.locationName(e.locationId) : undefined,
-        ),
-        status: e.status === 'finished' ? 'completed' : 'active',
-      },
-    ],
-    serviceProvider: reference('Organization', lookup.data.organizations[0]?.id ?? '', lookup.data.tenant.name),
   }),
 
   condition: (c, lookup): r3.Condition => ({
@@ -164,22 +125,14 @@ export const stu3Renderer: DemoRenderer = {
       context: reference('Encounter', v.encounterId),
       effectiveDateTime: v.effective,
       issued: v.effective.replace('Z', '.000Z'),
-      ...(v.value !== undefined ? { valueQuantity: quantity(v.value, def.unit, def.ucum) } : {}),
-      ...(v.components
-        ? {
-            component: v.components.map((c) => {
-              const cdef = VITAL_COMPONENTS[c.kind];
-              return { code: concept(cdef.loinc), valueQuantity: quantity(c.value, cdef.unit, cdef.ucum) };
-            }),
-          }
-        : {}),
+      ...vitalValue(v),
     };
   },
 
   allergy: (a, lookup): r3.AllergyIntolerance => ({
     resourceType: 'AllergyIntolerance',
     id: a.id,
-    text: narrative(a.isNoKnownAllergy ? 'No known allergies' : `Allergy to ${a.substance.display}`),
+    text: allergyNarrative(a),
     clinicalStatus: a.clinicalStatus,
     verificationStatus: a.verificationStatus,
     ...(a.isNoKnownAllergy ? {} : { type: 'allergy', criticality: a.criticality }),
@@ -188,15 +141,13 @@ export const stu3Renderer: DemoRenderer = {
     patient: reference('Patient', a.patientId, lookup.patientName(a.patientId)),
     assertedDate: a.recorded,
     ...(a.note ? { note: [{ text: a.note }] } : {}),
-    ...(a.reactions.length > 0
-      ? { reaction: a.reactions.map((r) => ({ manifestation: [concept(r.manifestation)], severity: r.severity })) }
-      : {}),
+    ...reactionsOf(a),
   }),
 
   medication: (m, lookup): r3.MedicationRequest => ({
     resourceType: 'MedicationRequest',
     id: m.id,
-    text: narrative(`${m.medication.display}: ${m.dosageText}`),
+    text: medicationNarrative(m),
     status: m.status,
     intent: 'order',
     medicationCodeableConcept: concept(m.medication),
