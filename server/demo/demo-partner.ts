@@ -5,6 +5,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { DemoUser, FhirVersion } from '../api/contract.js';
+import { apiNotFound, errorHandler } from '../http/error-handler.js';
+import { createLogger, type Logger } from '../logger.js';
 import { tenantCapability } from './capability.js';
 import type { DemoEdgeCases, DemoTenantData } from './data/model.js';
 import { generateDemoData } from './data/generator.js';
@@ -12,7 +14,6 @@ import { latestAnchorDate } from './data/time.js';
 import type { DemoFhirServer } from './fhir-handler.js';
 import { buildResourceStore } from './fhir-store.js';
 import { FHIR_BASE_PATH, fhirRouter } from './fhir-server.js';
-import { partnerErrorHandler, partnerNotFound } from './partner-errors.js';
 import { rendererFor } from './render/renderers.js';
 import { createStats, resetStats, type DemoPartnerStats } from './stats.js';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_DEFINITIONS, demoUsersOf } from './tenants.js';
@@ -48,6 +49,8 @@ export interface DemoPartnerOptions {
    * 08:00 UTC has passed, so the demo shows patients in hospital today and nothing in the future.
    */
   anchorDate?: string;
+  /** Where the partner reports its own unexpected errors (default: silent). */
+  logger?: Logger;
 }
 
 export interface DemoTenant {
@@ -153,8 +156,9 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
   if (delayMs > 0) app.use((_req, _res, next) => void setTimeout(next, delayMs));
   app.use(tokenRouter({ credentials, tokens, tenantIds, stats }));
   app.use(FHIR_BASE_PATH, fhirRouter({ servers, tokens, stats, isBatchSupported }));
-  app.use(partnerNotFound());
-  app.use(partnerErrorHandler());
+  // The same error shape as Rounds itself: an OperationOutcome with the status and headers of the ApiError.
+  app.use(apiNotFound());
+  app.use(errorHandler(options.logger ?? createLogger('silent')));
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host, () => resolve(s));
