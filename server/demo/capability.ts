@@ -3,7 +3,7 @@
 // (DSTU2 Conformance 1.0.2, STU3 CapabilityStatement 3.0.2, R4 4.0.1).
 import type { FhirVersion } from '../api/contract.js';
 import type { DemoRenderer, FhirJson } from './render/renderer.js';
-import { PATIENT_PARAMS, SEARCH_SPECS } from './search-params.js';
+import { PATIENT_PARAMS, SEARCH_SPECS, servedTypes } from './search-params.js';
 
 export const OAUTH_URIS = 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris';
 const SECURITY_SERVICE = 'http://hl7.org/fhir/restful-security-service';
@@ -38,10 +38,6 @@ function security(urls: OAuthUrls, version: FhirVersion): Record<string, unknown
     description:
       'Request a token with the client credentials grant and scope=<tenant id>; the token routes to that tenant.',
   };
-}
-
-export function servedTypes(version: FhirVersion): string[] {
-  return ['Patient', ...Object.keys(SEARCH_SPECS[version])].sort();
 }
 
 function resourceEntry(version: FhirVersion, type: string): Record<string, unknown> {

@@ -6,7 +6,7 @@ import type { ResourceStore } from './fhir-store.js';
 import type { DemoRenderer, FhirJson } from './render/renderer.js';
 import { searchResources } from './search.js';
 import { searchsetBundle, type BatchAnswer } from './bundle.js';
-import { servedTypes } from './capability.js';
+import { servedTypes } from './search-params.js';
 
 /** One tenant's FHIR server: its version's renderer and its resources. */
 export interface DemoFhirServer {

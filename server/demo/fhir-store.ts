@@ -1,6 +1,6 @@
 // One demo FHIR server's resources: the tenant's model rendered once in the server's version, indexed by
 // type, id and patient, with the search keys taken from the version-neutral model.
-import type { DemoTenantData, PersonName } from './data/model.js';
+import type { DemoTenantData } from './data/model.js';
 import { nameText } from './render/common.js';
 import type { DemoRenderer, FhirJson, RenderLookup } from './render/renderer.js';
 
@@ -59,14 +59,12 @@ export class ResourceStore {
   }
 }
 
-const displayName = (name: PersonName): string => nameText(name);
-
 function lookupFor(data: DemoTenantData): RenderLookup {
   const names = new Map<string, string>();
-  for (const p of data.practitioners) names.set(`Practitioner/${p.id}`, displayName(p.name));
+  for (const p of data.practitioners) names.set(`Practitioner/${p.id}`, nameText(p.name));
   for (const l of data.locations) names.set(`Location/${l.id}`, l.name);
   for (const o of data.organizations) names.set(`Organization/${o.id}`, o.name);
-  for (const p of data.patients) names.set(`Patient/${p.id}`, displayName(p.name));
+  for (const p of data.patients) names.set(`Patient/${p.id}`, nameText(p.name));
   const nameOf =
     (type: string) =>
     (id: string): string =>
@@ -93,7 +91,7 @@ export function buildResourceStore(data: DemoTenantData, renderer: DemoRenderer)
       patient: {
         family: p.name.family,
         given: p.name.given,
-        nameParts: [p.name.family, ...p.name.given, ...p.name.prefix, ...p.name.suffix, displayName(p.name)],
+        nameParts: [p.name.family, ...p.name.given, ...p.name.prefix, ...p.name.suffix, nameText(p.name)],
         birthDate: p.birthDate,
         gender: p.gender,
         identifiers: [{ system: lookup.mrnSystem, value: p.mrn }],

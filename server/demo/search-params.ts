@@ -60,3 +60,8 @@ export const SEARCH_SPECS: Record<FhirVersion, Record<string, TypeSearchSpec>> =
 /** Patient's own parameters; `id` is what the original Teams app sent, `_id` the standard name. */
 export const PATIENT_STRING_PARAMS = ['family', 'given', 'name'] as const;
 export const PATIENT_PARAMS = ['id', ...PATIENT_STRING_PARAMS, 'birthdate', 'gender', 'identifier'] as const;
+
+/** Every resource type a server of this version serves. */
+export function servedTypes(version: FhirVersion): string[] {
+  return ['Patient', ...Object.keys(SEARCH_SPECS[version])].sort();
+}
