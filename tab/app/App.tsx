@@ -135,11 +135,15 @@ export function App(): JSX.Element {
   }, [locale]);
 
   return (
-    <FluentProvider theme={THEMES[theme]} className={styles.root}>
-      <I18nProvider locale={locale}>
-        <AppToaster />
-        <Main boot={boot} retry={retry} />
-      </I18nProvider>
+    // No layout class on the provider itself: Fluent copies its classes onto portal nodes (dialogs,
+    // toasts), and a full-height background there would cover the page.
+    <FluentProvider theme={THEMES[theme]}>
+      <div className={styles.root}>
+        <I18nProvider locale={locale}>
+          <AppToaster />
+          <Main boot={boot} retry={retry} />
+        </I18nProvider>
+      </div>
     </FluentProvider>
   );
 }

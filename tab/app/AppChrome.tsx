@@ -19,6 +19,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     flexGrow: 1,
   },
+  badge: { flexShrink: 0, whiteSpace: 'nowrap' },
   user: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -33,7 +34,7 @@ export function AppChrome(props: { isDemo: boolean; userName?: string; onSignOut
       <div className={styles.demo} role={props.isDemo ? 'note' : undefined}>
         {props.isDemo && (
           <>
-            <Badge appearance="filled" color="warning" shape="rounded">
+            <Badge className={styles.badge} appearance="filled" color="warning" shape="rounded">
               {t('app.demoBadge')}
             </Badge>
             <Caption1>{t('app.demoBanner')}</Caption1>

@@ -129,9 +129,21 @@ export function sortedVitals(vitals: VitalSign[], i18n: I18n): VitalSign[] {
   return [...vitals].sort((a, b) => rank(a) - rank(b) || vitalLabel(a, i18n).localeCompare(vitalLabel(b, i18n)));
 }
 
+// Rates written out in full ("beats/minute") are shortened in cells, where space is tight.
+const SHORT_UNITS: Record<string, string> = {
+  'beats/minute': '/min',
+  'beats/min': '/min',
+  'breaths/minute': '/min',
+  'breaths/min': '/min',
+};
+
+/** The vitals of a cell: the ones a round looks at first, with short units. */
 export function vitalsText(vitals: VitalSign[], i18n: I18n): string {
   return sortedVitals(vitals, i18n)
-    .map((v) => [vitalLabel(v, i18n), vitalValue(v, i18n)].filter(Boolean).join(' '))
+    .map((v) => {
+      const value = vitalValue({ ...v, unit: v.unit ? (SHORT_UNITS[v.unit] ?? v.unit) : v.unit }, i18n);
+      return [vitalLabel(v, i18n), value].filter(Boolean).join(' ');
+    })
     .join(' · ');
 }
 

@@ -18,6 +18,7 @@ describe('row cells', () => {
     const onlySystolic = [{ code: '85354-6', name: 'BP', components: [{ code: '8480-6', name: 'Sys', value: 131, unit: 'mmHg' }] }];
     expect(vitalsText(onlySystolic, en)).toBe('BP 131/? mmHg');
     expect(vitalsText([{ code: '8310-5', name: 'Body temperature', value: 37.25, unit: 'Cel', components: [] }], fr)).toBe('T° 37,3 Cel');
+    expect(vitalsText([{ code: '9279-1', name: 'Respiratory rate', value: 18, unit: 'breaths/minute', components: [] }], en)).toBe('RR 18 /min');
   });
 
   test('fall back to what the entry itself knows for a manual patient', () => {

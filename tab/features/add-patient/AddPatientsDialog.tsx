@@ -173,7 +173,7 @@ export function AddPatientsDialog(props: AddPatientsProps): JSX.Element {
                 disabled={selected.size === 0 || isAdding}
                 onClick={() => void addSelected()}
               >
-                {t('add.addSelected', { count: selected.size })}
+                {selected.size === 0 ? t('list.addPatients') : t('add.addSelected', { count: selected.size })}
               </Button>
             )}
           </DialogActions>

@@ -24,11 +24,20 @@ const ACTIONS = 'actions';
 
 const useStyles = makeStyles({
   scroller: { overflowX: 'auto', maxWidth: '100%' },
-  grid: { minWidth: 'max-content' },
+  // Cells keep their minimum widths; when they add up to more than the pane, the grid scrolls sideways.
+  grid: { minWidth: '100%' },
   cell: { minWidth: '8rem', alignItems: 'flex-start', paddingBlock: tokens.spacingVerticalS },
-  wide: { minWidth: '14rem' },
+  wide: { minWidth: '12rem' },
   narrow: { minWidth: '6rem' },
-  actions: { minWidth: '6rem', maxWidth: '6rem', flexGrow: 0 },
+  // The row's actions stay in view when the columns scroll sideways.
+  actions: {
+    minWidth: '6rem',
+    maxWidth: '6rem',
+    flexGrow: 0,
+    position: 'sticky',
+    right: 0,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   text: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
 });
 

@@ -4,10 +4,19 @@ import { WarningRegular } from '@fluentui/react-icons';
 import type { Row } from '../../../server/api/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { nameOf } from '../../shared/row-view';
+import { TOUCH_TARGET } from '../../shared/styles';
 
 const useStyles = makeStyles({
   root: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
-  link: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold },
+  link: {
+    textAlign: 'start',
+    fontWeight: tokens.fontWeightSemibold,
+    '@media (max-width: 40rem), (pointer: coarse)': {
+      display: 'inline-flex',
+      alignItems: 'center',
+      minHeight: TOUCH_TARGET,
+    },
+  },
   warning: { color: tokens.colorStatusWarningForeground1 },
   manual: { color: tokens.colorNeutralForeground3 },
 });
