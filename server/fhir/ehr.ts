@@ -1,29 +1,8 @@
-import type {
-  AllergySummary,
-  ConditionSummary,
-  Connection,
-  CoverageSummary,
-  EncounterSummary,
-  MedicationSummary,
-  PatientDetail,
-  PatientSearchResult,
-  PatientSummary,
-  VitalSign,
-} from '../api/contract.js';
+import type { Connection, PatientDetail, PatientSearchResult, PatientSummary } from '../api/contract.js';
 import type { PatientCriteria, PatientPart } from './adapters/adapter.js';
 
-/** What the EHR says of one patient; only the parts asked for are filled. */
-export interface PatientRecord {
-  patient?: PatientSummary;
-  encounter?: EncounterSummary;
-  conditions: ConditionSummary[];
-  vitals: VitalSign[];
-  allergies: AllergySummary[];
-  medications: MedicationSummary[];
-  coverage: CoverageSummary[];
-  /** One line per resource type that could not be read, e.g. "Coverage: 404 from the EHR". */
-  issues: string[];
-}
+/** What the EHR says of one patient (a PatientDetail whose Patient may be missing); only the parts asked for are filled. */
+export type PatientRecord = Omit<PatientDetail, 'patient'> & { patient?: PatientSummary };
 
 /** Read-only access to each tenant's EHR, as view models. The tenant always comes from a verified token. */
 export interface Ehr {
