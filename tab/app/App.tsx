@@ -29,7 +29,11 @@ import { THEMES, useThemeName } from './use-theme';
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
 
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  root: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground2,
+    '@media print': { backgroundColor: 'transparent' },
+  },
   loading: { padding: tokens.spacingVerticalXXXL },
 });
 
@@ -73,17 +77,20 @@ function Routes(props: { boot: Extract<BootState, { status: 'ready' }> }): JSX.E
   }
   if (session.status === 'signed-out') {
     return (
-      <div className={shared.page}>
-        <Suspense fallback={<Loading />}>
-          {session.mode === 'demo' && <DemoSignIn onSignedIn={session.refresh} />}
-          {session.mode === 'aad' && session.signIn && <AadSignIn signIn={session.signIn} onSignedIn={session.refresh} />}
-          {session.mode === 'none' && (
-            <main>
-              <ErrorNotice message={t('signIn.notConfigured')} />
-            </main>
-          )}
-        </Suspense>
-      </div>
+      <>
+        <AppChrome isDemo={props.boot.config.isDemo} />
+        <div className={shared.page}>
+          <Suspense fallback={<Loading />}>
+            {session.mode === 'demo' && <DemoSignIn onSignedIn={session.refresh} />}
+            {session.mode === 'aad' && session.signIn && <AadSignIn signIn={session.signIn} onSignedIn={session.refresh} />}
+            {session.mode === 'none' && (
+              <main>
+                <ErrorNotice message={t('signIn.notConfigured')} />
+              </main>
+            )}
+          </Suspense>
+        </div>
+      </>
     );
   }
 

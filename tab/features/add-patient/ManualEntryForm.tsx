@@ -2,6 +2,7 @@ import { useState, type FormEvent, type JSX } from 'react';
 import { Body1, Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import type { ManualPatient } from '../../../server/api/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { useInitialFocus } from '../../shared/use-initial-focus';
 import { GenderSelect } from './GenderSelect';
 
 const useStyles = makeStyles({
@@ -18,6 +19,7 @@ const useStyles = makeStyles({
 export function ManualEntryForm(props: { isBusy: boolean; onSubmit: (manual: ManualPatient) => void }): JSX.Element {
   const styles = useStyles();
   const { t } = useI18n();
+  const nameRef = useInitialFocus<HTMLInputElement>();
   const [name, setName] = useState('');
   const [mrn, setMrn] = useState('');
   const [birthDate, setBirthDate] = useState('');
@@ -46,8 +48,8 @@ export function ManualEntryForm(props: { isBusy: boolean; onSubmit: (manual: Man
       <Body1 className={styles.intro}>{t('add.manualIntro')}</Body1>
       <Field label={t('add.name')} required validationMessage={error} validationState={error ? 'error' : 'none'}>
         <Input
+          ref={nameRef}
           value={name}
-          autoFocus
           autoComplete="off"
           onChange={(_e, d) => {
             setName(d.value);

@@ -3,6 +3,7 @@ import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-compon
 import { SearchRegular } from '@fluentui/react-icons';
 import type { PatientCriteria } from '../../shared/rounds-api';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { useInitialFocus } from '../../shared/use-initial-focus';
 import { useSharedStyles } from '../../shared/styles';
 import { GenderSelect } from './GenderSelect';
 
@@ -20,6 +21,7 @@ export function SearchForm(props: { isBusy: boolean; onSearch: (criteria: Patien
   const styles = useStyles();
   const shared = useSharedStyles();
   const { t } = useI18n();
+  const nameRef = useInitialFocus<HTMLInputElement>();
   const [name, setName] = useState('');
   const [mrn, setMrn] = useState('');
   const [birthdate, setBirthdate] = useState('');
@@ -39,7 +41,7 @@ export function SearchForm(props: { isBusy: boolean; onSearch: (criteria: Patien
   return (
     <form className={styles.form} noValidate onSubmit={submit} role="search" aria-label={t('add.tabSearch')}>
       <Field label={t('add.name')} validationMessage={error} validationState={error ? 'error' : 'none'}>
-        <Input value={name} autoFocus onChange={(_e, d) => setName(d.value)} autoComplete="off" />
+        <Input ref={nameRef} value={name} onChange={(_e, d) => setName(d.value)} autoComplete="off" />
       </Field>
       <Field label={t('add.mrn')}>
         <Input value={mrn} onChange={(_e, d) => setMrn(d.value)} autoComplete="off" />

@@ -11,6 +11,7 @@ import {
   Input,
 } from '@fluentui/react-components';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { useInitialFocus } from '../../shared/use-initial-focus';
 import { errorText } from '../../shared/error-text';
 import { MAX_LIST_NAME } from '../../shared/limits';
 
@@ -22,6 +23,7 @@ export function ListNameDialog(props: {
   onClose: () => void;
 }): JSX.Element {
   const i18n = useI18n();
+  const nameRef = useInitialFocus<HTMLInputElement>();
   const { t } = i18n;
   const [name, setName] = useState(props.initialName ?? '');
   const [error, setError] = useState<string>();
@@ -61,8 +63,8 @@ export function ListNameDialog(props: {
                 validationMessage={validation ?? error}
               >
                 <Input
+                  ref={nameRef}
                   value={name}
-                  autoFocus
                   onChange={(_e, data) => {
                     setName(data.value);
                     setError(undefined);

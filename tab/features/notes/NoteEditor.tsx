@@ -20,6 +20,7 @@ import type { Entry, Note } from '../../../server/api/contract';
 import { useApi } from '../../shared/api-context';
 import { errorText } from '../../shared/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { useInitialFocus } from '../../shared/use-initial-focus';
 import { saveNote } from '../../shared/rounds-api';
 import type { NoteEditorProps } from '../../shared/slots';
 import { MAX_NOTE_LENGTH } from '../../shared/limits';
@@ -52,6 +53,7 @@ export function NoteEditor(props: NoteEditorProps): JSX.Element {
   const styles = useStyles();
   const api = useApi();
   const i18n = useI18n();
+  const textRef = useInitialFocus<HTMLTextAreaElement>();
   const { t } = i18n;
   const [text, setText] = useState(props.entry.note?.text ?? '');
   const [version, setVersion] = useState(props.entry.version);
@@ -133,7 +135,7 @@ export function NoteEditor(props: NoteEditorProps): JSX.Element {
                 value={text}
                 resize="vertical"
                 maxLength={MAX_NOTE_LENGTH}
-                autoFocus
+                ref={textRef}
                 onChange={(_e, data) => setText(data.value)}
               />
             </Field>
