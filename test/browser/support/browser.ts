@@ -91,6 +91,18 @@ export interface AxeViolation {
 
 /** axe-core on the tab frame: only serious and critical violations count. */
 export async function seriousViolations(tab: Frame): Promise<string[]> {
+  // Let entrance motions (dialogs, drawers, toasts) end, so half-faded colours are not judged.
+  await tab.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((done) => setTimeout(done, 2_000)),
+    ]),
+  );
   const hasAxe = await tab.evaluate(() => 'axe' in window);
   if (!hasAxe) await tab.addScriptTag({ url: '/axe.min.js' });
   const violations = await tab.evaluate(async () => {
