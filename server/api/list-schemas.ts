@@ -2,7 +2,19 @@
 import { z } from 'zod';
 import { COLUMN_IDS, CONTEXT_KINDS } from './contract.js';
 import { LIST_LIMITS } from '../lists/limits.js';
-import { BIRTH_DATE, CONTEXT_ID, GENDERS, MANUAL_LIMITS, PATIENT_ID, isRealDate } from '../lists/fields.js';
+import { BIRTH_DATE, CONTEXT_ID, GENDERS, MANUAL_LIMITS, MAX_VERSION, PATIENT_ID, isRealDate, textProblem } from '../lists/fields.js';
+
+/** Free text stored as sent: a control character or a lone surrogate is a 400, never a 500 or a changed value. */
+function storableText<S extends z.ZodType<string>>(schema: S, options: { isMultiline?: boolean } = {}): S {
+  return schema.check((ctx) => {
+    const problem = textProblem(ctx.value, options);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  });
+}
+
+/** A single line of text: trimmed, 1 to `max` characters, nothing that cannot be stored as sent. */
+const line = (max: number): z.ZodString =>
+  storableText(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
 
 export const contextKind = z.enum(CONTEXT_KINDS);
 export const contextId = z
@@ -10,11 +22,7 @@ export const contextId = z
   .regex(CONTEXT_ID, 'must be 1–256 characters of letters, digits and : @ . _ = + / -');
 export const contextSchema = z.object({ kind: contextKind, id: contextId }).strict();
 
-export const listName = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(LIST_LIMITS.nameLength, `must be at most ${LIST_LIMITS.nameLength} characters`);
+export const listName = line(LIST_LIMITS.nameLength);
 
 export const columnsSchema = z
   .array(z.enum(COLUMN_IDS))
@@ -23,7 +31,7 @@ export const columnsSchema = z
 
 export const sortSchema = z.object({ column: z.enum(COLUMN_IDS), direction: z.enum(['asc', 'desc']) }).strict();
 
-export const versionSchema = z.number().int().min(1);
+export const versionSchema = z.number().int().min(1).max(MAX_VERSION, `must be at most ${MAX_VERSION}`);
 
 export const patientId = z.string().regex(PATIENT_ID, 'must be a FHIR id: 1–64 letters, digits, - or .');
 
@@ -36,16 +44,11 @@ export const gender = z.enum(GENDERS);
 
 export const manualSchema = z
   .object({
-    name: z.string().trim().min(1, 'must not be empty').max(MANUAL_LIMITS.name, `must be at most ${MANUAL_LIMITS.name} characters`),
-    mrn: z.string().trim().min(1, 'must not be empty').max(MANUAL_LIMITS.mrn, `must be at most ${MANUAL_LIMITS.mrn} characters`).optional(),
+    name: line(MANUAL_LIMITS.name),
+    mrn: line(MANUAL_LIMITS.mrn).optional(),
     birthDate: birthDate.optional(),
     gender: gender.optional(),
-    location: z
-      .string()
-      .trim()
-      .min(1, 'must not be empty')
-      .max(MANUAL_LIMITS.location, `must be at most ${MANUAL_LIMITS.location} characters`)
-      .optional(),
+    location: line(MANUAL_LIMITS.location).optional(),
   })
   .strict();
 
@@ -76,7 +79,9 @@ export const addEntryBody = z
 
 export const noteBody = z
   .object({
-    text: z.string().max(LIST_LIMITS.noteLength, `must be at most ${LIST_LIMITS.noteLength} characters`),
+    text: storableText(z.string().max(LIST_LIMITS.noteLength, `must be at most ${LIST_LIMITS.noteLength} characters`), {
+      isMultiline: true,
+    }),
     version: versionSchema,
   })
   .strict();

@@ -10,6 +10,35 @@ export type Gender = (typeof GENDERS)[number];
 
 export const MANUAL_LIMITS = { name: 200, mrn: 64, location: 200 } as const;
 
+/** The largest version a list or entry may be sent with: PostgreSQL's `integer` column holds no more. */
+export const MAX_VERSION = 2_147_483_647;
+
+// Text is stored exactly as sent or refused, never altered: PostgreSQL refuses NUL in text (a 500), and a lone
+// UTF-16 surrogate cannot be written as UTF-8 (both stores would silently turn it into U+FFFD).
+const LONE_SURROGATE = /\p{Cs}/u;
+const CONTROL = /\p{Cc}/u;
+const CONTROL_BUT_LINE_BREAKS = /(?![\t\n\r])\p{Cc}/u;
+
+/** Why a free-text value cannot be stored as is, or undefined. Notes may hold tabs and line breaks. */
+export function textProblem(value: string, options: { isMultiline?: boolean } = {}): string | undefined {
+  if (LONE_SURROGATE.test(value)) return 'must be valid Unicode text';
+  if (options.isMultiline) {
+    return CONTROL_BUT_LINE_BREAKS.test(value) ? 'must not contain control characters other than tabs and line breaks' : undefined;
+  }
+  return CONTROL.test(value) ? 'must not contain control characters' : undefined;
+}
+
+/** The first `max` characters, never cutting a character written as a surrogate pair in two. */
+export const upTo = (value: string, max: number): string =>
+  value.length <= max ? value : [...value].slice(0, max).join('');
+
+/** An ISO 8601 time that both stores keep as sent: years 0001 to 9999 (JS writes others as ±YYYYYY). */
+export function storableTime(value: string | undefined): string | undefined {
+  if (!value || Number.isNaN(Date.parse(value))) return undefined;
+  const iso = new Date(value).toISOString();
+  return /^\d{4}-/.test(iso) && !iso.startsWith('0000-') ? iso : undefined;
+}
+
 export function isRealDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);

@@ -1,7 +1,7 @@
 // One patient read from an import file (CSV line or FHIR List entry), checked by the same rules as the API.
 import type { ColumnId } from '../api/contract.js';
 import { badRequest } from '../errors.js';
-import { BIRTH_DATE, MANUAL_LIMITS, PATIENT_ID, isGender, isRealDate, type Gender } from './fields.js';
+import { BIRTH_DATE, MANUAL_LIMITS, PATIENT_ID, isGender, isRealDate, storableTime, textProblem, upTo, type Gender } from './fields.js';
 import { LIST_LIMITS } from './limits.js';
 
 export interface ImportCandidate {
@@ -43,18 +43,23 @@ export function checkCandidate(raw: RawCandidate): ImportCandidate {
   const fail = (field: string, problem: string): never => {
     throw badRequest(`${raw.label}, ${field}: ${problem}`);
   };
+  /** The same text rules as the API: stored as sent, or refused naming the field. */
+  const text = (field: string, value: string | undefined, isMultiline = false): string | undefined => {
+    const problem = value === undefined ? undefined : textProblem(value, { isMultiline });
+    return problem ? fail(field, problem) : value;
+  };
   const candidate: ImportCandidate = { label: raw.label };
   const patientId = present(raw.patientId);
   if (patientId !== undefined) {
     if (!PATIENT_ID.test(patientId)) fail('patientId', 'must be a FHIR id: 1–64 letters, digits, - or .');
     candidate.patientId = patientId;
   }
-  const mrn = present(raw.mrn);
+  const mrn = text('mrn', present(raw.mrn));
   if (mrn !== undefined) {
     if (mrn.length > MANUAL_LIMITS.mrn) fail('mrn', `must be at most ${MANUAL_LIMITS.mrn} characters`);
     candidate.mrn = mrn;
   }
-  const name = present(raw.name);
+  const name = text('name', present(raw.name));
   if (name !== undefined) {
     if (name.length > MANUAL_LIMITS.name) fail('name', `must be at most ${MANUAL_LIMITS.name} characters`);
     candidate.name = name;
@@ -69,13 +74,19 @@ export function checkCandidate(raw: RawCandidate): ImportCandidate {
     if (!isGender(gender)) fail('gender', 'must be male, female, other or unknown');
     else candidate.gender = gender;
   }
-  const location = present(raw.location);
-  if (location !== undefined) candidate.location = location.slice(0, MANUAL_LIMITS.location);
+  const location = text('location', present(raw.location));
+  if (location !== undefined) candidate.location = upTo(location, MANUAL_LIMITS.location);
   if (raw.note && raw.note.text.trim() !== '') {
     if (raw.note.text.length > LIST_LIMITS.noteLength)
       fail('note', `must be at most ${LIST_LIMITS.noteLength} characters`);
-    const updatedAt = raw.note.updatedAt && !Number.isNaN(Date.parse(raw.note.updatedAt)) ? new Date(raw.note.updatedAt).toISOString() : undefined;
-    candidate.note = { text: raw.note.text, author: present(raw.note.author)?.slice(0, 200), updatedAt };
+    text('note', raw.note.text, true);
+    const author = text('note author', present(raw.note.author));
+    // A time the stores cannot keep as sent (unreadable, or outside years 1–9999) becomes the import's own time.
+    candidate.note = {
+      text: raw.note.text,
+      author: author === undefined ? undefined : upTo(author, 200),
+      updatedAt: storableTime(raw.note.updatedAt),
+    };
   }
   if (!candidate.patientId && !candidate.mrn && !candidate.name)
     fail('patientId', 'each patient needs a patientId, an mrn or a name');

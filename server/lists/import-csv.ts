@@ -26,13 +26,23 @@ const FIELD_ALIASES: Record<string, 'patientId' | 'mrn' | 'name' | 'birthDate' |
 const COLUMN_BY_FOLDED = new Map<string, ColumnId>(COLUMN_IDS.map((c) => [c.toLowerCase(), c]));
 const fold = (header: string): string => header.toLowerCase().replace(/[^a-z0-9]/g, '');
 
+/**
+ * csv-parse's reason and line, without the rest of its message: that goes on to quote the cell it stopped at
+ * ("…value is \"Smith\""), a patient's name or MRN that has no place in an error body.
+ */
+function csvProblemOf(error: unknown): string {
+  if (!(error instanceof Error)) return '';
+  const reason = /^[A-Za-z ]{1,60}(?=:)/.exec(error.message)?.[0];
+  const line = (error as { lines?: unknown }).lines;
+  return `${reason ? `: ${reason}` : ''}${typeof line === 'number' ? ` (line ${line})` : ''}`;
+}
+
 function readRecords(text: string): string[][] {
   try {
     // No trimming here: a note comes back exactly as exported; checkCandidate trims the other fields.
     return parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 160) : undefined;
-    throw badRequest(`The CSV could not be read${detail ? `: ${detail}` : ''}`);
+    throw badRequest(`The CSV could not be read${csvProblemOf(error)}`);
   }
 }
 

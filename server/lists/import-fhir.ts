@@ -6,6 +6,7 @@ import { badRequest } from '../errors.js';
 import { checkCandidate, type ParsedImport } from './import-candidate.js';
 import { MANUAL_PATIENT_EXTENSION, NOTE_EXTENSION, columnsFromExtension, type FhirExtension } from './fhir-list.js';
 import { LIST_LIMITS } from './limits.js';
+import { textProblem, upTo } from './fields.js';
 
 const extensionSchema: z.ZodType<FhirExtension> = z.lazy(() =>
   z
@@ -82,8 +83,10 @@ export function parseFhirImport(body: unknown): ParsedImport {
   const columns = columnsFromExtension(list.extension)?.filter((c): c is ColumnId =>
     (COLUMN_IDS as readonly string[]).includes(c),
   );
+  const titleProblem = list.title === undefined ? undefined : textProblem(list.title);
+  if (titleProblem) throw badRequest(`Invalid FHIR List: title: ${titleProblem}`);
   return {
-    name: list.title?.trim().slice(0, LIST_LIMITS.nameLength) || undefined,
+    name: upTo(list.title?.trim() ?? '', LIST_LIMITS.nameLength) || undefined,
     columns: columns && columns.length > 0 ? [...new Set(columns)] : undefined,
     candidates,
   };

@@ -1,7 +1,8 @@
-// The real app for the lists API tests: an in-memory SQLite store, demo sign-in, and a real EhrService
+// The real app for the lists API tests: an in-memory SQLite store (or the one given), demo sign-in, and a real EhrService
 // over HTTP to a fake partner on loopback (test/fakes/fake-partner.ts) holding invented R4 patients.
-import { createLogger } from '../../server/logger.js';
-import { loadConfig } from '../../server/config.js';
+import type { AppDeps } from '../../server/app.js';
+import { createLogger, type Logger } from '../../server/logger.js';
+import { loadConfig, type PartnerConfig } from '../../server/config.js';
 import { createEhr } from '../../server/fhir/create-ehr.js';
 import type { Ehr } from '../../server/fhir/ehr.js';
 import type { ListStore } from '../../server/lists/list-store.js';
@@ -54,6 +55,14 @@ export interface ListsAppOptions {
   /** Without a partner the app has no EHR at all. */
   partner?: Partial<FakePartnerOptions> | false;
   ehrTuning?: { tokenTimeoutMs?: number; fhirTimeoutMs?: number };
+  /** Our partner credentials, when not the fake partner's first secret. */
+  credentials?: { clientSecret?: string; clientSecretNext?: string };
+  /** The store to use (closed with the app); an in-memory SQLite store by default. */
+  store?: ListStore;
+  /** The logger of the app and of its EHR side; silent by default. */
+  logger?: Logger;
+  /** Other collaborators of createApp, e.g. a rate limit. */
+  deps?: Partial<AppDeps>;
 }
 
 export async function startListsApp(options: ListsAppOptions = {}): Promise<ListsApp> {
@@ -61,9 +70,11 @@ export async function startListsApp(options: ListsAppOptions = {}): Promise<List
   let ehr: Ehr | undefined;
   if (options.partner !== false) {
     partner = await startFakePartner({ tenants: partnerData(), ...options.partner });
-    ehr = ehrFor({ fhirUrl: partner.url, clientId: partner.clientId, clientSecret: 'secret-1' }, options.ehrTuning);
+    const credentials = { fhirUrl: partner.url, clientId: partner.clientId, clientSecret: 'secret-1', ...options.credentials };
+    ehr = ehrFor(credentials, options.ehrTuning, options.logger);
   }
-  const app = await assemble(LIST_TEST_USERS, ehr, () => partner?.close());
+  const deps = options.logger ? { logger: options.logger, ...options.deps } : options.deps;
+  const app = await assemble(LIST_TEST_USERS, ehr, () => partner?.close(), { store: options.store, deps });
   return { ...app, partner };
 }
 
@@ -79,16 +90,21 @@ export async function startListsAppOnDemoPartner(options: Partial<DemoPartnerOpt
   return { ...app, demoPartner };
 }
 
-function ehrFor(partner: { fhirUrl: string; clientId: string; clientSecret: string }, tuning?: ListsAppOptions['ehrTuning']): Ehr {
+function ehrFor(partner: PartnerConfig, tuning?: ListsAppOptions['ehrTuning'], logger: Logger = createLogger('silent')): Ehr {
   const config = loadConfig({ DEMO: '1', NODE_ENV: 'test' });
   config.partner = partner;
-  return createEhr(config, new Map(), createLogger('silent'), tuning);
+  return createEhr(config, new Map(), logger, tuning);
 }
 
-async function assemble(users: DemoUser[], ehr: Ehr | undefined, closePartner: () => Promise<void> | undefined): Promise<ListsApp> {
-  const store = new SqliteStore(':memory:');
+async function assemble(
+  users: DemoUser[],
+  ehr: Ehr | undefined,
+  closePartner: () => Promise<void> | undefined,
+  options: Pick<ListsAppOptions, 'store' | 'deps'> = {},
+): Promise<ListsApp> {
+  const store = options.store ?? new SqliteStore(':memory:');
   const demo = new DemoIdentity(users);
-  const app = await startTestApp({ store, ehr, authenticator: demo, demoIdentity: demo });
+  const app = await startTestApp({ ...options.deps, store, ehr, authenticator: demo, demoIdentity: demo });
   const tokens = new Map<string, string>();
   return {
     ...app,
