@@ -107,6 +107,9 @@ export function vitalLabel(vital: VitalSign, i18n: I18n): string {
   return key ? i18n.t(key) : vital.name;
 }
 
+// A vital never breaks between its label, value and unit; the list breaks between vitals.
+const NBSP = '\u00a0';
+
 /** "120/80 mmHg" for blood pressure, "72 /min" for the rest; empty when the value is missing. */
 export function vitalValue(vital: VitalSign, i18n: I18n): string {
   const systolic = vital.components.find((c) => c.code === SYSTOLIC);
@@ -114,10 +117,10 @@ export function vitalValue(vital: VitalSign, i18n: I18n): string {
   if (systolic?.value !== undefined || diastolic?.value !== undefined) {
     const show = (v: number | undefined): string => (v === undefined ? '?' : i18n.number(v));
     const unit = systolic?.unit ?? diastolic?.unit;
-    return `${show(systolic?.value)}/${show(diastolic?.value)}${unit ? ` ${unit}` : ''}`;
+    return `${show(systolic?.value)}/${show(diastolic?.value)}${unit ? `${NBSP}${unit}` : ''}`;
   }
   if (vital.value === undefined) return '';
-  return `${i18n.number(vital.value)}${vital.unit ? ` ${vital.unit}` : ''}`;
+  return `${i18n.number(vital.value)}${vital.unit ? `${NBSP}${vital.unit}` : ''}`;
 }
 
 export function sortedVitals(vitals: VitalSign[], i18n: I18n): VitalSign[] {
@@ -142,7 +145,7 @@ export function vitalsText(vitals: VitalSign[], i18n: I18n): string {
   return sortedVitals(vitals, i18n)
     .map((v) => {
       const value = vitalValue({ ...v, unit: v.unit ? (SHORT_UNITS[v.unit] ?? v.unit) : v.unit }, i18n);
-      return [vitalLabel(v, i18n), value].filter(Boolean).join(' ');
+      return [vitalLabel(v, i18n), value].filter(Boolean).join(NBSP);
     })
     .join(' · ');
 }

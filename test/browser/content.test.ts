@@ -64,7 +64,7 @@ describe('the lists view in a Teams channel', { timeout: 120_000 }, () => {
     await rowButton(tab, first.name).waitFor();
     await rowButton(tab, second.name).waitFor();
     await tab.getByText('2 patients').waitFor();
-    await expect.poll(() => tab.getByRole('grid').textContent()).toMatch(/\d+\/\d+ mm\[?Hg/);
+    await expect.poll(() => tab.getByRole('grid').textContent()).toMatch(/\d+\/\d+\smm\[?Hg/);
     await screenshot(page, 'lists');
     expect(await seriousViolations(tab)).toEqual([]);
 
@@ -111,7 +111,7 @@ describe('the lists view in a Teams channel', { timeout: 120_000 }, () => {
     await rowButton(tab, first.name).click();
     const drawer = tab.getByRole('dialog', { name: 'Patient details' });
     await drawer.getByRole('region', { name: 'Latest vitals' }).waitFor();
-    expect(await drawer.getByRole('region', { name: 'Latest vitals' }).textContent()).toMatch(/BP \d+\/\d+/);
+    expect(await drawer.getByRole('region', { name: 'Latest vitals' }).textContent()).toMatch(/BP\s\d+\/\d+/);
     expect(await drawer.getByRole('region', { name: 'Team note' }).textContent()).toContain('keep NPO');
     await screenshot(page, 'details');
     expect(await seriousViolations(tab)).toEqual([]);
@@ -146,7 +146,7 @@ describe('the lists view in a Teams channel', { timeout: 120_000 }, () => {
       const drawer = tab.getByRole('dialog', { name: 'Patient details' });
       await drawer.getByRole('region', { name: 'Latest vitals' }).waitFor();
       expect(await drawer.getByRole('region', { name: 'Encounter and location' }).textContent()).toMatch(/Location/);
-      expect(await drawer.getByRole('region', { name: 'Latest vitals' }).textContent()).toMatch(/BP \d+\/\d+/);
+      expect(await drawer.getByRole('region', { name: 'Latest vitals' }).textContent()).toMatch(/BP\s\d+\/\d+/);
       await screenshot(page, `details-${version}`);
       expect(errors).toEqual([]);
       await context.close();

@@ -79,10 +79,11 @@ describe('the lists view', () => {
     const headers = within(grid).getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers).toEqual(['Patient', 'MRN', 'Age/sex', 'Location/bed', 'Conditions', 'Latest vitals', 'Team note', 'Actions']);
     const ada = within(grid).getAllByRole('row').find((r) => r.textContent?.includes('Ada Quill'))!;
-    expect(ada.textContent).toContain('MRN-0001');
-    expect(ada.textContent).toContain('4W-12 Bed A');
-    expect(ada.textContent).toContain('BP 120/80 mmHg');
-    expect(ada.textContent).toContain('HR 72 /min');
+    const text = ada.textContent.replace(/\u00a0/g, ' ');
+    expect(text).toContain('MRN-0001');
+    expect(text).toContain('4W-12 Bed A');
+    expect(text).toContain('BP 120/80 mmHg');
+    expect(text).toContain('HR 72 /min');
     expect(screen.getByText('2 patients')).toBeTruthy();
     expect(screen.getByText(/^Updated/).textContent).toBe('Updated now');
   });

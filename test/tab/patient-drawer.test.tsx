@@ -52,7 +52,7 @@ describe('the patient drawer', () => {
     held.release();
 
     const vitals = await within(drawer).findByRole('region', { name: 'Latest vitals' });
-    expect(vitals.textContent).toContain('BP 120/80 mmHg');
+    expect(vitals.textContent.replace(/\u00a0/g, ' ')).toContain('BP 120/80 mmHg');
     expect(within(drawer).getByRole('region', { name: 'Demographics' }).textContent).toMatch(/MRN-0001.*Mar 4, 1950.*Female.*Dr. Family/);
     expect(within(drawer).getByRole('region', { name: 'Encounter and location' }).textContent).toMatch(/4W-12 Bed A.*In progress/);
     expect(within(drawer).getByRole('region', { name: 'Allergies' }).textContent).toMatch(/Penicillin.*Reactions: Hives/);

@@ -34,7 +34,7 @@ describe('the rounding sheet', () => {
       'Notes',
     ]);
     const line = within(table).getAllByRole('row')[1]!;
-    expect(line.textContent).toBe('Ada Quill4W-12 Bed ABP 120/80 mmHg · HR 72 /min');
+    expect(line.textContent.replace(/\u00a0/g, ' ')).toBe('Ada Quill4W-12 Bed ABP 120/80 mmHg · HR 72 /min');
   });
 
   test('downloads the CSV export with the token and the server’s file name', async () => {

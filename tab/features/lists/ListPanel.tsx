@@ -119,7 +119,7 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
           isRefreshing={data.rowsStatus === 'loading'}
           onAdd={() => show({ kind: 'add' })}
           onColumns={() => show({ kind: 'columns' })}
-          onRefresh={data.refreshRows}
+          onRefresh={data.reload}
           onPrint={() => show({ kind: 'print' })}
         />
       </div>
