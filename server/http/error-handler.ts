@@ -22,6 +22,27 @@ function fromHttpError(error: HttpishError): ApiError | undefined {
   return undefined;
 }
 
+/** A quoted value in a message, as libraries write the input they choke on. */
+const QUOTED = /"[^"\n]*"|'[^'\n]*'|`[^`\n]*`/g;
+
+/**
+ * What an unexpected error may tell the log: its class, code, message and stack frames, with every quoted value
+ * taken out. Libraries quote the input they fail on (JSON.parse: `Unexpected token 'Q', "Quill, Zed" is not
+ * valid JSON`; PostgreSQL: `invalid input syntax … "…"`), and that input may be a patient's name or a note.
+ * Logged under `error`, not `err`: pino's own serializer for `err` would replace the class with "Object".
+ */
+export function describeForLog(error: unknown): Record<string, string> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return {
+    type: error.name,
+    ...(typeof code === 'string' || typeof code === 'number' ? { code: String(code).slice(0, 40) } : {}),
+    message: error.message.replace(QUOTED, '"…"').slice(0, 300),
+    stack: frames.join('\n').replace(QUOTED, '"…"'),
+  };
+}
+
 /** The one error handler: every error leaves as an OperationOutcome, never a stack trace or PHI. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
@@ -32,9 +53,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         ? fromHttpError(error)
         : undefined;
     if (!apiError) {
-      // Log the error class and message only: messages from our own code carry no PHI.
-      const err = error instanceof Error ? { type: error.name, message: error.message, stack: error.stack } : {};
-      logger.error({ err, method: req.method, path: routeOf(req) }, 'unhandled error');
+      logger.error({ error: describeForLog(error), method: req.method, path: routeOf(req) }, 'unhandled error');
       res.status(500).type('application/fhir+json').json({
         resourceType: 'OperationOutcome',
         issue: [{ severity: 'error', code: 'exception', diagnostics: 'Internal error' }],

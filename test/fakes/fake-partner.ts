@@ -28,6 +28,8 @@ export interface FakePartnerStats {
   tokenRequests: number;
   /** Scopes of the token requests, in order. */
   tokenScopes: string[];
+  /** Access tokens handed out, in order, so a test can look for them where they must not be. */
+  issuedTokens: string[];
   metadataRequests: number;
   batchRequests: number;
   /** Entries in each batch, in order. */
@@ -76,6 +78,7 @@ export async function startFakePartner(options: FakePartnerOptions): Promise<Fak
   const fresh = (): FakePartnerStats => ({
     tokenRequests: 0,
     tokenScopes: [],
+    issuedTokens: [],
     metadataRequests: 0,
     batchRequests: 0,
     batchSizes: [],
@@ -112,6 +115,7 @@ export async function startFakePartner(options: FakePartnerOptions): Promise<Fak
       return void res.status(401).json({ error: 'invalid_client' });
     if (!form.scope || !options.tenants[form.scope]) return void res.status(400).json({ error: 'invalid_scope' });
     const token = randomUUID();
+    stats.issuedTokens.push(token);
     const lifetime = options.tokenLifetimeSeconds ?? 3600;
     tokens.set(token, { tenantId: form.scope, expiresAt: Date.now() + lifetime * 1000 });
     res.json(options.tokenAnswer ?? { access_token: token, token_type: 'Bearer', expires_in: lifetime });
