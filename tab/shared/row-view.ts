@@ -84,6 +84,15 @@ export function encounterStatusText(status: string | undefined, i18n: I18n): str
   return key ? i18n.t(key) : status;
 }
 
+// Clinical, verification and medication status codes (FHIR value sets), shown in the user's language.
+const STATUS_CODES = new Set<string>(['active', 'inactive', 'resolved', 'remission', 'recurrence', 'relapse', 'confirmed', 'unconfirmed', 'provisional', 'differential', 'refuted', 'completed', 'stopped', 'on-hold', 'cancelled', 'draft', 'intended', 'entered-in-error']);
+
+export function statusText(code: string | undefined, i18n: I18n): string | undefined {
+  if (!code) return undefined;
+  const normalized = code.toLowerCase();
+  return STATUS_CODES.has(normalized) ? i18n.t(`status.${normalized}` as MessageKey) : code;
+}
+
 // LOINC codes of the vital signs (hl7.org/fhir/R4/observation-vitalsigns.html) and their short labels.
 const VITAL_KEYS: Record<string, MessageKey> = {
   '8867-4': 'vital.hr',

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Row } from '../../server/api/contract';
 import { createI18n } from '../../tab/shared/i18n/I18nProvider';
-import { cellText, sortRows, vitalsText } from '../../tab/shared/row-view';
+import { cellText, sortRows, statusText, vitalsText } from '../../tab/shared/row-view';
 import { ADA, ADA_ROW, BEN } from './support/fixtures';
 
 const en = createI18n('en-US');
@@ -37,6 +37,17 @@ describe('row cells', () => {
     expect(cellText(ada, 'encounterStatus', fr)).toBe('En cours');
     expect(cellText(ada, 'attending', en)).toBe('Dr. Lee');
     expect(cellText(ada, 'allergies', en)).toBe('Penicillin');
+  });
+});
+
+describe('status codes', () => {
+  test('are shown in the user’s language, and unknown ones as sent', () => {
+    expect(statusText('active', en)).toBe('Active');
+    expect(statusText('active', fr)).toBe('Actif');
+    expect(statusText('on-hold', fr)).toBe('Suspendu');
+    expect(statusText('Confirmed', fr)).toBe('Confirmé');
+    expect(statusText('well-controlled', en)).toBe('well-controlled');
+    expect(statusText(undefined, en)).toBeUndefined();
   });
 });
 

@@ -2,7 +2,14 @@ import type { JSX } from 'react';
 import type { PatientDetail } from '../../../server/api/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { daysBetween } from '../../shared/i18n/format';
-import { encounterStatusText, genderText, sortedVitals, vitalLabel, vitalValue } from '../../shared/row-view';
+import {
+  encounterStatusText,
+  genderText,
+  sortedVitals,
+  statusText,
+  vitalLabel,
+  vitalValue,
+} from '../../shared/row-view';
 import { Fields, Items, Section, useSectionStyles } from './Section';
 
 const join = (parts: (string | undefined)[]): string => parts.filter(Boolean).join(' · ');
@@ -55,7 +62,7 @@ export function DetailSections(props: { detail: PatientDetail }): JSX.Element {
               {c.text}{' '}
               <span className={styles.secondary}>
                 {join([
-                  c.clinicalStatus,
+                  statusText(c.clinicalStatus, i18n),
                   c.severity,
                   c.onset ? t('detail.onset', { date: i18n.shortDate(c.onset) }) : undefined,
                   c.recorded ? t('detail.recorded', { date: i18n.shortDate(c.recorded) }) : undefined,
@@ -86,8 +93,8 @@ export function DetailSections(props: { detail: PatientDetail }): JSX.Element {
               <strong>{a.substance}</strong>{' '}
               <span className={styles.secondary}>
                 {join([
-                  a.clinicalStatus,
-                  a.verificationStatus,
+                  statusText(a.clinicalStatus, i18n),
+                  statusText(a.verificationStatus, i18n),
                   a.reactions.length > 0 ? t('detail.reactions', { list: a.reactions.join(', ') }) : undefined,
                   a.recorded ? t('detail.recorded', { date: i18n.shortDate(a.recorded) }) : undefined,
                   a.note,
@@ -106,7 +113,7 @@ export function DetailSections(props: { detail: PatientDetail }): JSX.Element {
               <span className={styles.secondary}>
                 {join([
                   m.dosage,
-                  m.status,
+                  statusText(m.status, i18n),
                   m.prescriber ? t('detail.prescriber', { name: m.prescriber }) : undefined,
                   i18n.shortDate(m.authored),
                 ])}
