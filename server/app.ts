@@ -10,6 +10,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { errorHandler, apiNotFound } from './http/error-handler.js';
 import { authenticate } from './http/authenticate.js';
 import { requestLog } from './http/request-log.js';
+import { DEFAULT_RATE_LIMIT, rateLimitPerUser, type RateLimit } from './http/rate-limit.js';
 import { healthRoutes, demoRoutes, meRoutes } from './api/session-routes.js';
 import { clientConfigRoutes } from './api/client-config-routes.js';
 import { patientRoutes, type PatientAuditEvent } from './api/patient-routes.js';
@@ -37,6 +38,8 @@ export interface AppDeps {
   store?: ListStore;
   /** The audit trail; defaults to one kept in `store`. */
   audit?: AuditTrail;
+  /** Requests per signed-in user (tenant and user of the verified token); DEFAULT_RATE_LIMIT when absent. */
+  rateLimit?: RateLimit;
 }
 
 export const DEFAULT_TAB_DIR = join(import.meta.dirname, '..', 'dist', 'tab');
@@ -60,6 +63,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(clientConfigRoutes(config));
   if (deps.demoIdentity) api.use('/demo', demoRoutes(deps.demoIdentity));
   api.use(authenticate(deps.authenticator));
+  api.use(rateLimitPerUser(deps.rateLimit ?? DEFAULT_RATE_LIMIT));
   api.use(meRoutes());
   if (deps.ehr) api.use(patientRoutes({ ehr: deps.ehr, onAudit: deps.onPatientAudit }));
   if (deps.store) {

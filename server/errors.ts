@@ -53,6 +53,8 @@ export const notFound = (diagnostics: string): ApiError => new ApiError(404, 'no
 export const conflict = (diagnostics: string, current?: Record<string, unknown>): ApiError =>
   new ApiError(409, 'conflict', diagnostics, { extra: current });
 export const payloadTooLarge = (diagnostics: string): ApiError => new ApiError(413, 'too-costly', diagnostics);
+export const tooManyRequests = (diagnostics: string, retryAfterSeconds: number): ApiError =>
+  new ApiError(429, 'throttled', diagnostics, { headers: { 'Retry-After': String(retryAfterSeconds) } });
 export const badGateway = (diagnostics: string): ApiError => new ApiError(502, 'exception', diagnostics);
 export const notConfigured = (diagnostics: string): ApiError => new ApiError(503, 'not-supported', diagnostics);
 export const gatewayTimeout = (diagnostics: string): ApiError => new ApiError(504, 'timeout', diagnostics);
