@@ -133,7 +133,10 @@ export class TokenClient {
           : `${this.options.who} token endpoint answered ${answer.status}`,
       );
     }
-    const parsed = tokenResponse.safeParse(answer.body);
+    const { body } = answer;
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw badGateway(`${this.options.who} sent a token response that is not a JSON object`);
+    const parsed = tokenResponse.safeParse(body);
     if (!parsed.success) {
       const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))].join(', ');
       throw badGateway(`${this.options.who} sent a token response without a valid ${fields}`);

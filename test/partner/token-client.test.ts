@@ -140,6 +140,21 @@ describe('token endpoint answers', () => {
     expect(error.message).toMatch(reason);
   });
 
+  test.each([
+    ['an HTML page', 'text/html', '<html><body>Sign in to continue</body></html>'],
+    ['a JSON array', 'application/json', '[{"access_token":"x"}]'],
+    ['JSON null', 'application/json', 'null'],
+  ])('a 200 with %s is a 502 saying the answer is not a JSON object', async (_what, type, answer) => {
+    const app = express();
+    app.get('/fhir/.well-known/smart-configuration', (_req, res) => void res.json({ token_endpoint: '/token' }));
+    app.post('/token', (_req, res) => void res.type(type).send(answer));
+    const server: Listening = await listen(app);
+    opened.push(server);
+    const error = await failure(clientFor(`${server.url}/fhir`).client.getToken(TENANT_A));
+    expect(error.status).toBe(502);
+    expect(error.message).toBe('The partner sent a token response that is not a JSON object');
+  });
+
   test('a partner that cannot be reached is a 502 that says so', async () => {
     const partner = await partnerWith();
     await partner.close();
