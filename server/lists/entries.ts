@@ -8,6 +8,7 @@ import type { AddEntryResult, ListStore, NewEntry } from './list-store.js';
 import type { AuditLog } from './audit.js';
 import type { ListService } from './lists.js';
 import { LIST_LIMITS } from './limits.js';
+import { MANUAL_LIMITS, snapshotText } from './fields.js';
 
 export type NewEntryInput = { patientId: string; manual?: undefined } | { patientId?: undefined; manual: ManualPatient };
 
@@ -25,7 +26,13 @@ const entryNotFound = (): ApiError => notFound('Entry not found');
 export async function snapshotOf(ehr: Ehr | undefined, tenantId: string, patientId: string): Promise<Pick<NewEntry, 'display' | 'mrn'>> {
   if (!ehr) throw notConfigured('No EHR connection is configured: add the patient by hand instead');
   const record = (await ehr.records(tenantId, [patientId], [], true)).get(patientId);
-  if (record?.patient) return { display: record.patient.name || `Patient ${patientId}`, mrn: record.patient.mrn };
+  if (record?.patient) {
+    const { name, mrn } = record.patient;
+    return {
+      display: snapshotText(name || `Patient ${patientId}`, MANUAL_LIMITS.name),
+      mrn: mrn === undefined ? undefined : snapshotText(mrn, MANUAL_LIMITS.mrn),
+    };
+  }
   const issues = record?.issues ?? [];
   if (issues.length > 0 && !issues.some((issue) => /\b(404|410)\b|not found/i.test(issue)))
     throw badGateway('The EHR could not confirm this patient; try again');

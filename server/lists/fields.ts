@@ -28,6 +28,15 @@ export function textProblem(value: string, options: { isMultiline?: boolean } = 
   return CONTROL.test(value) ? 'must not contain control characters' : undefined;
 }
 
+/**
+ * EHR text kept as an entry's snapshot: it comes from the EHR, not the user, so instead of refusing it, control
+ * characters become spaces and a broken surrogate the replacement character, which both stores can keep.
+ */
+export function snapshotText(value: string, max: number): string {
+  const cleaned = value.replace(/\p{Cc}/gu, ' ').replace(/\p{Cs}/gu, '\uFFFD');
+  return upTo(cleaned, max);
+}
+
 /** The first `max` characters, never cutting a character written as a surrogate pair in two. */
 export const upTo = (value: string, max: number): string =>
   value.length <= max ? value : [...value].slice(0, max).join('');
