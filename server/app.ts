@@ -54,16 +54,18 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLog(logger));
 
   const api = express.Router();
-  api.use(express.json({ limit: '1mb', type: ['application/json', 'application/fhir+json'] }));
+  const jsonBody = express.json({ limit: '1mb', type: ['application/json', 'application/fhir+json'] });
   api.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store');
     next();
   });
   api.use(healthRoutes(deps.version ?? '0.0.0'));
   api.use(clientConfigRoutes(config));
-  if (deps.demoIdentity) api.use('/demo', demoRoutes(deps.demoIdentity));
+  if (deps.demoIdentity) api.use('/demo', jsonBody, demoRoutes(deps.demoIdentity));
+  // The token is checked (and the caller counted) before a body of up to 1 MB is read.
   api.use(authenticate(deps.authenticator));
   api.use(rateLimitPerUser(deps.rateLimit ?? DEFAULT_RATE_LIMIT));
+  api.use(jsonBody);
   api.use(meRoutes());
   if (deps.ehr) api.use(patientRoutes({ ehr: deps.ehr, onAudit: deps.onPatientAudit }));
   if (deps.store) {

@@ -87,3 +87,14 @@ describe('the app shell', () => {
     expect(res.headers.get('strict-transport-security')).toBeNull();
   });
 });
+
+describe('request bodies', () => {
+  test('refuses a request without a token before reading its body', async () => {
+    const res = await fetch(`${app.url}/api/lists`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"this is": not json',
+    });
+    expect(res.status).toBe(401);
+  });
+});
