@@ -78,7 +78,8 @@ export function createApp(deps: AppDeps): Express {
 
   const tabDir = deps.tabDir ?? DEFAULT_TAB_DIR;
   if (existsSync(tabDir)) {
-    app.use(express.static(tabDir, { index: false, maxAge: '1h' }));
+    // `extensions`: /privacy and /terms (the manifest's developer links) are privacy.html and terms.html.
+    app.use(express.static(tabDir, { index: false, maxAge: '1h', extensions: ['html'] }));
     // Every other GET is a page of the single-page tab: /tab, /config, /remove, /signin …
     app.get('/{*page}', (_req, res) => {
       res.set('Cache-Control', 'no-cache').sendFile(join(tabDir, 'index.html'));
