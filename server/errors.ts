@@ -31,7 +31,7 @@ export class ApiError extends Error {
     super(diagnostics);
     this.name = 'ApiError';
     this.status = status;
-    this.outcome = operationOutcome(code, diagnostics, status >= 500 ? 'error' : 'error');
+    this.outcome = operationOutcome(code, diagnostics);
     this.headers = options.headers ?? {};
     this.extra = options.extra;
   }

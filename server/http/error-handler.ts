@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ApiError, isApiError, notFound, payloadTooLarge, badRequest } from '../errors.js';
+import { ApiError, isApiError, notFound, operationOutcome, payloadTooLarge, badRequest } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { routeOf } from './request-log.js';
 
@@ -54,10 +54,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         : undefined;
     if (!apiError) {
       logger.error({ error: describeForLog(error), method: req.method, path: routeOf(req) }, 'unhandled error');
-      res.status(500).type('application/fhir+json').json({
-        resourceType: 'OperationOutcome',
-        issue: [{ severity: 'error', code: 'exception', diagnostics: 'Internal error' }],
-      });
+      res.status(500).type('application/fhir+json').json(operationOutcome('exception', 'Internal error'));
       return;
     }
     if (apiError.status >= 500) logger.warn({ status: apiError.status, reason: apiError.message }, 'upstream error');
