@@ -1,19 +1,14 @@
 // Input of the patient endpoints: every bad value is a 400 that names its field (via parse.ts).
 import { z } from 'zod';
+import { BIRTH_DATE, GENDERS, PATIENT_ID, isRealDate } from '../lists/fields.js';
 
-/** FHIR ids: [A-Za-z0-9\-.]{1,64} (hl7.org/fhir/R4/datatypes.html#id). */
+/** FHIR ids (hl7.org/fhir/R4/datatypes.html#id). */
 export const patientIdParams = z.object({
-  id: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'must be 1–64 letters, digits, "-" or "."'),
+  id: z.string().regex(PATIENT_ID, 'must be 1–64 letters, digits, "-" or "."'),
 });
 
 /** A real calendar date written YYYY-MM-DD. */
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((v) => {
-    const date = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
-  }, 'is not a real date');
+const isoDate = z.string().regex(BIRTH_DATE, 'must be a date written YYYY-MM-DD').refine(isRealDate, 'is not a real date');
 
 /** Free text of a name: no control characters, sensible length. */
 const nameText = z
@@ -37,7 +32,7 @@ export const patientSearchQuery = z
       .optional(),
     birthdate: isoDate.optional(),
     gender: z
-      .enum(['male', 'female', 'other', 'unknown'], { error: 'must be male, female, other or unknown' })
+      .enum(GENDERS, { error: 'must be male, female, other or unknown' })
       .optional(),
     count: z.coerce
       .number({ error: 'must be a whole number from 1 to 50' })
