@@ -47,7 +47,8 @@ export const COLUMN_LABEL: Record<ColumnId, MessageKey> = {
 };
 
 export const nameOf = (row: Row): string => row.patient?.name || row.manual?.name || row.display;
-export const mrnOf = (row: Row): string | undefined => row.patient?.mrn ?? row.manual?.mrn;
+// The entry's MRN snapshot keeps the column filled when the EHR cannot be read (Row.mrn in contract.ts).
+export const mrnOf = (row: Row): string | undefined => row.patient?.mrn ?? row.manual?.mrn ?? row.mrn;
 export const birthDateOf = (row: Row): string | undefined => row.patient?.birthDate ?? row.manual?.birthDate;
 export const genderOf = (row: Row): string | undefined => row.patient?.gender ?? row.manual?.gender;
 export const locationOf = (row: Row): string | undefined => row.encounter?.location ?? row.manual?.location;

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Row } from '../../server/api/contract';
 import { createI18n } from '../../tab/shared/i18n/I18nProvider';
 import { cellText, sortRows, statusText, vitalsText } from '../../tab/shared/row-view';
+import { rowFromEntry } from '../../tab/features/lists/use-list-data';
 import { ADA, ADA_ROW, BEN } from './support/fixtures';
 
 const en = createI18n('en-US');
@@ -29,6 +30,13 @@ describe('row cells', () => {
     expect(cellText(manual, 'location', en)).toBe('ED 3');
     expect(cellText(manual, 'gender', fr)).toBe('Féminin');
     expect(cellText(manual, 'vitals', en)).toBe('');
+  });
+
+  test('keep the MRN snapshot of the entry when the EHR could not be read', () => {
+    const unread: Row = { entryId: 'u', display: 'Ada Lovelace', mrn: 'MRN-7', ...empty, issues: ['EHR unavailable'] };
+    expect(cellText(unread, 'mrn', en)).toBe('MRN-7');
+    const entry = { id: 'u', display: 'Ada Lovelace', mrn: 'MRN-7', version: 1, addedBy: 'x', addedAt: '2026-01-01T00:00:00Z' };
+    expect(cellText(rowFromEntry(entry), 'mrn', en)).toBe('MRN-7');
   });
 
   test('show age with sex, admission with the length of stay, and lists joined', () => {

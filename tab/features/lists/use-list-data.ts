@@ -32,6 +32,7 @@ export function rowFromEntry(entry: Entry): Row {
     entryId: entry.id,
     manual: entry.manual,
     display: entry.display,
+    mrn: entry.mrn,
     note: entry.note,
     conditions: [],
     vitals: [],
