@@ -4,7 +4,7 @@ import type { List } from './contract.js';
 import type { User } from '../auth/user.js';
 import { ApiError, badRequest } from '../errors.js';
 import { userOf } from '../http/authenticate.js';
-import type { AuditLog } from '../lists/audit.js';
+import { listEvent, type AuditLog } from '../lists/audit.js';
 import type { ListService } from '../lists/lists.js';
 import type { EntryService } from '../lists/entries.js';
 import type { RowService } from '../lists/rows.js';
@@ -121,7 +121,7 @@ export function listRoutes(deps: ListRouteDeps): Router {
       format === 'fhir'
         ? JSON.stringify(listToFhir(list), null, 2)
         : listToCsv(list, await rows.forList(user.tenantId, list, exportColumns(list)), now());
-    await deps.audit.record({ type: 'list.exported', tenantId: user.tenantId, userId: user.userId, listId: list.id, context: list.context });
+    await deps.audit.record(listEvent(user, list, 'list.exported'));
     res.attachment(fileNameOf(list, format === 'fhir' ? 'fhir.json' : 'csv'));
     res.type(format === 'fhir' ? 'application/fhir+json' : 'text/csv; charset=utf-8').send(body);
   });

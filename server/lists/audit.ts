@@ -1,7 +1,7 @@
 // The append-only audit trail, modelled on the retired app's audit events (AUDIT_EVENT_TYPES). Events say who,
 // which tenant, when, and which list, entry and patient ids: never note text, names or search terms.
 import { randomUUID } from 'node:crypto';
-import type { AuditEvent, ListContext } from '../api/contract.js';
+import type { AuditEvent, Entry, List, ListContext } from '../api/contract.js';
 import type { User } from '../auth/user.js';
 import type { ListStore } from './list-store.js';
 import { assertContextVisible, listNotFound } from './access.js';
@@ -15,6 +15,23 @@ export interface AuditRecord {
   entryId?: string;
   /** The list's Teams context, kept so a deleted list's trail still follows its visibility rule. */
   context?: ListContext;
+}
+
+/** The event of a change to a list, or to one of its entries when `entry` is given. */
+export function listEvent(
+  user: User,
+  list: Pick<List, 'id' | 'context'>,
+  type: AuditEvent['type'],
+  entry?: Pick<Entry, 'id' | 'patientId'>,
+): AuditRecord {
+  return {
+    type,
+    tenantId: user.tenantId,
+    userId: user.userId,
+    listId: list.id,
+    ...(entry ? { entryId: entry.id, patientId: entry.patientId } : {}),
+    context: list.context,
+  };
 }
 
 /** What other features (patient search, patient detail) use to record their events. */

@@ -5,7 +5,7 @@ import type { User } from '../auth/user.js';
 import type { Ehr } from '../fhir/ehr.js';
 import { badGateway, badRequest, conflict, notConfigured, notFound, type ApiError } from '../errors.js';
 import type { AddEntryResult, ListStore, NewEntry } from './list-store.js';
-import type { AuditLog } from './audit.js';
+import { listEvent, type AuditLog } from './audit.js';
 import type { ListService } from './lists.js';
 import { LIST_LIMITS } from './limits.js';
 import { MANUAL_LIMITS, snapshotText } from './fields.js';
@@ -89,14 +89,6 @@ export class EntryService {
   }
 
   private record(user: User, list: List, type: 'entry.added' | 'entry.removed' | 'note.edited', entry: Entry): Promise<void> {
-    return this.deps.audit.record({
-      type,
-      tenantId: user.tenantId,
-      userId: user.userId,
-      listId: list.id,
-      entryId: entry.id,
-      patientId: entry.patientId,
-      context: list.context,
-    });
+    return this.deps.audit.record(listEvent(user, list, type, entry));
   }
 }

@@ -5,7 +5,7 @@ import pLimit from 'p-limit';
 import type { ImportReport, ListContext, PatientSummary } from '../api/contract.js';
 import type { User } from '../auth/user.js';
 import type { Ehr, PatientRecord } from '../fhir/ehr.js';
-import type { AuditLog } from './audit.js';
+import { listEvent, type AuditLog } from './audit.js';
 import type { NewEntry } from './list-store.js';
 import type { ListService } from './lists.js';
 import type { ImportCandidate, ParsedImport } from './import-candidate.js';
@@ -62,17 +62,7 @@ export class ImportService {
       entries,
       'list.imported',
     );
-    for (const entry of list.entries) {
-      await this.deps.audit.record({
-        type: 'entry.added',
-        tenantId: user.tenantId,
-        userId: user.userId,
-        listId: list.id,
-        entryId: entry.id,
-        patientId: entry.patientId,
-        context: list.context,
-      });
-    }
+    for (const entry of list.entries) await this.deps.audit.record(listEvent(user, list, 'entry.added', entry));
     return { list, keptAsManual, ...(mergedDuplicates.length > 0 ? { mergedDuplicates } : {}) };
   }
 

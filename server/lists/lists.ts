@@ -5,7 +5,7 @@ import { DEFAULT_COLUMNS } from '../api/contract.js';
 import type { User } from '../auth/user.js';
 import { badRequest, conflict } from '../errors.js';
 import type { ListStore, NewEntry } from './list-store.js';
-import type { AuditLog } from './audit.js';
+import { listEvent, type AuditLog } from './audit.js';
 import { LIST_LIMITS } from './limits.js';
 import { assertContextVisible, isContextVisibleTo, listNotFound } from './access.js';
 
@@ -115,6 +115,6 @@ export class ListService {
     list: List,
     type: 'list.created' | 'list.imported' | 'list.renamed' | 'list.columns-changed' | 'list.deleted',
   ): Promise<void> {
-    return this.audit.record({ type, tenantId: user.tenantId, userId: user.userId, listId: list.id, context: list.context });
+    return this.audit.record(listEvent(user, list, type));
   }
 }
