@@ -9,6 +9,7 @@ import { listEvent, type AuditLog } from './audit.js';
 import type { ListService } from './lists.js';
 import { LIST_LIMITS } from './limits.js';
 import { MANUAL_LIMITS, snapshotText } from './fields.js';
+import { listNotFound } from './access.js';
 
 export type NewEntryInput = { patientId: string; manual?: undefined } | { patientId?: undefined; manual: ManualPatient };
 
@@ -40,7 +41,7 @@ export async function snapshotOf(ehr: Ehr | undefined, tenantId: string, patient
 }
 
 export function rejectionOf(result: Exclude<AddEntryResult, { status: 'ok' }>): ApiError {
-  if (result.status === 'not-found') return notFound('List not found');
+  if (result.status === 'not-found') return listNotFound();
   if (result.status === 'full') return badRequest(`entries: a list holds at most ${LIST_LIMITS.entriesPerList} patients`);
   return conflict('This patient is already on the list', { existingEntryId: result.existingEntryId });
 }
