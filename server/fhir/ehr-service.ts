@@ -106,14 +106,15 @@ export class EhrService implements Ehr {
     const firstFailure = outcomes[0]?.failure;
     if (firstFailure && outcomes.every((o) => o.failure)) throw firstFailure;
 
-    const assembled = new Map<string, AssembledRecord>();
-    for (const id of ids) {
-      const own = outcomes.filter((o) => o.query.patientId === id);
-      const one = assembleRecord(session.adapter, own);
-      assembled.set(id, one);
+    // One pass to group the outcomes by patient, not one scan of all of them per patient.
+    const byPatient = new Map<string, typeof outcomes>(ids.map((id) => [id, []]));
+    for (const outcome of outcomes) byPatient.get(outcome.query.patientId)?.push(outcome);
+    const assembled = ids.map((id) => {
+      const one = assembleRecord(session.adapter, byPatient.get(id) ?? []);
       result.set(id, one.record);
-    }
-    await this.resolveLocations(session, [...assembled.values()]);
+      return one;
+    });
+    await this.resolveLocations(session, assembled);
     return result;
   }
 
