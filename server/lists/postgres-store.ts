@@ -13,11 +13,15 @@ import type {
 } from './list-store.js';
 import { inTransaction, migratePostgres } from './postgres-tx.js';
 import {
+  AUDIT_INSERT_COLUMNS,
   ENTRY_INSERT_COLUMNS,
   ENTRY_SELECT_COLUMNS,
+  LIST_INSERT_COLUMNS,
   LIST_SELECT_COLUMNS,
+  auditValues,
   dedupeKeyOf,
   entryValues,
+  listValues,
   toAuditEvent,
   toEntry,
   toList,
@@ -31,6 +35,10 @@ type Db = pg.Pool | pg.PoolClient;
 
 const INSERT_ENTRY = `INSERT INTO entries (${ENTRY_INSERT_COLUMNS})
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
+const INSERT_LIST = `INSERT INTO lists (${LIST_INSERT_COLUMNS})
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
+const INSERT_AUDIT = `INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS})
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
 
 export interface PostgresStoreOptions {
   /** A schema to work in (created when missing); tests use a fresh one per run. */
@@ -115,22 +123,7 @@ export class PostgresStore implements ListStore {
         [tenantId, list.context.kind, list.context.id],
       );
       if (Number(rows[0]?.n ?? 0) >= maxLists) return undefined;
-      await db.query(
-        `INSERT INTO lists (id, tenant_id, context_kind, context_id, name, columns, sort_column, sort_direction,
-           created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)`,
-        [
-          list.id,
-          tenantId,
-          list.context.kind,
-          list.context.id,
-          list.name,
-          JSON.stringify(list.columns),
-          list.sort?.column ?? null,
-          list.sort?.direction ?? null,
-          list.createdBy,
-          list.createdAt,
-        ],
-      );
+      await db.query(INSERT_LIST, listValues(tenantId, list));
       for (const entry of entries) await db.query(INSERT_ENTRY, entryValues(tenantId, list.id, entry));
       return this.readList(db, tenantId, list.id);
     });
@@ -232,22 +225,7 @@ export class PostgresStore implements ListStore {
   }
 
   async appendAudit(event: StoredAuditEvent): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO audit_events (id, tenant_id, user_id, type, at, list_id, patient_id, entry_id, context_kind, context_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        event.id,
-        event.tenantId,
-        event.userId,
-        event.type,
-        event.at,
-        event.listId ?? null,
-        event.patientId ?? null,
-        event.entryId ?? null,
-        event.context?.kind ?? null,
-        event.context?.id ?? null,
-      ],
-    );
+    await this.pool.query(INSERT_AUDIT, auditValues(event));
   }
 
   async auditForList(tenantId: string, listId: string, limit: number): Promise<StoredAuditEvent[]> {

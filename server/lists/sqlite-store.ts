@@ -15,11 +15,15 @@ import type {
 } from './list-store.js';
 import { readMigrations } from './migrations.js';
 import {
+  AUDIT_INSERT_COLUMNS,
   ENTRY_INSERT_COLUMNS,
   ENTRY_SELECT_COLUMNS,
+  LIST_INSERT_COLUMNS,
   LIST_SELECT_COLUMNS,
+  auditValues,
   dedupeKeyOf,
   entryValues,
+  listValues,
   toAuditEvent,
   toEntry,
   toList,
@@ -30,6 +34,8 @@ import {
 } from './store-rows.js';
 
 const INSERT_ENTRY = `INSERT INTO entries (${ENTRY_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_LIST = `INSERT INTO lists (${LIST_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_AUDIT = `INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export class SqliteStore implements ListStore {
   readonly dialect = 'sqlite';
@@ -110,24 +116,7 @@ export class SqliteStore implements ListStore {
         .prepare('SELECT count(*) AS n FROM lists WHERE tenant_id = ? AND context_kind = ? AND context_id = ?')
         .get(tenantId, list.context.kind, list.context.id) as { n: number };
       if (n >= maxLists) return undefined;
-      this.db
-        .prepare(
-          `INSERT INTO lists (id, tenant_id, context_kind, context_id, name, columns, sort_column, sort_direction,
-             created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          list.id,
-          tenantId,
-          list.context.kind,
-          list.context.id,
-          list.name,
-          JSON.stringify(list.columns),
-          list.sort?.column ?? null,
-          list.sort?.direction ?? null,
-          list.createdBy,
-          list.createdAt,
-          list.createdAt,
-        );
+      this.db.prepare(INSERT_LIST).run(...listValues(tenantId, list));
       const insert = this.db.prepare(INSERT_ENTRY);
       for (const entry of entries) insert.run(...entryValues(tenantId, list.id, entry));
       return this.readList(tenantId, list.id);
@@ -232,23 +221,7 @@ export class SqliteStore implements ListStore {
   }
 
   appendAudit(event: StoredAuditEvent): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO audit_events (id, tenant_id, user_id, type, at, list_id, patient_id, entry_id, context_kind, context_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        event.id,
-        event.tenantId,
-        event.userId,
-        event.type,
-        event.at,
-        event.listId ?? null,
-        event.patientId ?? null,
-        event.entryId ?? null,
-        event.context?.kind ?? null,
-        event.context?.id ?? null,
-      );
+    this.db.prepare(INSERT_AUDIT).run(...auditValues(event));
     return Promise.resolve();
   }
 

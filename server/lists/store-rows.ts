@@ -1,7 +1,7 @@
 // Turns database rows (either dialect) into wire types, and back. SQLite hands back JSON as text and
 // times as ISO strings; PostgreSQL hands back parsed JSONB and Date objects. Both end up identical.
 import type { AuditEventType, ColumnId, Entry, List, ListContext, ListSummary, ManualPatient } from '../api/contract.js';
-import type { NewEntry, StoredAuditEvent } from './list-store.js';
+import type { NewEntry, NewList, StoredAuditEvent } from './list-store.js';
 
 export interface ListRow {
   id: string;
@@ -138,6 +138,44 @@ export function entryValues(tenantId: string, listId: string, e: NewEntry): unkn
     e.addedAt,
   ];
 }
+
+/** The insert parameters of a new list (LIST_INSERT_COLUMNS): updated at the moment it is created. */
+export function listValues(tenantId: string, list: NewList): unknown[] {
+  return [
+    list.id,
+    tenantId,
+    list.context.kind,
+    list.context.id,
+    list.name,
+    JSON.stringify(list.columns),
+    list.sort?.column ?? null,
+    list.sort?.direction ?? null,
+    list.createdBy,
+    list.createdAt,
+    list.createdAt,
+  ];
+}
+
+/** The insert parameters of an audit event (AUDIT_INSERT_COLUMNS). */
+export function auditValues(event: StoredAuditEvent): unknown[] {
+  return [
+    event.id,
+    event.tenantId,
+    event.userId,
+    event.type,
+    event.at,
+    event.listId ?? null,
+    event.patientId ?? null,
+    event.entryId ?? null,
+    event.context?.kind ?? null,
+    event.context?.id ?? null,
+  ];
+}
+
+export const LIST_INSERT_COLUMNS =
+  'id, tenant_id, context_kind, context_id, name, columns, sort_column, sort_direction, created_by, created_at, updated_at';
+
+export const AUDIT_INSERT_COLUMNS = 'id, tenant_id, user_id, type, at, list_id, patient_id, entry_id, context_kind, context_id';
 
 export const ENTRY_INSERT_COLUMNS =
   'id, list_id, tenant_id, patient_id, manual, display, mrn, dedupe_key, note_text, note_author, note_updated_at, added_by, added_at';
