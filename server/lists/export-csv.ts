@@ -5,16 +5,17 @@ import type { ColumnId, List, RowsResponse } from '../api/contract.js';
 import { cellText } from './render-cells.js';
 import { escapeCell } from './csv-cells.js';
 
-/** The re-import block always starts with `patientId`, which is never a column: the import splits there. */
-export const REIMPORT_COLUMNS = ['patientId', 'name', 'mrn', 'birthDate', 'gender', 'location', 'note'] as const;
+/** The columns of the re-import block after its `patientId`. */
+const REIMPORT_DATA: readonly ColumnId[] = ['name', 'mrn', 'birthDate', 'gender', 'location', 'note'];
 
+/** The re-import block always starts with `patientId`, which is never a column: the import splits there. */
 export function csvHeader(columns: readonly ColumnId[]): string[] {
-  return [...columns, ...REIMPORT_COLUMNS.filter((c) => c === 'patientId' || !columns.includes(c as ColumnId))];
+  return [...columns, 'patientId', ...REIMPORT_DATA.filter((c) => !columns.includes(c))];
 }
 
 /** The columns whose data the export needs from the EHR: the list's and the re-import block's. */
 export function exportColumns(list: List): ColumnId[] {
-  return [...new Set<ColumnId>([...list.columns, 'name', 'mrn', 'birthDate', 'gender', 'location', 'note'])];
+  return [...new Set<ColumnId>([...list.columns, ...REIMPORT_DATA])];
 }
 
 export function listToCsv(list: List, rows: RowsResponse, now: Date): string {
