@@ -225,15 +225,17 @@ export function sortValue(row: Row, column: ColumnId, i18n: I18n): string | numb
   }
 }
 
-export function compareRows(a: Row, b: Row, column: ColumnId, i18n: I18n): number {
-  const x = sortValue(a, column, i18n);
-  const y = sortValue(b, column, i18n);
+function compareValues(x: string | number, y: string | number, i18n: I18n): number {
   if (typeof x === 'number' && typeof y === 'number') return x - y;
   return String(x).localeCompare(String(y), i18n.locale, { numeric: true, sensitivity: 'base' });
 }
 
+/** The rows in the list's order. Each row's sort value is worked out once, not at every comparison. */
 export function sortRows(rows: Row[], column: ColumnId | undefined, direction: 'asc' | 'desc', i18n: I18n): Row[] {
   if (!column) return rows;
   const sign = direction === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => sign * compareRows(a, b, column, i18n));
+  return rows
+    .map((row) => ({ row, value: sortValue(row, column, i18n) }))
+    .sort((a, b) => sign * compareValues(a.value, b.value, i18n))
+    .map(({ row }) => row);
 }

@@ -45,6 +45,12 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
   const { list, rows } = data;
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const [pendingSort, setPendingSort] = useState<ListSort>();
+  const sort = pendingSort ?? list?.sort;
+  // Sorted once per change of rows or sort, not on every render (dialogs opening, toasts, focus).
+  const sortedRows = useMemo(
+    () => sortRows(rows, sort?.column, sort?.direction ?? 'asc', i18n),
+    [rows, sort?.column, sort?.direction, i18n],
+  );
 
   const show = useCallback(
     (next: Open) => {
@@ -93,8 +99,6 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
   }
   if (!list) return <ListSkeleton />;
 
-  const sort = pendingSort ?? list.sort;
-  const sortedRows = sortRows(rows, sort?.column, sort?.direction ?? 'asc', i18n);
   const entryOf = (entryId: string): Entry | undefined => list.entries.find((e) => e.id === entryId);
   const rowOf = (entryId: string) => rows.find((r) => r.entryId === entryId);
 

@@ -16,7 +16,7 @@ import {
 } from '@fluentui/react-components';
 import type { ColumnId, ListSort, Row } from '../../../server/api/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { COLUMN_LABEL, cellText, compareRows, nameOf } from '../../shared/row-view';
+import { COLUMN_LABEL, cellText, nameOf } from '../../shared/row-view';
 import { PatientName } from './PatientName';
 import { RowActions, type RowHandlers } from './RowActions';
 
@@ -44,11 +44,15 @@ const useStyles = makeStyles({
 const WIDE: ColumnId[] = ['name', 'conditions', 'vitals', 'medications', 'note', 'coverage', 'allergies'];
 const NARROW: ColumnId[] = ['mrn', 'age', 'gender'];
 
+// The rows arrive sorted by the list's sort (ListPanel), so the grid keeps their order instead of
+// sorting them a second time. Fluent makes a header sortable when its compare takes two arguments.
+const keepOrder = (_a: Row, _b: Row): number => 0;
+
 export function toDirection(direction: 'asc' | 'desc'): SortDirection {
   return direction === 'asc' ? 'ascending' : 'descending';
 }
 
-/** The patients as a sortable Fluent DataGrid; the sort belongs to the list and is saved with it. */
+/** The patients as a sortable Fluent DataGrid; the sort belongs to the list and is saved with it, and `rows` come sorted. */
 export function PatientGrid(props: {
   listName: string;
   rows: Row[];
@@ -65,7 +69,7 @@ export function PatientGrid(props: {
     const data = props.columns.map((id) =>
       createTableColumn<Row>({
         columnId: id,
-        compare: (a, b) => compareRows(a, b, id, i18n),
+        compare: keepOrder,
         renderHeaderCell: () => i18n.t(COLUMN_LABEL[id]),
         renderCell: (row) =>
           id === 'name' ? (
