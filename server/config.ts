@@ -13,7 +13,7 @@ export function isLoopbackUrl(value: string): boolean {
 }
 
 /** https everywhere, except loopback addresses (tests, the embedded demo partner). */
-const secureUrl = z
+export const secureUrl = z
   .string()
   .url()
   .refine((v) => v.startsWith('https://') || isLoopbackUrl(v), 'must be an https URL (http only on loopback)')
@@ -21,7 +21,8 @@ const secureUrl = z
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Azure AD tenant and client ids. */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),

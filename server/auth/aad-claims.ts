@@ -1,13 +1,13 @@
 // Checks on the claims of an Azure AD access token that jose cannot do alone: the issuer depends on the
 // token's own `tid` (learn.microsoft.com/entra/identity-platform/access-tokens#validate-the-issuer).
 import type { JWTPayload } from 'jose';
+import { GUID } from '../config.js';
 import { forbidden, unauthorized } from '../errors.js';
 import type { User } from './user.js';
 
 export const PUBLIC_CLOUD_AUTHORITY = 'https://login.microsoftonline.com';
 export const REQUIRED_SCOPE = 'access_as_user';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const GUID_ANYWHERE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 export interface ClaimRules {

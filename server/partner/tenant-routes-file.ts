@@ -2,17 +2,11 @@
 // validated once at start-up. Shape: { "<tenant GUID>": { fhirUrl, clientId, clientSecret, clientSecretNext? } }.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError, isLoopbackUrl, type PartnerConfig } from '../config.js';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { ConfigError, GUID, secureUrl, type PartnerConfig } from '../config.js';
 
 const route = z
   .object({
-    fhirUrl: z
-      .string()
-      .url()
-      .refine((v) => v.startsWith('https://') || isLoopbackUrl(v), 'must be an https URL (http only on loopback)')
-      .transform((v) => v.replace(/\/+$/, '')),
+    fhirUrl: secureUrl,
     clientId: z.string().min(1),
     clientSecret: z.string().min(1),
     clientSecretNext: z.string().min(1).optional(),
