@@ -3,6 +3,7 @@
 import type { FhirVersion } from '../api/contract.js';
 import { FhirStatusError, TokenRefusedError, type TenantFhirClient } from './fhir-client.js';
 import { fhirVersionFrom } from './version.js';
+import { asRecord, records } from './adapters/json.js';
 
 export interface Capabilities {
   fhirVersion: FhirVersion;
@@ -11,21 +12,18 @@ export interface Capabilities {
   hasBatch: boolean;
 }
 
-const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const field = (value: unknown, key: string): unknown =>
-  typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-
 export function readCapabilities(statement: unknown, who: string): Capabilities {
-  const fhirVersion = fhirVersionFrom(field(statement, 'fhirVersion'), who);
-  const rests = asArray(field(statement, 'rest')).filter((rest) => (field(rest, 'mode') ?? 'server') === 'server');
+  const json = asRecord(statement);
+  const fhirVersion = fhirVersionFrom(json?.['fhirVersion'], who);
+  const rests = records(json?.['rest']).filter((rest) => (rest['mode'] ?? 'server') === 'server');
   const resourceTypes = new Set<string>();
   let hasBatch = false;
   for (const rest of rests) {
-    for (const resource of asArray(field(rest, 'resource'))) {
-      const type = field(resource, 'type');
+    for (const resource of records(rest['resource'])) {
+      const type = resource['type'];
       if (typeof type === 'string') resourceTypes.add(type);
     }
-    if (asArray(field(rest, 'interaction')).some((i) => field(i, 'code') === 'batch')) hasBatch = true;
+    if (records(rest['interaction']).some((i) => i['code'] === 'batch')) hasBatch = true;
   }
   return { fhirVersion, resourceTypes, hasBatch };
 }
