@@ -9,30 +9,14 @@ import type {
   ListContext,
   ListSort,
   ListSummary,
-  ManualPatient,
   Note,
 } from '../api/contract.js';
 
-export interface NewList {
-  id: string;
-  name: string;
-  context: ListContext;
-  columns: ColumnId[];
-  sort?: ListSort;
-  createdBy: string;
-  createdAt: string;
-}
+/** A list as created: the store adds its version, entries and updatedAt. */
+export type NewList = Pick<List, 'id' | 'name' | 'context' | 'columns' | 'sort' | 'createdBy' | 'createdAt'>;
 
-export interface NewEntry {
-  id: string;
-  patientId?: string;
-  manual?: ManualPatient;
-  display: string;
-  mrn?: string;
-  note?: Note;
-  addedBy: string;
-  addedAt: string;
-}
+/** An entry as added: the store gives it its version. */
+export type NewEntry = Omit<Entry, 'version'>;
 
 export interface ListChanges {
   name?: string;
