@@ -179,4 +179,15 @@ describe('the lists view', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Ward 5' })).toBeTruthy();
     expect(writesOf(fake).map((w) => w.method)).toEqual(['DELETE']);
   });
+
+  test('puts the keyboard focus back on the Rounding sheet button when the sheet closes', async () => {
+    addPatients('Ward 4');
+    const user = userEvent.setup({ delay: null });
+    const slots: ListsSlots = { ...NO_SLOTS, RoundingSheet: (p) => <button onClick={p.onClose}>Back to the list</button> };
+    renderWithApi(<ListsView context={CHANNEL} slots={slots} />, fake);
+    await screen.findByRole('button', { name: 'Open the details of Ada Quill' });
+    await user.click(screen.getByRole('button', { name: 'Rounding sheet' }));
+    await user.click(await screen.findByRole('button', { name: 'Back to the list' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rounding sheet' })));
+  });
 });

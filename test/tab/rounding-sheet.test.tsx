@@ -27,6 +27,8 @@ describe('the rounding sheet', () => {
   test('prints one line per patient with the chosen columns and room for notes', async () => {
     renderWithApi(<RoundingSheet list={list} rows={rows} onClose={() => undefined} />, fake);
     const table = await screen.findByRole('table');
+    // The sheet replaces the list: keyboard focus starts on its way back, not on the page.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Back to the list' })));
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
       'Patient',
       'Location/bed',

@@ -41,6 +41,7 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
   const isNarrow = useIsNarrow();
   const focus = useFocusReturn();
   const toolbarRef = useRef<HTMLDivElement>(null);
+  const printRef = useRef<HTMLButtonElement>(null);
   const { data, slots, onListChanged } = props;
   const { list, rows } = data;
   const [open, setOpen] = useState<Open>({ kind: 'none' });
@@ -61,7 +62,12 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
   );
   const close = useCallback(() => {
     setOpen({ kind: 'none' });
-    focus.restore(toolbarRef.current?.querySelector('button'));
+    focus.restore(() => toolbarRef.current?.querySelector('button'));
+  }, [focus]);
+  // The sheet replaced the toolbar, so its button is a new one: back to it, not to the first button.
+  const closeSheet = useCallback(() => {
+    setOpen({ kind: 'none' });
+    focus.restore(() => printRef.current);
   }, [focus]);
 
   const remove = useEntryRemoval({ list, rows, dropEntry: data.dropEntry, reload: data.reload });
@@ -105,7 +111,7 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
   if (open.kind === 'print') {
     return (
       <Suspense fallback={<ListSkeleton />}>
-        <slots.RoundingSheet list={{ ...list, sort }} rows={sortedRows} onClose={close} />
+        <slots.RoundingSheet list={{ ...list, sort }} rows={sortedRows} onClose={closeSheet} />
       </Suspense>
     );
   }
@@ -125,6 +131,7 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
           onColumns={() => show({ kind: 'columns' })}
           onRefresh={data.reload}
           onPrint={() => show({ kind: 'print' })}
+          printRef={printRef}
         />
       </div>
       {data.rowsStatus === 'error' && (

@@ -1,4 +1,4 @@
-import type { JSX } from 'react';
+import type { JSX, Ref } from 'react';
 import { Button, Caption1, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import {
   ArrowClockwiseRegular,
@@ -30,6 +30,8 @@ export function ListToolbar(props: {
   onColumns: () => void;
   onRefresh: () => void;
   onPrint: () => void;
+  /** The Rounding sheet button, where the focus comes back from the sheet. */
+  printRef?: Ref<HTMLButtonElement>;
 }): JSX.Element {
   const styles = useStyles();
   const shared = useSharedStyles();
@@ -51,7 +53,12 @@ export function ListToolbar(props: {
         >
           {t('list.refresh')}
         </Button>
-        <Button className={shared.touchTarget} icon={<ClipboardTaskListLtrRegular />} onClick={props.onPrint}>
+        <Button
+          ref={props.printRef}
+          className={shared.touchTarget}
+          icon={<ClipboardTaskListLtrRegular />}
+          onClick={props.onPrint}
+        >
           {t('list.print')}
         </Button>
       </Toolbar>

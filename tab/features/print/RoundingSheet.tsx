@@ -18,6 +18,7 @@ import { exportListCsv } from '../../shared/rounds-api';
 import { COLUMN_LABEL, cellText } from '../../shared/row-view';
 import type { RoundingSheetProps } from '../../shared/slots';
 import { useSharedStyles } from '../../shared/styles';
+import { useInitialFocus } from '../../shared/use-initial-focus';
 import { saveBlob } from './download';
 
 const useStyles = makeStyles({
@@ -63,6 +64,8 @@ export function RoundingSheet(props: RoundingSheetProps): JSX.Element {
   const { t } = i18n;
   const [error, setError] = useState<string>();
   const [isDownloading, setIsDownloading] = useState(false);
+  // The sheet replaces the list and its Rounding sheet button: keyboard focus starts here, not on the page.
+  const backRef = useInitialFocus<HTMLButtonElement>();
   const { list, rows } = props;
 
   const downloadCsv = (): void => {
@@ -83,7 +86,7 @@ export function RoundingSheet(props: RoundingSheetProps): JSX.Element {
   return (
     <section className={styles.root} aria-label={t('print.title', { name: list.name })}>
       <div className={styles.actions}>
-        <Button className={shared.touchTarget} icon={<ArrowLeftRegular />} onClick={props.onClose}>
+        <Button ref={backRef} className={shared.touchTarget} icon={<ArrowLeftRegular />} onClick={props.onClose}>
           {t('print.back')}
         </Button>
         <Button className={shared.touchTarget} appearance="primary" icon={<PrintRegular />} onClick={() => window.print()}>
