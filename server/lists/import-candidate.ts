@@ -22,16 +22,8 @@ export interface ParsedImport {
   candidates: ImportCandidate[];
 }
 
-export interface RawCandidate {
-  label: string;
-  patientId?: string;
-  mrn?: string;
-  name?: string;
-  birthDate?: string;
-  gender?: string;
-  location?: string;
-  note?: { text: string; author?: string; updatedAt?: string };
-}
+/** A candidate as read from the file, before checkCandidate: its gender is any text. */
+export type RawCandidate = Omit<ImportCandidate, 'gender'> & { gender?: string };
 
 const present = (value: string | undefined): string | undefined => {
   const trimmed = value?.trim();
