@@ -4,7 +4,6 @@ import type { List } from './contract.js';
 import type { User } from '../auth/user.js';
 import { ApiError, badRequest } from '../errors.js';
 import { userOf } from '../http/authenticate.js';
-import { listEvent, type AuditLog } from '../lists/audit.js';
 import type { ListService } from '../lists/lists.js';
 import type { EntryService } from '../lists/entries.js';
 import type { RowService } from '../lists/rows.js';
@@ -32,7 +31,6 @@ export interface ListRouteDeps {
   entries: EntryService;
   rows: RowService;
   imports: ImportService;
-  audit: AuditLog;
   now?: () => Date;
 }
 
@@ -121,7 +119,7 @@ export function listRoutes(deps: ListRouteDeps): Router {
       format === 'fhir'
         ? JSON.stringify(listToFhir(list), null, 2)
         : listToCsv(list, await rows.forList(user.tenantId, list, exportColumns(list)), now());
-    await deps.audit.record(listEvent(user, list, 'list.exported'));
+    await lists.recordExport(user, list);
     res.attachment(fileNameOf(list, format === 'fhir' ? 'fhir.json' : 'csv'));
     res.type(format === 'fhir' ? 'application/fhir+json' : 'text/csv; charset=utf-8').send(body);
   });

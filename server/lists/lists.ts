@@ -110,10 +110,15 @@ export class ListService {
     await this.record(user, list, 'list.deleted');
   }
 
+  /** Records that the user exported the list (the export itself is built from the list and its rows). */
+  recordExport(user: User, list: List): Promise<void> {
+    return this.record(user, list, 'list.exported');
+  }
+
   private record(
     user: User,
     list: List,
-    type: 'list.created' | 'list.imported' | 'list.renamed' | 'list.columns-changed' | 'list.deleted',
+    type: 'list.created' | 'list.imported' | 'list.renamed' | 'list.columns-changed' | 'list.deleted' | 'list.exported',
   ): Promise<void> {
     return this.audit.record(listEvent(user, list, type));
   }
