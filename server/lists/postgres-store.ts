@@ -103,6 +103,10 @@ export class PostgresStore implements ListStore {
     return rowCount === 1;
   }
 
+  private async touch(db: pg.PoolClient, listId: string, at: string): Promise<void> {
+    await db.query('UPDATE lists SET updated_at = $2 WHERE id = $1', [listId, at]);
+  }
+
   async listsInContext(tenantId: string, context: ListContext): Promise<ListSummary[]> {
     const { rows } = await this.pool.query<ListRow>(
       `SELECT ${LIST_SELECT_COLUMNS}, (SELECT count(*) FROM entries e WHERE e.list_id = lists.id) AS size
@@ -182,7 +186,7 @@ export class PostgresStore implements ListStore {
       const count = await db.query<{ n: string }>('SELECT count(*) AS n FROM entries WHERE list_id = $1', [listId]);
       if (Number(count.rows[0]?.n ?? 0) >= maxEntries) return { status: 'full' };
       await db.query(INSERT_ENTRY, entryValues(tenantId, listId, entry));
-      await db.query('UPDATE lists SET updated_at = $2 WHERE id = $1', [listId, entry.addedAt]);
+      await this.touch(db, listId, entry.addedAt);
       const stored = await this.readEntry(db, tenantId, listId, entry.id);
       if (!stored) throw new Error('The entry just written could not be read back');
       return { status: 'ok', entry: stored };
@@ -197,7 +201,7 @@ export class PostgresStore implements ListStore {
         listId,
         tenantId,
       ]);
-      if (rowCount === 1) await db.query('UPDATE lists SET updated_at = $2 WHERE id = $1', [listId, at]);
+      if (rowCount === 1) await this.touch(db, listId, at);
       return rowCount === 1;
     });
   }
@@ -217,7 +221,7 @@ export class PostgresStore implements ListStore {
          WHERE id = $1 AND list_id = $2 AND tenant_id = $3 AND version = $4`,
         [entryId, listId, tenantId, version, note?.text ?? null, note?.author ?? null, note?.updatedAt ?? null],
       );
-      if (rowCount === 1) await db.query('UPDATE lists SET updated_at = $2 WHERE id = $1', [listId, at]);
+      if (rowCount === 1) await this.touch(db, listId, at);
       const current = await this.readEntry(db, tenantId, listId, entryId);
       if (!current) return { status: 'not-found' };
       return rowCount === 1 ? { status: 'ok', value: current } : { status: 'conflict', current };
