@@ -23,6 +23,7 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { addManualEntry, addPatientEntry, searchPatients, type PatientCriteria } from '../../shared/rounds-api';
 import type { AddPatientsProps } from '../../shared/slots';
 import { EmptyState } from '../../shared/components/EmptyState';
+import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { ManualEntryForm } from './ManualEntryForm';
 import { SearchForm } from './SearchForm';
 import { SearchResults } from './SearchResults';
@@ -130,11 +131,7 @@ export function AddPatientsDialog(props: AddPatientsProps): JSX.Element {
                 <SearchForm isBusy={search.status === 'searching'} onSearch={runSearch} />
                 <div aria-live="polite">
                   {search.status === 'searching' && <Spinner size="small" label={t('add.searching')} />}
-                  {search.status === 'error' && (
-                    <MessageBar intent="error" role="alert">
-                      <MessageBarBody>{search.message}</MessageBarBody>
-                    </MessageBar>
-                  )}
+                  {search.status === 'error' && <ErrorNotice message={search.message} />}
                   {search.status === 'done' && search.patients.length === 0 && (
                     <EmptyState title={t('add.resultCount', { count: 0 })} body={t('add.noResults')} />
                   )}

@@ -155,11 +155,7 @@ export function ConfigPage(props: { host: ConfigHost; context: ListContext; orig
               <MessageBarBody>{t('config.ready')}</MessageBarBody>
             </MessageBar>
           )}
-          {saveError && (
-            <MessageBar intent="error" role="alert">
-              <MessageBarBody>{saveError}</MessageBarBody>
-            </MessageBar>
-          )}
+          {saveError && <ErrorNotice message={saveError} />}
         </>
       )}
     </main>

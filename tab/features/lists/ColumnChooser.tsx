@@ -9,8 +9,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Select,
@@ -19,6 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
 import type { ColumnId, ListSort } from '../../../server/api/contract';
+import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { ALL_COLUMNS, COLUMN_LABEL } from '../../shared/row-view';
 import { useSharedStyles } from '../../shared/styles';
@@ -153,11 +152,7 @@ export function ColumnChooser(props: {
                 </RadioGroup>
               </Field>
             </div>
-            {error && (
-              <MessageBar intent="error" role="alert">
-                <MessageBarBody>{error}</MessageBarBody>
-              </MessageBar>
-            )}
+            {error && <ErrorNotice message={error} />}
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={props.onClose}>

@@ -7,9 +7,8 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  MessageBar,
-  MessageBarBody,
 } from '@fluentui/react-components';
+import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { errorText } from '../../shared/error-text';
 
@@ -43,11 +42,7 @@ export function DeleteListDialog(props: {
           <DialogTitle>{t('lists.deleteTitle', { name: props.name })}</DialogTitle>
           <DialogContent>
             <p>{t('lists.deleteBody', { context: props.contextLabel })}</p>
-            {error && (
-              <MessageBar intent="error" role="alert">
-                <MessageBarBody>{error}</MessageBarBody>
-              </MessageBar>
-            )}
+            {error && <ErrorNotice message={error} />}
           </DialogContent>
           <DialogActions>
             <Button appearance="secondary" autoFocus onClick={props.onClose}>

@@ -2,8 +2,6 @@ import { useState, type JSX } from 'react';
 import {
   Button,
   Caption1,
-  MessageBar,
-  MessageBarBody,
   Title3,
   makeStyles,
   shorthands,
@@ -12,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowLeftRegular, PrintRegular } from '@fluentui/react-icons';
 import { useApi } from '../../shared/api-context';
+import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { errorText } from '../../shared/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { exportListCsv } from '../../shared/rounds-api';
@@ -101,11 +100,7 @@ export function RoundingSheet(props: RoundingSheetProps): JSX.Element {
           {t('print.csv')}
         </Button>
       </div>
-      {error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error && <ErrorNotice message={error} />}
       <Title3 as="h2" className={styles.heading}>
         {t('print.title', { name: list.name })}
       </Title3>
