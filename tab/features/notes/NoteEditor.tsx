@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Entry, Note } from '../../../server/api/contract';
+import type { Note } from '../../../server/api/contract';
 import { useApi } from '../../shared/api-context';
 import { errorText } from '../../shared/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
@@ -42,7 +42,6 @@ const useStyles = makeStyles({
 
 interface Conflict {
   theirs?: Note;
-  entry: Entry;
 }
 
 /**
@@ -75,7 +74,7 @@ export function NoteEditor(props: NoteEditorProps): JSX.Element {
         setIsSaving(false);
         const newer = newerEntryOf(failure);
         if (newer) {
-          setConflict({ theirs: newer.note, entry: newer });
+          setConflict({ theirs: newer.note });
           setVersion(newer.version);
           // Show their note in the list too, whatever the user decides here.
           props.onSaved(newer);
