@@ -1,5 +1,6 @@
 // The teams-js wrapper: the only file that talks to the Teams host (../../../shared/reference/teams-tab.md §2).
 import { app, authentication, pages } from '@microsoft/teams-js';
+import type { TabConfig } from '../features/config/config-host';
 
 export type ThemeName = 'default' | 'dark' | 'contrast';
 export type FrameKind = 'settings' | 'content' | 'remove';
@@ -17,14 +18,6 @@ export interface TeamsContext {
   userObjectId?: string;
   tenantId?: string;
   hostClientType?: string;
-}
-
-export interface TabConfig {
-  entityId: string;
-  contentUrl: string;
-  websiteUrl: string;
-  suggestedDisplayName: string;
-  removeUrl?: string;
 }
 
 /** The Teams host, as the views use it. Component tests pass their own recording host. */
