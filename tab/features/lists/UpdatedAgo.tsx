@@ -1,10 +1,15 @@
 import { useEffect, useState, type JSX } from 'react';
 import { Caption1 } from '@fluentui/react-components';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { useSharedStyles } from '../../shared/styles';
 
-/** "Updated 3 minutes ago", kept current every 30 s. */
+/**
+ * "Updated 3 minutes ago", kept current every 30 s. The ticking text is not a live region (a screen reader
+ * would repeat it every minute); a hidden one speaks only when a refresh brings a new fetch time.
+ */
 export function UpdatedAgo(props: { fetchedAt?: string }): JSX.Element | null {
   const i18n = useI18n();
+  const shared = useSharedStyles();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     setNow(new Date());
@@ -13,8 +18,11 @@ export function UpdatedAgo(props: { fetchedAt?: string }): JSX.Element | null {
   }, [props.fetchedAt]);
   if (!props.fetchedAt) return null;
   return (
-    <Caption1 as="p" aria-live="polite">
+    <Caption1 as="p">
       <time dateTime={props.fetchedAt}>{i18n.t('list.updatedAgo', { ago: i18n.ago(props.fetchedAt, now) })}</time>
+      <span className={shared.visuallyHidden} role="status" aria-live="polite">
+        {i18n.t('list.refreshedAt', { time: i18n.date(props.fetchedAt) })}
+      </span>
     </Caption1>
   );
 }

@@ -85,6 +85,7 @@ export const en = {
   'list.print': 'Rounding sheet',
   'list.toolbar': 'List actions',
   'list.updatedAgo': 'Updated {ago}',
+  'list.refreshedAt': 'List updated at {time}',
   'list.loadingRows': 'Loading live data from the EHR…',
   'list.emptyTitle': 'This list has no patients yet',
   'list.emptyBody': 'Select Add patients to search the EHR by name, MRN or birth date.',

@@ -84,6 +84,7 @@ export const fr: Catalogue = {
   'list.print': 'Feuille de visite',
   'list.toolbar': 'Actions sur la liste',
   'list.updatedAgo': 'Mis à jour {ago}',
+  'list.refreshedAt': 'Liste mise à jour à {time}',
   'list.loadingRows': 'Chargement des données du DPI…',
   'list.emptyTitle': 'Cette liste ne contient encore aucun patient',
   'list.emptyBody': 'Sélectionnez Ajouter des patients pour chercher dans le DPI par nom, IPP ou date de naissance.',
