@@ -40,6 +40,8 @@ const INSERT_AUDIT = `INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS}) VALUES 
 export class SqliteStore implements ListStore {
   readonly dialect = 'sqlite';
   private readonly db: Database.Database;
+  /** Prepared once per SQL text: the hot reads (a list, its entries) run on every request. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   /** `file` is a path (its folder is created) or `:memory:`. */
   constructor(file: string) {
@@ -61,63 +63,80 @@ export class SqliteStore implements ListStore {
     this.db
       .transaction(() => {
         const applied = new Set(
-          (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+          (this.statement('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
+            (r) => r.version,
+          ),
         );
         for (const m of readMigrations('sqlite')) {
           if (applied.has(m.version)) continue;
           this.db.exec(m.sql);
-          this.db
-            .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-            .run(m.version, m.name, new Date().toISOString());
+          this.statement('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+            m.version,
+            m.name,
+            new Date().toISOString(),
+          );
         }
       })
       .immediate();
   }
 
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
   private listRow(tenantId: string, listId: string): ListRow | undefined {
-    return this.db
-      .prepare(`SELECT ${LIST_SELECT_COLUMNS} FROM lists WHERE id = ? AND tenant_id = ?`)
-      .get(listId, tenantId) as ListRow | undefined;
+    return this.statement(`SELECT ${LIST_SELECT_COLUMNS} FROM lists WHERE id = ? AND tenant_id = ?`).get(
+      listId,
+      tenantId,
+    ) as ListRow | undefined;
   }
 
   private readList(tenantId: string, listId: string): List | undefined {
     const row = this.listRow(tenantId, listId);
     if (!row) return undefined;
-    const entries = this.db
-      .prepare(`SELECT ${ENTRY_SELECT_COLUMNS} FROM entries WHERE list_id = ? AND tenant_id = ? ORDER BY rowid`)
-      .all(listId, tenantId) as EntryRow[];
+    const entries = this.statement(
+      `SELECT ${ENTRY_SELECT_COLUMNS} FROM entries WHERE list_id = ? AND tenant_id = ? ORDER BY rowid`,
+    ).all(listId, tenantId) as EntryRow[];
     return toList(row, entries);
   }
 
   private readEntry(tenantId: string, listId: string, entryId: string): Entry | undefined {
-    const row = this.db
-      .prepare(`SELECT ${ENTRY_SELECT_COLUMNS} FROM entries WHERE id = ? AND list_id = ? AND tenant_id = ?`)
-      .get(entryId, listId, tenantId) as EntryRow | undefined;
+    const row = this.statement(
+      `SELECT ${ENTRY_SELECT_COLUMNS} FROM entries WHERE id = ? AND list_id = ? AND tenant_id = ?`,
+    ).get(entryId, listId, tenantId) as EntryRow | undefined;
     return row ? toEntry(row) : undefined;
   }
 
   private touch(listId: string, at: string): void {
-    this.db.prepare('UPDATE lists SET updated_at = ? WHERE id = ?').run(at, listId);
+    this.statement('UPDATE lists SET updated_at = ? WHERE id = ?').run(at, listId);
   }
 
   listsInContext(tenantId: string, context: ListContext): Promise<ListSummary[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT ${LIST_SELECT_COLUMNS}, (SELECT count(*) FROM entries e WHERE e.list_id = lists.id) AS size
+    const rows = this.statement(
+      `SELECT ${LIST_SELECT_COLUMNS}, (SELECT count(*) FROM entries e WHERE e.list_id = lists.id) AS size
          FROM lists WHERE tenant_id = ? AND context_kind = ? AND context_id = ? ORDER BY created_at, rowid`,
-      )
-      .all(tenantId, context.kind, context.id) as ListRow[];
+    ).all(tenantId, context.kind, context.id) as ListRow[];
     return Promise.resolve(rows.map(toSummary));
   }
 
-  createList(tenantId: string, list: NewList, entries: readonly NewEntry[], maxLists: number): Promise<List | undefined> {
+  createList(
+    tenantId: string,
+    list: NewList,
+    entries: readonly NewEntry[],
+    maxLists: number,
+  ): Promise<List | undefined> {
     const create = this.db.transaction((): List | undefined => {
-      const { n } = this.db
-        .prepare('SELECT count(*) AS n FROM lists WHERE tenant_id = ? AND context_kind = ? AND context_id = ?')
-        .get(tenantId, list.context.kind, list.context.id) as { n: number };
+      const { n } = this.statement(
+        'SELECT count(*) AS n FROM lists WHERE tenant_id = ? AND context_kind = ? AND context_id = ?',
+      ).get(tenantId, list.context.kind, list.context.id) as { n: number };
       if (n >= maxLists) return undefined;
-      this.db.prepare(INSERT_LIST).run(...listValues(tenantId, list));
-      const insert = this.db.prepare(INSERT_ENTRY);
+      this.statement(INSERT_LIST).run(...listValues(tenantId, list));
+      const insert = this.statement(INSERT_ENTRY);
       for (const entry of entries) insert.run(...entryValues(tenantId, list.id, entry));
       return this.readList(tenantId, list.id);
     });
@@ -150,9 +169,9 @@ export class SqliteStore implements ListStore {
         sets.push('sort_column = ?', 'sort_direction = ?');
         values.push(changes.sort?.column ?? null, changes.sort?.direction ?? null);
       }
-      const result = this.db
-        .prepare(`UPDATE lists SET ${sets.join(', ')} WHERE id = ? AND tenant_id = ? AND version = ?`)
-        .run(...values, listId, tenantId, version);
+      const result = this.statement(
+        `UPDATE lists SET ${sets.join(', ')} WHERE id = ? AND tenant_id = ? AND version = ?`,
+      ).run(...values, listId, tenantId, version);
       const current = this.readList(tenantId, listId);
       if (!current) return { status: 'not-found' };
       return result.changes === 1 ? { status: 'ok', value: current } : { status: 'conflict', current };
@@ -161,7 +180,7 @@ export class SqliteStore implements ListStore {
   }
 
   deleteList(tenantId: string, listId: string): Promise<boolean> {
-    const result = this.db.prepare('DELETE FROM lists WHERE id = ? AND tenant_id = ?').run(listId, tenantId);
+    const result = this.statement('DELETE FROM lists WHERE id = ? AND tenant_id = ?').run(listId, tenantId);
     return Promise.resolve(result.changes === 1);
   }
 
@@ -170,14 +189,15 @@ export class SqliteStore implements ListStore {
       if (!this.listRow(tenantId, listId)) return { status: 'not-found' };
       const key = dedupeKeyOf(entry);
       if (key !== null) {
-        const existing = this.db
-          .prepare('SELECT id FROM entries WHERE list_id = ? AND dedupe_key = ?')
-          .get(listId, key) as { id: string } | undefined;
+        const existing = this.statement('SELECT id FROM entries WHERE list_id = ? AND dedupe_key = ?').get(
+          listId,
+          key,
+        ) as { id: string } | undefined;
         if (existing) return { status: 'duplicate', existingEntryId: existing.id };
       }
-      const { n } = this.db.prepare('SELECT count(*) AS n FROM entries WHERE list_id = ?').get(listId) as { n: number };
+      const { n } = this.statement('SELECT count(*) AS n FROM entries WHERE list_id = ?').get(listId) as { n: number };
       if (n >= maxEntries) return { status: 'full' };
-      this.db.prepare(INSERT_ENTRY).run(...entryValues(tenantId, listId, entry));
+      this.statement(INSERT_ENTRY).run(...entryValues(tenantId, listId, entry));
       this.touch(listId, entry.addedAt);
       const stored = this.readEntry(tenantId, listId, entry.id);
       if (!stored) throw new Error('The entry just written could not be read back');
@@ -188,9 +208,11 @@ export class SqliteStore implements ListStore {
 
   removeEntry(tenantId: string, listId: string, entryId: string, at: string): Promise<boolean> {
     const remove = this.db.transaction((): boolean => {
-      const result = this.db
-        .prepare('DELETE FROM entries WHERE id = ? AND list_id = ? AND tenant_id = ?')
-        .run(entryId, listId, tenantId);
+      const result = this.statement('DELETE FROM entries WHERE id = ? AND list_id = ? AND tenant_id = ?').run(
+        entryId,
+        listId,
+        tenantId,
+      );
       if (result.changes === 1) this.touch(listId, at);
       return result.changes === 1;
     });
@@ -206,12 +228,10 @@ export class SqliteStore implements ListStore {
     at: string,
   ): Promise<VersionedWrite<Entry>> {
     const set = this.db.transaction((): VersionedWrite<Entry> => {
-      const result = this.db
-        .prepare(
-          `UPDATE entries SET note_text = ?, note_author = ?, note_updated_at = ?, version = version + 1
+      const result = this.statement(
+        `UPDATE entries SET note_text = ?, note_author = ?, note_updated_at = ?, version = version + 1
            WHERE id = ? AND list_id = ? AND tenant_id = ? AND version = ?`,
-        )
-        .run(note?.text ?? null, note?.author ?? null, note?.updatedAt ?? null, entryId, listId, tenantId, version);
+      ).run(note?.text ?? null, note?.author ?? null, note?.updatedAt ?? null, entryId, listId, tenantId, version);
       if (result.changes === 1) this.touch(listId, at);
       const current = this.readEntry(tenantId, listId, entryId);
       if (!current) return { status: 'not-found' };
@@ -221,14 +241,14 @@ export class SqliteStore implements ListStore {
   }
 
   appendAudit(event: StoredAuditEvent): Promise<void> {
-    this.db.prepare(INSERT_AUDIT).run(...auditValues(event));
+    this.statement(INSERT_AUDIT).run(...auditValues(event));
     return Promise.resolve();
   }
 
   auditForList(tenantId: string, listId: string, limit: number): Promise<StoredAuditEvent[]> {
-    const rows = this.db
-      .prepare('SELECT * FROM audit_events WHERE tenant_id = ? AND list_id = ? ORDER BY seq DESC LIMIT ?')
-      .all(tenantId, listId, limit) as AuditRow[];
+    const rows = this.statement(
+      'SELECT * FROM audit_events WHERE tenant_id = ? AND list_id = ? ORDER BY seq DESC LIMIT ?',
+    ).all(tenantId, listId, limit) as AuditRow[];
     return Promise.resolve(rows.map(toAuditEvent));
   }
 
