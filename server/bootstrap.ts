@@ -65,6 +65,7 @@ export async function startRounds(config: Config, options: StartOptions): Promis
   }
 
   const ehr = createEhr(config, routes, logger, options.ehrTuning);
+  closers.push(() => ehr.close());
 
   const app = createApp({
     config,

@@ -54,7 +54,31 @@ const envSchema = z.object({
     .default('sqlite:data/rounds.db'),
   DEMO: flag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FHIR_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  FHIR_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(32),
+  FHIR_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(50),
+  FHIR_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  FHIR_CACHE_MB: z.coerce.number().min(1).max(4096).default(64),
+  FHIR_MAX_RESPONSE_MB: z.coerce.number().min(1).max(1024).default(20),
 });
+
+/** How Rounds talks to FHIR servers (FHIR_* variables, ../shared/spec/api.md "Additions"). */
+export interface FhirTuning {
+  /** Deadline of one FHIR call, queueing and retries included. */
+  timeoutMs: number;
+  /** Calls in flight per tenant; more wait in a queue. */
+  maxConcurrency: number;
+  /** Entries per batch Bundle. */
+  batchSize: number;
+  /** Life of a shared read; 0 turns the read cache off. */
+  cacheSeconds: number;
+  /** Memory bound of the read cache, in bytes of FHIR JSON. */
+  cacheBytes: number;
+  /** Largest FHIR answer read, in bytes. */
+  maxResponseBytes: number;
+}
+
+const MB = 1024 * 1024;
 
 export interface PartnerConfig {
   fhirUrl: string;
@@ -80,6 +104,7 @@ export interface Config {
   tenantRoutesFile?: string;
   databaseUrl: string;
   logLevel: string;
+  fhir: FhirTuning;
 }
 
 export class ConfigError extends Error {
@@ -141,5 +166,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     tenantRoutesFile: e.TENANT_ROUTES_FILE,
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
+    fhir: {
+      timeoutMs: e.FHIR_TIMEOUT_MS,
+      maxConcurrency: e.FHIR_MAX_CONCURRENCY,
+      batchSize: e.FHIR_BATCH_SIZE,
+      cacheSeconds: e.FHIR_CACHE_SECONDS,
+      cacheBytes: Math.round(e.FHIR_CACHE_MB * MB),
+      maxResponseBytes: Math.round(e.FHIR_MAX_RESPONSE_MB * MB),
+    },
   };
 }

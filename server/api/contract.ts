@@ -90,6 +90,8 @@ export interface PatientDetail {
 export interface PatientSearchResult {
   patients: PatientSummary[];
   total?: number;
+  /** Opaque cursor of the next page: `GET /api/patients?cursor=<next>`; absent on the last page. */
+  next?: string;
 }
 
 export interface Me {

@@ -20,6 +20,7 @@ import {
   createListBody,
   entryParams,
   exportQuery,
+  rowsQuery,
   importQuery,
   listIdParams,
   noteBody,
@@ -108,7 +109,8 @@ export function listRoutes(deps: ListRouteDeps): Router {
   router.get('/lists/:listId/rows', async (req, res) => {
     const user = userOf(res);
     const list = await lists.get(user, parseParams(listIdParams, req.params).listId);
-    res.json(await rows.forList(user.tenantId, list));
+    const { fresh } = parseQuery(rowsQuery, req.query);
+    res.json(await rows.forList(user.tenantId, list, { isFresh: fresh }));
   });
 
   router.get('/lists/:listId/export', async (req, res) => {
@@ -118,7 +120,7 @@ export function listRoutes(deps: ListRouteDeps): Router {
     const body =
       format === 'fhir'
         ? JSON.stringify(listToFhir(list), null, 2)
-        : listToCsv(list, await rows.forList(user.tenantId, list, exportColumns(list)), now());
+        : listToCsv(list, await rows.forList(user.tenantId, list, { columns: exportColumns(list) }), now());
     await lists.recordExport(user, list);
     res.attachment(fileNameOf(list, format === 'fhir' ? 'fhir.json' : 'csv'));
     res.type(format === 'fhir' ? 'application/fhir+json' : 'text/csv; charset=utf-8').send(body);

@@ -94,6 +94,13 @@ export const entryParams = z.object({
 
 export const contextQuery = z.object({ contextKind, contextId });
 export const exportQuery = z.object({ format: z.enum(['csv', 'fhir']).default('csv') });
+/** `?fresh=1` asks the EHR again instead of using answers shared in the last FHIR_CACHE_SECONDS (Refresh). */
+export const rowsQuery = z.object({
+  fresh: z
+    .enum(['0', '1', 'true', 'false'], { error: 'must be 1 or 0' })
+    .transform((v) => v === '1' || v === 'true')
+    .optional(),
+});
 export const importQuery = z.object({ contextKind, contextId, name: listName.optional() });
 export const auditQuery = z.object({
   listId: z.uuid('must be a list id (a UUID)'),

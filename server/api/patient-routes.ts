@@ -4,7 +4,7 @@ import type { AuditEvent, Connection, PatientDetail, PatientSearchResult } from 
 import type { Ehr } from '../fhir/ehr.js';
 import { userOf } from '../http/authenticate.js';
 import { parseParams, parseQuery } from './parse.js';
-import { patientIdParams, patientSearchQuery } from './patient-schemas.js';
+import { patientIdParams, patientMoreQuery, patientSearchQuery } from './patient-schemas.js';
 
 /** What the patient routes report for the audit trail: who did what, never names or search terms. */
 export type PatientAuditEvent = Pick<AuditEvent, 'type' | 'tenantId' | 'userId' | 'patientId'>;
@@ -27,9 +27,11 @@ export function patientRoutes({ ehr, onAudit }: PatientRoutesDeps): Router {
   });
 
   router.get('/patients', async (req, res) => {
-    const criteria = parseQuery(patientSearchQuery, req.query);
     const user = userOf(res);
-    const body: PatientSearchResult = await ehr.searchPatients(user.tenantId, criteria);
+    const body: PatientSearchResult =
+      req.query.cursor === undefined
+        ? await ehr.searchPatients(user.tenantId, parseQuery(patientSearchQuery, req.query))
+        : await ehr.morePatients(user.tenantId, parseQuery(patientMoreQuery, req.query).cursor);
     await audit({ type: 'patient.search', tenantId: user.tenantId, userId: user.userId });
     res.json(body);
   });

@@ -44,3 +44,8 @@ export const patientSearchQuery = z
   .refine((q) => CRITERIA.some((key) => q[key] !== undefined), {
     message: `give at least one of ${CRITERIA.join(', ')}`,
   });
+
+/** `GET /api/patients?cursor=…`: the next page of an earlier search (the cursor it answered with as `next`). */
+export const patientMoreQuery = z.strictObject({
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be the `next` cursor of an earlier search'),
+});

@@ -1,35 +1,38 @@
-// Runs many GETs against one tenant's server: as batch Bundles of at most 50 entries (a few chunks in
-// parallel, one round trip each), or as parallel single GETs when the server does not take batches.
-import pLimit from 'p-limit';
+// Runs many reads against one tenant's server in one round trip: answers already cached or on their way are
+// shared, the rest go out as batch Bundles of at most `batchSize` entries, all at once (the tenant client's
+// concurrency limit is the only bound), or as single GETs when the server does not take batches.
 import { ApiError } from '../errors.js';
 import type { FhirResource } from './adapters/adapter.js';
 import { FhirStatusError, type TenantFhirClient } from './fhir-client.js';
+import type { Read, TenantReadCache } from './read-cache.js';
 
 export interface Query {
   resourceType: string;
   url: string;
 }
 
-export interface QueryOutcome<Q extends Query = Query> {
+export interface QueryOutcome<Q extends Query = Query> extends Read {
   query: Q;
-  /** HTTP status of this read; 0 when the request itself failed (see `failure`). */
-  status: number;
-  /** The resource, or the searchset Bundle of a search, when the read succeeded. */
-  resource?: FhirResource;
-  /** Why nothing came back when the request itself failed (timeout, unreachable …). */
-  failure?: ApiError;
 }
 
 export interface RunOptions {
   hasBatch: boolean;
   /** Called when the server refuses batch Bundles, so later calls go straight to single GETs. */
   onNoBatch(): void;
-  chunkSize?: number;
-  chunkConcurrency?: number;
-  getConcurrency?: number;
+  /** Entries per batch Bundle (FHIR_BATCH_SIZE). */
+  batchSize?: number;
+  /** The tenant's shared reads; absent, every read is sent. */
+  cache?: TenantReadCache;
+  /** Send every read again instead of using a cached answer (Refresh). */
+  isFresh?: boolean;
 }
 
-export const MAX_BATCH_ENTRIES = 50;
+export const DEFAULT_BATCH_SIZE = 50;
+
+interface Sent {
+  read: Read;
+  bytes: number;
+}
 
 function chunked<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
@@ -37,30 +40,29 @@ function chunked<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-function failed<Q extends Query>(query: Q, error: unknown): QueryOutcome<Q> {
-  if (error instanceof FhirStatusError) return { query, status: error.upstreamStatus };
-  if (error instanceof ApiError) return { query, status: 0, failure: error };
+function failedRead(error: unknown, at: number): Read {
+  if (error instanceof FhirStatusError) return { status: error.upstreamStatus, fetchedAt: at };
+  if (error instanceof ApiError) return { status: 0, failure: error, fetchedAt: at };
   throw error;
 }
 
 /** "200 OK" → 200 (the batch-response entry status is a string starting with the code). */
 const statusCode = (value: unknown): number => (typeof value === 'string' ? Number.parseInt(value, 10) || 0 : 0);
 
-function readBatchResponse<Q extends Query>(
-  queries: readonly Q[],
-  bundle: FhirResource,
-  who: string,
-): QueryOutcome<Q>[] {
+function readBatchResponse(count: number, sized: { resource: FhirResource; bytes: number }, who: string, at: number): Sent[] {
+  const bundle = sized.resource;
   const entries = bundle.resourceType === 'Bundle' && Array.isArray(bundle.entry) ? (bundle.entry as unknown[]) : [];
-  return queries.map((query, i) => {
+  // The cache's memory bound counts JSON bytes; each entry is charged its share of the answer.
+  const bytes = Math.ceil(sized.bytes / Math.max(1, count));
+  return Array.from({ length: count }, (_, i): Sent => {
     const entry = entries[i] as { response?: { status?: unknown }; resource?: FhirResource } | undefined;
     const status = statusCode(entry?.response?.status);
     if (!entry || status === 0) {
       const failure = new ApiError(502, 'exception', `${who} left this read out of its batch answer`);
-      return { query, status: 0, failure };
+      return { read: { status: 0, failure, fetchedAt: at }, bytes };
     }
     const isOk = status >= 200 && status < 300 && entry.resource !== undefined;
-    return isOk ? { query, status, resource: entry.resource } : { query, status };
+    return { read: isOk ? { status, resource: entry.resource, fetchedAt: at } : { status, fetchedAt: at }, bytes };
   });
 }
 
@@ -70,50 +72,78 @@ export async function runQueries<Q extends Query>(
   queries: readonly Q[],
   options: RunOptions,
 ): Promise<QueryOutcome<Q>[]> {
-  const getLimit = pLimit(options.getConcurrency ?? 6);
-  const chunkLimit = pLimit(options.chunkConcurrency ?? 4);
   let hasBatch = options.hasBatch;
+  const reads = new Map<string, Read | Promise<Read>>();
+  const toSend: string[] = [];
+  const settle = new Map<string, (sent: Sent) => void>();
 
-  const runGets = (chunk: readonly Q[]): Promise<QueryOutcome<Q>[]> =>
+  for (const { url } of queries) {
+    if (reads.has(url)) continue;
+    const known = options.isFresh ? undefined : options.cache?.lookup(url);
+    if (known) {
+      reads.set(url, known);
+      continue;
+    }
+    const pending = new Promise<Sent>((resolve) => settle.set(url, resolve));
+    reads.set(url, options.cache ? options.cache.track(url, pending) : pending.then((sent) => sent.read));
+    toSend.push(url);
+  }
+
+  const resolveAll = (urls: readonly string[], sent: readonly Sent[]): void =>
+    urls.forEach((url, i) => settle.get(url)?.(sent[i] as Sent));
+
+  const runGets = (urls: readonly string[]): Promise<void> =>
     Promise.all(
-      chunk.map((query) =>
-        getLimit(async () => {
-          try {
-            return { query, status: 200, resource: await client.read(query.url) };
-          } catch (error) {
-            return failed(query, error);
-          }
-        }),
-      ),
-    );
+      urls.map(async (url) => {
+        let sent: Sent;
+        try {
+          const answer = await client.readSized(url);
+          sent = { read: { status: 200, resource: answer.resource, fetchedAt: Date.now() }, bytes: answer.bytes };
+        } catch (error) {
+          sent = { read: failedRead(error, Date.now()), bytes: 0 };
+        }
+        settle.get(url)?.(sent);
+      }),
+    ).then(() => undefined);
 
-  const runChunk = async (chunk: readonly Q[]): Promise<QueryOutcome<Q>[]> => {
-    if (!hasBatch) return runGets(chunk);
+  const runChunk = async (urls: readonly string[]): Promise<void> => {
+    if (!hasBatch) return runGets(urls);
     const bundle: FhirResource = {
       resourceType: 'Bundle',
       type: 'batch',
-      entry: chunk.map((query) => ({ request: { method: 'GET', url: query.url } })),
+      entry: urls.map((url) => ({ request: { method: 'GET', url } })),
     };
     try {
-      return readBatchResponse(chunk, await client.postBatch(bundle), client.who);
+      const answer = await client.postBatch(bundle);
+      resolveAll(urls, readBatchResponse(urls.length, answer, client.who, Date.now()));
     } catch (error) {
       // 4xx (405 most often) means "no batch here": fall back to single GETs for good.
       if (error instanceof FhirStatusError && error.upstreamStatus >= 400 && error.upstreamStatus < 500) {
         if (hasBatch) options.onNoBatch();
         hasBatch = false;
-        return runGets(chunk);
+        return runGets(urls);
       }
-      return chunk.map((query) => failed(query, error));
+      const read = failedRead(error, Date.now());
+      resolveAll(urls, urls.map(() => ({ read, bytes: 0 })));
     }
   };
 
-  const chunks = chunked(queries, options.chunkSize ?? MAX_BATCH_ENTRIES);
-  const results = await Promise.all(chunks.map((chunk) => chunkLimit(() => runChunk(chunk))));
-  return results.flat();
+  // Every chunk at once: one round trip whatever the list's size, bounded only by the tenant's limit.
+  const sending = Promise.all(chunked(toSend, options.batchSize ?? DEFAULT_BATCH_SIZE).map(runChunk));
+  const answers = await Promise.all(queries.map(async (query) => ({ ...(await reads.get(query.url)), query }) as QueryOutcome<Q>));
+  await sending;
+  return answers;
+}
+
+/** The oldest answer among outcomes (epoch ms), or undefined when there are none. */
+export function oldestFetch(outcomes: readonly Read[]): number | undefined {
+  let oldest: number | undefined;
+  for (const o of outcomes) if (oldest === undefined || o.fetchedAt < oldest) oldest = o.fetchedAt;
+  return oldest;
 }
 
 /** The resources a read gave: the entries of a searchset Bundle, or the resource itself. */
-export function resourcesOf(outcome: QueryOutcome, resourceType: string): FhirResource[] {
+export function resourcesOf(outcome: Read, resourceType: string): FhirResource[] {
   const resource = outcome.resource;
   if (!resource) return [];
   if (resource.resourceType === 'Bundle' && resourceType !== 'Bundle') {

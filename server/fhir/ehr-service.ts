@@ -1,7 +1,10 @@
 // The Ehr of server/fhir/ehr.ts over HTTP: per tenant, the endpoint from the router, the version from its
-// capability statement, the adapter of that version, and batch Bundles of the adapter's queries.
+// capability statement, the adapter of that version, and batch Bundles of the adapter's queries. A page of
+// rows costs one round trip, plus one more when references (locations, practitioners) need a name.
+import { randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Connection, FhirVersion, PatientDetail, PatientSearchResult } from '../api/contract.js';
-import { notFound } from '../errors.js';
+import { badRequest, notFound } from '../errors.js';
 import type { TenantRouter } from '../partner/fhir-endpoint.js';
 import {
   PATIENT_PARTS,
@@ -9,24 +12,29 @@ import {
   type FhirResource,
   type PartQuery,
   type PatientCriteria,
-  type PatientPart,
 } from './adapters/adapter.js';
-import { runQueries, type Query, type QueryOutcome } from './batch.js';
+import { patientGroupUrl, patientReadUrl } from './adapters/queries.js';
+import { DEFAULT_BATCH_SIZE, oldestFetch, resourcesOf, runQueries, type Query, type QueryOutcome } from './batch.js';
 import { CapabilityCache, fetchCapabilities, type Capabilities } from './capabilities.js';
-import type { Ehr, PatientRecord } from './ehr.js';
-import { DEFAULT_FHIR_TIMEOUT_MS, FhirStatusError, TenantFhirClient } from './fhir-client.js';
-import { applyLocation, assembleRecord, emptyRecord, type AssembledRecord } from './patient-record.js';
+import type { Ehr, PatientRecord, RecordsOptions, RecordsResult } from './ehr.js';
+import { FhirStatusError, TenantFhirClient, type TenantFhirClientOptions } from './fhir-client.js';
+import { assembleRecord, emptyRecord, namesOf, referencesToResolve, type ReferenceNames } from './patient-record.js';
+import type { ReadCache } from './read-cache.js';
 
 export interface EhrServiceOptions {
   router: TenantRouter;
   /** server/fhir/adapters/adapter-for.ts in production. */
   adapterFor(version: FhirVersion): FhirAdapter;
-  /** Timeout of each FHIR call. */
-  timeoutMs?: number;
-  /** Batch Bundles sent at once by records(). */
-  chunkConcurrency?: number;
-  /** Single GETs at once when the server takes no batches. */
-  getConcurrency?: number;
+  /** Transport, deadline and per-tenant concurrency of every FHIR call. */
+  client: TenantFhirClientOptions;
+  /** Entries per batch Bundle (FHIR_BATCH_SIZE). */
+  batchSize?: number;
+  /** Shared reads between users (FHIR_CACHE_SECONDS, FHIR_CACHE_MB); absent, nothing is shared. */
+  cache?: ReadCache;
+  /** Tenants whose clients are kept (the least recently used are forgotten). */
+  maxTenants?: number;
+  /** Releases what the service was built with (connections, cached PHI) when it closes. */
+  onClose?: () => Promise<void>;
 }
 
 interface Session {
@@ -36,14 +44,27 @@ interface Session {
   adapter: FhirAdapter;
 }
 
+type PatientQuery = PartQuery & { patientId: string };
+
 /** The resource types the app reads, for GET /api/connection. */
 const TYPES_READ = ['Patient', 'Encounter', 'Condition', 'Observation', 'AllergyIntolerance', 'Coverage', 'Location'];
+/** How long a "more results" cursor stays valid. */
+const CURSOR_TTL_MS = 15 * 60 * 1000;
 
 export class EhrService implements Ehr {
-  private readonly clients = new Map<string, TenantFhirClient>();
+  private readonly clients: LRUCache<string, TenantFhirClient>;
   private readonly capabilities = new CapabilityCache();
+  /** Search `next` links, kept here so the browser only ever holds an opaque cursor. */
+  private readonly cursors = new LRUCache<string, { tenantId: string; url: string }>({ max: 10_000, ttl: CURSOR_TTL_MS });
 
-  constructor(private readonly options: EhrServiceOptions) {}
+  constructor(private readonly options: EhrServiceOptions) {
+    this.clients = new LRUCache({ max: options.maxTenants ?? 1_000 });
+  }
+
+  async close(): Promise<void> {
+    this.cursors.clear();
+    await this.options.onClose?.();
+  }
 
   async connection(tenantId: string): Promise<Connection> {
     const session = await this.session(tenantId);
@@ -54,101 +75,160 @@ export class EhrService implements Ehr {
   }
 
   async searchPatients(tenantId: string, criteria: PatientCriteria): Promise<PatientSearchResult> {
-    const { client, adapter } = await this.session(tenantId);
+    const { client, adapter, tenantId: key } = await this.session(tenantId);
     const bundle = await client.postForm('Patient/_search', adapter.patientSearchForm(criteria));
+    return this.searchResult(key, adapter, bundle);
+  }
+
+  /** The next page of an earlier search, by the cursor that search answered with. */
+  async morePatients(tenantId: string, cursor: string): Promise<PatientSearchResult> {
+    const session = await this.session(tenantId);
+    const saved = this.cursors.get(cursor);
+    // Another tenant's cursor reads exactly as an unknown one.
+    if (!saved || saved.tenantId !== session.tenantId) throw badRequest('cursor: is unknown or has expired; search again');
+    const bundle = await session.client.readLink(saved.url);
+    return this.searchResult(session.tenantId, session.adapter, bundle);
+  }
+
+  async patientDetail(tenantId: string, patientId: string): Promise<PatientDetail> {
+    const session = await this.session(tenantId);
+    const queries = this.queriesFor(session, patientId, true);
+    const outcomes = await this.run(session, queries, false);
+    const read = outcomes.find((o) => o.query.part === 'patient');
+    if (read?.failure) throw read.failure;
+    if (read && (read.status === 404 || read.status === 410)) throw notFound('Patient not found');
+    if (read && (read.status < 200 || read.status > 299)) throw new FhirStatusError(read.status, session.client.who);
+    const references = await this.resolveReferences(session, outcomes, false);
+    const { patient, ...rest } = assembleRecord(session.adapter, outcomes, references);
+    if (!patient) throw notFound('Patient not found');
+    return { ...rest, patient, issues: rest.issues.filter((issue) => !issue.startsWith('Patient:')) };
+  }
+
+  async records(tenantId: string, patientIds: readonly string[], options: RecordsOptions): Promise<RecordsResult> {
+    const ids = [...new Set(patientIds)];
+    const records = new Map<string, PatientRecord>(ids.map((id) => [id, emptyRecord()]));
+    const wantsPatient = options.includePatient ?? false;
+    if (ids.length === 0 || (options.parts.length === 0 && !wantsPatient)) return { records };
+    const session = await this.session(tenantId);
+    const isFresh = options.isFresh ?? false;
+
+    // Wave 1: every part of every patient, and the Patients themselves as `_id` searches of a batch's size.
+    const partQueries = ids.flatMap((id) => this.queriesFor(session, id, false, options.parts));
+    const groups = wantsPatient && ids.length > 1 ? this.patientGroups(ids) : [];
+    const singles = wantsPatient && ids.length === 1 ? this.queriesFor(session, ids[0] as string, true, []) : [];
+    const wave1 = await this.run(session, [...partQueries, ...singles, ...groups], isFresh);
+    const outcomes: QueryOutcome<PatientQuery>[] = wave1.filter((o) => o.query.url.startsWith('Patient?') === false);
+    const patientsFound = groups.length > 0 ? this.patientsOfGroups(wave1) : new Map<string, QueryOutcome<PatientQuery>>();
+    outcomes.push(...patientsFound.values());
+
+    // Nothing at all came back: the EHR is down, and the caller decides what to show.
+    const firstFailure = wave1[0]?.failure;
+    if (firstFailure && wave1.every((o) => o.failure)) throw firstFailure;
+
+    // Wave 2 (only when needed): Patients a group search left out, and references without a display.
+    const missing = groups.length > 0 ? ids.filter((id) => !patientsFound.has(id)) : [];
+    const missingReads = missing.flatMap((id) => this.queriesFor(session, id, true, []));
+    const [references, reread] = await Promise.all([
+      this.resolveReferences(session, outcomes, isFresh),
+      missingReads.length > 0 ? this.run(session, missingReads, isFresh) : Promise.resolve([]),
+    ]);
+    outcomes.push(...reread);
+
+    const byPatient = new Map<string, QueryOutcome<PatientQuery>[]>(ids.map((id) => [id, []]));
+    for (const outcome of outcomes) byPatient.get(outcome.query.patientId)?.push(outcome);
+    for (const id of ids) records.set(id, assembleRecord(session.adapter, byPatient.get(id) ?? [], references));
+    const oldest = oldestFetch([...outcomes, ...references.outcomes]);
+    return { records, fetchedAt: oldest === undefined ? undefined : new Date(oldest).toISOString() };
+  }
+
+  private searchResult(tenantId: string, adapter: FhirAdapter, bundle: FhirResource): PatientSearchResult {
     type SearchEntry = { resource?: FhirResource; search?: { mode?: string } };
     const entries = Array.isArray(bundle.entry) ? (bundle.entry as SearchEntry[]) : [];
     const patients = entries
       .filter((e) => e.resource?.resourceType === 'Patient' && e.search?.mode !== 'include')
       .map((e) => adapter.toPatient(e.resource as FhirResource));
-    return typeof bundle.total === 'number' ? { patients, total: bundle.total } : { patients };
-  }
-
-  async patientDetail(tenantId: string, patientId: string): Promise<PatientDetail> {
-    const session = await this.session(tenantId);
-    const outcomes = await this.run(session, this.queriesFor(session, patientId, PATIENT_PARTS, true));
-    const read = outcomes.find((o) => o.query.part === 'patient');
-    if (read?.failure) throw read.failure;
-    if (read && (read.status === 404 || read.status === 410)) throw notFound('Patient not found');
-    if (read && (read.status < 200 || read.status > 299)) throw new FhirStatusError(read.status, session.client.who);
-    const assembled = assembleRecord(session.adapter, outcomes);
-    const { patient, ...rest } = assembled.record;
-    if (!patient) throw notFound('Patient not found');
-    if (assembled.locationToResolve) {
-      // One plain GET: the only read that depends on another's answer.
-      const read = { resourceType: 'Location', url: assembled.locationToResolve };
-      const [location] = await runQueries(session.client, [read], { hasBatch: false, onNoBatch: () => undefined });
-      if (location) applyLocation(session.adapter, assembled.record, location);
+    const result: PatientSearchResult = { patients };
+    if (typeof bundle.total === 'number') result.total = bundle.total;
+    const next = nextLink(bundle);
+    if (next) {
+      const cursor = randomBytes(18).toString('base64url');
+      this.cursors.set(cursor, { tenantId, url: next });
+      result.next = cursor;
     }
-    return {
-      ...rest,
-      patient,
-      encounter: assembled.record.encounter,
-      issues: rest.issues.filter((issue) => !issue.startsWith('Patient:')),
-    };
-  }
-
-  async records(
-    tenantId: string,
-    patientIds: readonly string[],
-    parts: readonly PatientPart[],
-    includePatient: boolean,
-  ): Promise<Map<string, PatientRecord>> {
-    const ids = [...new Set(patientIds)];
-    const result = new Map<string, PatientRecord>(ids.map((id) => [id, emptyRecord()]));
-    if (ids.length === 0 || (parts.length === 0 && !includePatient)) return result;
-    const session = await this.session(tenantId);
-    const queries = ids.flatMap((patientId) =>
-      this.queriesFor(session, patientId, parts, includePatient).map((q) => ({ ...q, patientId })),
-    );
-    const outcomes = await this.run(session, queries);
-    // Nothing at all came back: the EHR is down, and the caller decides what to show.
-    const firstFailure = outcomes[0]?.failure;
-    if (firstFailure && outcomes.every((o) => o.failure)) throw firstFailure;
-
-    // One pass to group the outcomes by patient, not one scan of all of them per patient.
-    const byPatient = new Map<string, typeof outcomes>(ids.map((id) => [id, []]));
-    for (const outcome of outcomes) byPatient.get(outcome.query.patientId)?.push(outcome);
-    const assembled = ids.map((id) => {
-      const one = assembleRecord(session.adapter, byPatient.get(id) ?? []);
-      result.set(id, one.record);
-      return one;
-    });
-    await this.resolveLocations(session, assembled);
     return result;
   }
 
-  /** Location reads of every record that needs one, deduplicated, in one more batch round trip. */
-  private async resolveLocations(session: Session, records: readonly AssembledRecord[]): Promise<void> {
-    const urls = [...new Set(records.flatMap((r) => (r.locationToResolve ? [r.locationToResolve] : [])))];
-    if (urls.length === 0) return;
-    const outcomes = await this.run(session, urls.map((url) => ({ resourceType: 'Location', url })));
-    const byUrl = new Map(outcomes.map((o) => [o.query.url, o]));
-    for (const r of records) {
-      const outcome = r.locationToResolve ? byUrl.get(r.locationToResolve) : undefined;
-      if (outcome) applyLocation(session.adapter, r.record, outcome);
+  /** `Patient?_id=…` searches of at most a batch's size, one per group of ids. */
+  private patientGroups(ids: readonly string[]): PatientQuery[] {
+    const size = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const groups: PatientQuery[] = [];
+    for (let i = 0; i < ids.length; i += size) {
+      const group = ids.slice(i, i + size);
+      groups.push({ part: 'patient', resourceType: 'Patient', url: patientGroupUrl(group), patientId: '' });
     }
+    return groups;
+  }
+
+  /**
+   * One outcome per patient out of the group searches: the Patient it found, or the search's failure. A
+   * patient the search did not return is left out, to be read on its own (deleted, or past a server's page).
+   */
+  private patientsOfGroups(outcomes: readonly QueryOutcome<PatientQuery>[]): Map<string, QueryOutcome<PatientQuery>> {
+    const found = new Map<string, QueryOutcome<PatientQuery>>();
+    for (const outcome of outcomes) {
+      if (!outcome.query.url.startsWith('Patient?')) continue;
+      const asked = idsOfGroup(outcome.query.url);
+      const isOk = !outcome.failure && outcome.status >= 200 && outcome.status < 300;
+      for (const patient of isOk ? resourcesOf(outcome, 'Patient') : []) {
+        const id = patient.id;
+        if (id === undefined || !asked.has(id)) continue;
+        const query = { part: 'patient' as const, resourceType: 'Patient', url: patientReadUrl(id), patientId: id };
+        found.set(id, { ...outcome, resource: patient, query });
+      }
+      if (isOk) continue;
+      for (const id of asked) {
+        const query = { part: 'patient' as const, resourceType: 'Patient', url: patientReadUrl(id), patientId: id };
+        found.set(id, { ...outcome, query });
+      }
+    }
+    return found;
+  }
+
+  /** Names for the references without a display, read in one more round trip (cached like every read). */
+  private async resolveReferences(
+    session: Session,
+    outcomes: readonly QueryOutcome<PartQuery>[],
+    isFresh: boolean,
+  ): Promise<ReferenceNames & { outcomes: QueryOutcome[] }> {
+    const urls = [...new Set(referencesToResolve(session.adapter, outcomes))];
+    if (urls.length === 0) return { names: new Map(), issues: new Map(), outcomes: [] };
+    const queries = urls.map((url) => ({ resourceType: url.slice(0, url.indexOf('/')), url }));
+    const read = await this.run(session, queries, isFresh);
+    return { ...namesOf(session.adapter, read), outcomes: read };
   }
 
   /** The adapter's queries, without the parts whose resource type the server says it does not serve. */
   private queriesFor(
     session: Session,
     patientId: string,
-    parts: readonly PatientPart[],
     includePatient: boolean,
-  ): PartQuery[] {
+    parts: readonly PartQuery['part'][] = PATIENT_PARTS,
+  ): PatientQuery[] {
     const declared = session.capabilities.resourceTypes;
+    const wanted = parts.filter((part) => part !== 'patient');
     return session.adapter
-      .patientQueries(patientId, parts, includePatient)
-      .filter((q) => q.part === 'patient' || declared.size === 0 || declared.has(q.resourceType));
+      .patientQueries(patientId, wanted, includePatient)
+      .filter((q) => q.part === 'patient' || declared.size === 0 || declared.has(q.resourceType))
+      .map((q) => ({ ...q, patientId }));
   }
 
-  private run<Q extends Query>(session: Session, queries: readonly Q[]): Promise<QueryOutcome<Q>[]> {
+  private run<Q extends Query>(session: Session, queries: readonly Q[], isFresh: boolean): Promise<QueryOutcome<Q>[]> {
     return runQueries(session.client, queries, {
       hasBatch: session.capabilities.hasBatch,
       onNoBatch: () => this.capabilities.markNoBatch(session.tenantId),
-      chunkConcurrency: this.options.chunkConcurrency,
-      getConcurrency: this.options.getConcurrency,
+      batchSize: this.options.batchSize,
+      cache: this.options.cache?.forTenant(session.tenantId),
+      isFresh,
     });
   }
 
@@ -156,7 +236,7 @@ export class EhrService implements Ehr {
     const endpoint = this.options.router.endpointFor(tenantId);
     let client = this.clients.get(endpoint.tenantId);
     if (!client) {
-      client = new TenantFhirClient(endpoint, this.options.timeoutMs ?? DEFAULT_FHIR_TIMEOUT_MS);
+      client = new TenantFhirClient(endpoint, this.options.client);
       this.clients.set(endpoint.tenantId, client);
     }
     const fhirClient = client;
@@ -164,4 +244,17 @@ export class EhrService implements Ehr {
     const adapter = this.options.adapterFor(capabilities.fhirVersion);
     return { tenantId: endpoint.tenantId, client, capabilities, adapter };
   }
+}
+
+/** The ids a `Patient?_id=a,b,c` search asked for. */
+function idsOfGroup(url: string): Set<string> {
+  const query = new URLSearchParams(url.slice(url.indexOf('?') + 1));
+  return new Set((query.get('_id') ?? '').split(',').filter(Boolean));
+}
+
+/** A searchset's `link[relation=next].url`, if any (same shape in every version). */
+function nextLink(bundle: FhirResource): string | undefined {
+  const links = Array.isArray(bundle.link) ? (bundle.link as Array<{ relation?: unknown; url?: unknown }>) : [];
+  const next = links.find((l) => l.relation === 'next');
+  return typeof next?.url === 'string' && next.url !== '' ? next.url : undefined;
 }

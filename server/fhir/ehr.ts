@@ -1,6 +1,21 @@
 import type { Connection, PatientDetail, PatientSearchResult, PatientSummary } from '../api/contract.js';
 import type { PatientCriteria, PatientPart } from './adapters/adapter.js';
 
+export interface RecordsOptions {
+  /** The patient-scoped reads wanted. */
+  parts: readonly PatientPart[];
+  /** Read the Patient itself too (name, MRN, age). */
+  includePatient?: boolean;
+  /** Ask the EHR again instead of using answers shared in the last FHIR_CACHE_SECONDS (Refresh). */
+  isFresh?: boolean;
+}
+
+export interface RecordsResult {
+  records: Map<string, PatientRecord>;
+  /** When the oldest answer used was given by the EHR (ISO); absent when nothing was read. */
+  fetchedAt?: string;
+}
+
 /** What the EHR says of one patient (a PatientDetail whose Patient may be missing); only the parts asked for are filled. */
 export type PatientRecord = Omit<PatientDetail, 'patient'> & { patient?: PatientSummary };
 
@@ -8,16 +23,13 @@ export type PatientRecord = Omit<PatientDetail, 'patient'> & { patient?: Patient
 export interface Ehr {
   connection(tenantId: string): Promise<Connection>;
   searchPatients(tenantId: string, criteria: PatientCriteria): Promise<PatientSearchResult>;
+  /** The next page of a search, by the opaque `next` cursor it answered with. */
+  morePatients(tenantId: string, cursor: string): Promise<PatientSearchResult>;
   /** One batch Bundle of the patient-scoped reads (parallel GETs when the server has no batch). */
   patientDetail(tenantId: string, patientId: string): Promise<PatientDetail>;
   /**
-   * Live data for many patients, only the parts asked for (plus the Patient itself when `includePatient`):
-   * one batch round trip per chunk of requests, chunks in parallel with a small bound.
+   * Live data for many patients, only the parts asked for: one round trip of batch Bundles sent together,
+   * plus one when references need a name. Answers are shared between users for FHIR_CACHE_SECONDS.
    */
-  records(
-    tenantId: string,
-    patientIds: readonly string[],
-    parts: readonly PatientPart[],
-    includePatient: boolean,
-  ): Promise<Map<string, PatientRecord>>;
+  records(tenantId: string, patientIds: readonly string[], options: RecordsOptions): Promise<RecordsResult>;
 }

@@ -1,17 +1,12 @@
-// Every FHIR call goes through fhirclient (../shared/reference/toolchain.md G3), with the tenant's bearer
-// token, a timeout, and one retry with a fresh token when the server says 401.
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
-import FhirClientModule from 'fhirclient/lib/FhirClient.js';
+// One tenant's FHIR server: every call with the tenant's bearer token, at most `maxConcurrency` in flight (the
+// rest wait in a queue, they never fail for being many), a deadline that covers queueing and retries, and one
+// retry with a fresh token when the server says 401. The HTTP itself is ./transport.ts.
+import pLimit, { type LimitFunction } from 'p-limit';
 import { ApiError, badGateway } from '../errors.js';
 import type { FhirEndpoint } from '../partner/fhir-endpoint.js';
-import { upstreamFailure, whoServes, type UpstreamOptions } from '../partner/upstream.js';
+import { whoServes } from '../partner/upstream.js';
 import type { FhirResource } from './adapters/adapter.js';
-
-type FhirClientClass = typeof FhirClientModule;
-// Under Node ESM the default import of this CommonJS file is its whole module.exports.
-const FhirClient: FhirClientClass =
-  (FhirClientModule as unknown as { default?: FhirClientClass }).default ?? FhirClientModule;
+import type { FhirTransport, TransportAnswer } from './transport.js';
 
 /** The FHIR server answered with an error status; a clean 502 unless a caller handles `upstreamStatus`. */
 export class FhirStatusError extends ApiError {
@@ -31,85 +26,138 @@ export class TokenRefusedError extends ApiError {
 }
 
 export const DEFAULT_FHIR_TIMEOUT_MS = 15_000;
+export const DEFAULT_FHIR_CONCURRENCY = 32;
 
 const JSON_TYPES = 'application/fhir+json, application/json;q=0.9';
 
+export interface TenantFhirClientOptions {
+  transport: FhirTransport;
+  timeoutMs?: number;
+  maxConcurrency?: number;
+}
+
+/** A parsed answer and the size of its JSON, for the read cache's memory bound. */
+export interface SizedResource {
+  resource: FhirResource;
+  bytes: number;
+}
+
+interface Call {
+  method: 'GET' | 'POST';
+  /** Absolute URL on this tenant's server. */
+  url: string;
+  body?: string;
+  contentType?: string;
+  isAnonymous: boolean;
+}
+
 export class TenantFhirClient {
-  private readonly client: InstanceType<FhirClientClass>;
-  private readonly upstream: UpstreamOptions;
-  /** fhirclient's node-fetch opens a connection per call unless given an agent; TLS set-up is not free. */
-  private readonly agent: HttpAgent;
+  readonly who: string;
+  private readonly base: URL;
+  private readonly limit: LimitFunction;
+  private readonly timeoutMs: number;
 
   constructor(
     readonly endpoint: FhirEndpoint,
-    timeoutMs: number = DEFAULT_FHIR_TIMEOUT_MS,
+    private readonly options: TenantFhirClientOptions,
   ) {
-    this.client = new FhirClient(endpoint.baseUrl);
-    this.upstream = { who: whoServes(endpoint.mode), timeoutMs };
-    const agentOptions = { keepAlive: true, maxSockets: 16 };
-    this.agent = endpoint.baseUrl.startsWith('https:') ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
+    this.who = whoServes(endpoint.mode);
+    this.base = new URL(`${endpoint.baseUrl.replace(/\/+$/, '')}/`);
+    this.limit = pLimit(options.maxConcurrency ?? DEFAULT_FHIR_CONCURRENCY);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_FHIR_TIMEOUT_MS;
   }
 
-  get who(): string {
-    return this.upstream.who;
+  /** Calls waiting for a place, for tests and metrics. */
+  get queued(): number {
+    return this.limit.pendingCount;
   }
 
   /** GET a path relative to the FHIR base. `anonymous` sends no token (the open /metadata). */
-  read(path: string, options: { anonymous?: boolean } = {}): Promise<FhirResource> {
-    return this.send(path, { method: 'GET' }, options.anonymous ?? false);
+  async read(path: string, options: { anonymous?: boolean } = {}): Promise<FhirResource> {
+    return (await this.readSized(path, options)).resource;
   }
 
-  postForm(path: string, form: URLSearchParams): Promise<FhirResource> {
-    return this.send(
-      path,
-      { method: 'POST', body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } },
-      false,
-    );
+  readSized(path: string, options: { anonymous?: boolean } = {}): Promise<SizedResource> {
+    return this.call({ method: 'GET', url: this.resolve(path), isAnonymous: options.anonymous ?? false });
   }
 
-  /** POSTs a batch Bundle to the base; fhirclient sends it to `[base]/`. */
-  postBatch(bundle: FhirResource): Promise<FhirResource> {
-    const headers = { 'content-type': 'application/fhir+json' };
-    return this.send('', { method: 'POST', body: JSON.stringify(bundle), headers }, false);
+  /**
+   * GET an absolute URL the server itself gave (a search Bundle's `next` link). Only URLs on this tenant's
+   * server are followed: our token never goes anywhere else.
+   */
+  async readLink(url: string): Promise<FhirResource> {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw badGateway(`${this.who} sent a paging link that is not a URL`);
+    }
+    if (parsed.origin !== this.base.origin || !parsed.pathname.startsWith(this.base.pathname))
+      throw badGateway(`${this.who} sent a paging link to another server`);
+    return (await this.call({ method: 'GET', url: parsed.href, isAnonymous: false })).resource;
   }
 
-  private async send(path: string, init: RequestInit, anonymous: boolean): Promise<FhirResource> {
-    let token = anonymous ? undefined : await this.endpoint.getToken();
+  async postForm(path: string, form: URLSearchParams): Promise<FhirResource> {
+    const contentType = 'application/x-www-form-urlencoded';
+    const url = this.resolve(path);
+    return (await this.call({ method: 'POST', url, body: form.toString(), contentType, isAnonymous: false })).resource;
+  }
+
+  /** POSTs a batch Bundle to `[base]/`. */
+  postBatch(bundle: FhirResource): Promise<SizedResource> {
+    const body = JSON.stringify(bundle);
+    return this.call({ method: 'POST', url: this.base.href, body, contentType: 'application/fhir+json', isAnonymous: false });
+  }
+
+  private resolve(path: string): string {
+    return new URL(path.replace(/^\/+/, ''), this.base).href;
+  }
+
+  private call(call: Call): Promise<SizedResource> {
+    // The deadline starts now: time spent waiting for a place counts, so the user never waits past it.
+    const deadline = Date.now() + this.timeoutMs;
+    return this.limit(() => this.send(call, deadline));
+  }
+
+  private async send(call: Call, deadline: number): Promise<SizedResource> {
+    let token = call.isAnonymous ? undefined : await this.endpoint.getToken();
     for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.once(path, init, token);
-      } catch (error) {
-        const status = statusOf(error);
-        if (status === 401 && token && attempt === 1) {
-          // The partner may have revoked or rotated the token early: drop it and try once with a fresh one.
-          this.endpoint.invalidateToken(token);
-          token = await this.endpoint.getToken();
-          continue;
-        }
-        if (status === 401) throw new TokenRefusedError(this.who);
-        if (status !== undefined) throw new FhirStatusError(status, this.who);
-        const failure = upstreamFailure(error, this.upstream);
-        // Anything else (a body that is not JSON …) may quote the answer: never let it reach a log.
-        throw failure instanceof ApiError ? failure : badGateway(`${this.who} sent an answer that could not be read`);
+      const answer = await this.options.transport.send(
+        { method: call.method, url: call.url, headers: this.headers(call, token), body: call.body, deadline, who: this.who },
+        this.timeoutMs,
+      );
+      if (answer.status === 401 && token && attempt === 1) {
+        // The partner may have revoked or rotated the token early: drop it and try once with a fresh one.
+        this.endpoint.invalidateToken(token);
+        token = await this.endpoint.getToken();
+        continue;
       }
+      if (answer.status === 401) throw new TokenRefusedError(this.who);
+      if (answer.status < 200 || answer.status > 299) throw new FhirStatusError(answer.status, this.who);
+      return { resource: this.resourceOf(answer), bytes: answer.body.length };
     }
   }
 
-  private async once(path: string, init: RequestInit, token: string | undefined): Promise<FhirResource> {
-    const headers: Record<string, string> = { accept: JSON_TYPES, ...(init.headers as Record<string, string>) };
+  private headers(call: Call, token: string | undefined): Record<string, string> {
+    const headers: Record<string, string> = { accept: JSON_TYPES };
+    if (call.contentType) headers['content-type'] = call.contentType;
     if (token) headers.authorization = `Bearer ${token}`;
-    const options = { ...init, headers, signal: AbortSignal.timeout(this.upstream.timeoutMs), agent: this.agent };
-    const body: unknown = await this.client.fhirRequest(path, options);
-    const resourceType = typeof body === 'object' && body !== null ? (body as { resourceType?: unknown }).resourceType : undefined;
-    if (typeof resourceType !== 'string')
+    return headers;
+  }
+
+  /** The answer's FHIR JSON; anything else is a 502 that never quotes the answer (it may hold PHI). */
+  private resourceOf(answer: TransportAnswer): FhirResource {
+    const contentType = String(answer.headers['content-type'] ?? '');
+    if (contentType !== '' && !/json/i.test(contentType))
       throw badGateway(`${this.who} answered with something that is not FHIR JSON`);
+    let body: unknown;
+    try {
+      body = JSON.parse(answer.body);
+    } catch {
+      throw badGateway(`${this.who} sent an answer that could not be read`);
+    }
+    const resourceType = typeof body === 'object' && body !== null ? (body as { resourceType?: unknown }).resourceType : undefined;
+    if (typeof resourceType !== 'string') throw badGateway(`${this.who} answered with something that is not FHIR JSON`);
     return body as FhirResource;
   }
-}
-
-/** The HTTP status of fhirclient's HttpError (it carries the URL and body: never log its message). */
-function statusOf(error: unknown): number | undefined {
-  if (!(error instanceof Error) || error.name !== 'HttpError') return undefined;
-  const status = (error as { status?: unknown }).status;
-  return typeof status === 'number' ? status : undefined;
 }

@@ -1,31 +1,80 @@
-// Turns the outcomes of one patient's reads into a PatientRecord of view models, through the adapter.
+// Turns the outcomes of one patient's reads into a PatientRecord of view models, through the adapter. The
+// references those reads name without a display (the encounter's location, attending and other participants,
+// prescribers) are listed first, read for all patients at once, and passed back in as `names`.
 import type { FhirAdapter, FhirResource, PartQuery } from './adapters/adapter.js';
 import { issueOf, resourcesOf, type QueryOutcome } from './batch.js';
 import type { PatientRecord } from './ehr.js';
-
-export interface AssembledRecord {
-  record: PatientRecord;
-  /** `Location/<id>` to read when the latest encounter names its location without a display. */
-  locationToResolve?: string;
-}
+import { practitionerReferences, withDisplays } from './references.js';
 
 export function emptyRecord(): PatientRecord {
   return { conditions: [], vitals: [], allergies: [], medications: [], coverage: [], issues: [] };
 }
 
 /** Runs an adapter conversion; adapters should not throw, but one odd resource must not sink the page. */
-function safely<T>(record: PatientRecord, resourceType: string, convert: () => T): T | undefined {
+function safely<T>(issues: string[], resourceType: string, convert: () => T): T | undefined {
   try {
     return convert();
   } catch {
-    record.issues.push(`${resourceType}: could not be read`);
+    issues.push(`${resourceType}: could not be read`);
     return undefined;
   }
 }
 
-export function assembleRecord(adapter: FhirAdapter, outcomes: readonly QueryOutcome<PartQuery>[]): AssembledRecord {
+/** `Location/<id>` and `Practitioner/<id>` that the outcomes name with nothing to show. */
+export function referencesToResolve(adapter: FhirAdapter, outcomes: readonly QueryOutcome<PartQuery>[]): string[] {
+  const found: string[] = [];
+  const ignored: string[] = [];
+  for (const outcome of outcomes) {
+    if (issueOf(outcome)) continue;
+    const { part, resourceType } = outcome.query;
+    const resources = resourcesOf(outcome, resourceType);
+    if (part === 'encounter' && resources[0]) {
+      const encounter = resources[0];
+      const location = safely(ignored, resourceType, () => adapter.locationToResolve(encounter));
+      if (location) found.push(location);
+      found.push(...practitionerReferences(encounter));
+    }
+    if (part === 'medications') for (const medication of resources) found.push(...practitionerReferences(medication));
+  }
+  return found;
+}
+
+export interface ReferenceNames {
+  /** The name of each read Location or Practitioner, by `Type/<id>`. */
+  names: Map<string, string>;
+  /** Why a reference could not be read, by `Type/<id>`: the records that needed it say so. */
+  issues: Map<string, string>;
+}
+
+export function namesOf(adapter: FhirAdapter, outcomes: readonly QueryOutcome[]): ReferenceNames {
+  const names = new Map<string, string>();
+  const issues = new Map<string, string>();
+  const ignored: string[] = [];
+  for (const outcome of outcomes) {
+    const { resourceType, url } = outcome.query;
+    const issue = issueOf(outcome);
+    if (issue) issues.set(url, issue);
+    const resource = issue ? undefined : resourcesOf(outcome, resourceType)[0];
+    if (!resource) continue;
+    const name = safely(ignored, resourceType, () =>
+      resourceType === 'Location' ? adapter.toLocationName(resource) : adapter.toPractitionerName(resource),
+    );
+    if (name) names.set(url, name);
+  }
+  return { names, issues };
+}
+
+export function assembleRecord(
+  adapter: FhirAdapter,
+  outcomes: readonly QueryOutcome<PartQuery>[],
+  references: ReferenceNames = { names: new Map(), issues: new Map() },
+): PatientRecord {
   const record = emptyRecord();
-  let locationToResolve: string | undefined;
+  const { names } = references;
+  for (const reference of new Set(referencesToResolve(adapter, outcomes))) {
+    const issue = references.issues.get(reference);
+    if (issue) record.issues.push(issue);
+  }
   for (const outcome of outcomes) {
     const issue = issueOf(outcome);
     if (issue) {
@@ -36,52 +85,37 @@ export function assembleRecord(adapter: FhirAdapter, outcomes: readonly QueryOut
     const resources = resourcesOf(outcome, resourceType);
     const each = <T>(convert: (r: FhirResource) => T): T[] =>
       resources.flatMap((r) => {
-        const value = safely(record, resourceType, () => convert(r));
+        const value = safely(record.issues, resourceType, () => convert(r));
         return value === undefined ? [] : [value];
       });
     switch (part) {
       case 'patient': {
         const first = resources[0];
-        if (first) record.patient = safely(record, resourceType, () => adapter.toPatient(first));
+        if (first) record.patient = safely(record.issues, resourceType, () => adapter.toPatient(first));
         else record.issues.push('Patient: not found in the EHR');
         break;
       }
       case 'encounter': {
         const first = resources[0];
-        if (!first) break;
-        record.encounter = safely(record, resourceType, () => adapter.toEncounter(first));
-        if (record.encounter && !record.encounter.location)
-          locationToResolve = safely(record, resourceType, () => adapter.locationToResolve(first));
+        if (first) record.encounter = safely(record.issues, resourceType, () => adapter.toEncounter(withDisplays(first, names)));
         break;
       }
       case 'conditions':
         record.conditions = each((r) => adapter.toCondition(r));
         break;
       case 'vitals':
-        record.vitals = safely(record, resourceType, () => adapter.toVitals(resources)) ?? [];
+        record.vitals = safely(record.issues, resourceType, () => adapter.toVitals(resources)) ?? [];
         break;
       case 'allergies':
         record.allergies = each((r) => adapter.toAllergy(r));
         break;
       case 'medications':
-        record.medications = each((r) => adapter.toMedication(r));
+        record.medications = each((r) => adapter.toMedication(withDisplays(r, names)));
         break;
       case 'coverage':
         record.coverage = each((r) => adapter.toCoverage(r));
         break;
     }
   }
-  return { record, locationToResolve };
-}
-
-/** Puts the name of a read Location into the encounter, or an issue line when the read failed. */
-export function applyLocation(adapter: FhirAdapter, record: PatientRecord, outcome: QueryOutcome): void {
-  const issue = issueOf(outcome);
-  if (issue) {
-    record.issues.push(issue);
-    return;
-  }
-  const location = resourcesOf(outcome, 'Location')[0];
-  const name = location ? safely(record, 'Location', () => adapter.toLocationName(location)) : undefined;
-  if (name && record.encounter) record.encounter = { ...record.encounter, location: name };
+  return record;
 }

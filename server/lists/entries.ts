@@ -26,7 +26,7 @@ const entryNotFound = (): ApiError => notFound('Entry not found');
 /** The EHR's answer for one patient id: its name and MRN to keep as the entry's snapshot. */
 export async function snapshotOf(ehr: Ehr | undefined, tenantId: string, patientId: string): Promise<Pick<NewEntry, 'display' | 'mrn'>> {
   if (!ehr) throw notConfigured('No EHR connection is configured: add the patient by hand instead');
-  const record = (await ehr.records(tenantId, [patientId], [], true)).get(patientId);
+  const record = (await ehr.records(tenantId, [patientId], { parts: [], includePatient: true })).records.get(patientId);
   if (record?.patient) {
     const { name, mrn } = record.patient;
     return {

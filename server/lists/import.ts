@@ -71,7 +71,7 @@ export class ImportService {
     const { ehr } = this.deps;
     if (!ehr) return candidates.map(() => undefined);
     const ids = [...new Set(candidates.flatMap((c) => (c.patientId ? [c.patientId] : [])))];
-    const records = ids.length > 0 ? await ehr.records(tenantId, ids, [], true) : new Map<string, PatientRecord>();
+    const records = ids.length > 0 ? (await ehr.records(tenantId, ids, { parts: [], includePatient: true })).records : new Map<string, PatientRecord>();
     const limit = pLimit(MRN_SEARCH_CONCURRENCY);
     return Promise.all(
       candidates.map(async (c) => {

@@ -42,23 +42,33 @@ function describeOutage(error: unknown): string {
   return isApiError(error) ? error.message : 'the EHR could not be read';
 }
 
+export interface RowsOptions {
+  /** The columns whose parts are read: the list's own by default, or more (the CSV export's re-import block). */
+  columns?: readonly ColumnId[];
+  /** Ask the EHR again instead of using answers shared in the last FHIR_CACHE_SECONDS (Refresh). */
+  isFresh?: boolean;
+}
+
 export class RowService {
   constructor(
     private readonly ehr: Ehr | undefined,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** `columns` decides which parts are read: the list's own, or more (the CSV export's re-import block). */
-  async forList(tenantId: string, list: List, columns: readonly ColumnId[] = list.columns): Promise<RowsResponse> {
+  /** Rows of every entry; `fetchedAt` is when the oldest EHR answer used was given. */
+  async forList(tenantId: string, list: List, options: RowsOptions = {}): Promise<RowsResponse> {
+    const columns = options.columns ?? list.columns;
     const patientIds = [...new Set(list.entries.flatMap((e) => (e.patientId ? [e.patientId] : [])))];
     let records = new Map<string, PatientRecord>();
+    let fetchedAt: string | undefined;
     let outage: string | undefined;
     if (patientIds.length > 0) {
       if (!this.ehr) {
         outage = 'no EHR connection is configured';
       } else {
         try {
-          records = await this.ehr.records(tenantId, patientIds, partsForColumns(columns), true);
+          const parts = partsForColumns(columns);
+          ({ records, fetchedAt } = await this.ehr.records(tenantId, patientIds, { parts, includePatient: true, isFresh: options.isFresh }));
         } catch (error) {
           outage = describeOutage(error);
         }
@@ -71,6 +81,6 @@ export class RowService {
       const record = records.get(entry.patientId);
       return record ? withRecord(row, record) : { ...row, issues: ['Patient: no answer from the EHR'] };
     });
-    return { rows, fetchedAt: this.now().toISOString() };
+    return { rows, fetchedAt: fetchedAt ?? this.now().toISOString() };
   }
 }

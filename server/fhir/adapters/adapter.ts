@@ -58,6 +58,8 @@ export interface FhirAdapter {
   /** `Location/<id>` of the encounter's first location when it has no display, for a follow-up read. */
   locationToResolve(encounter: FhirResource): string | undefined;
   toLocationName(location: FhirResource): string | undefined;
+  /** A Practitioner's name (DSTU2 one HumanName with `family` an array; STU3+ an array of them). */
+  toPractitionerName(practitioner: FhirResource): string | undefined;
   toCondition(resource: FhirResource): ConditionSummary;
   /** The newest observation per LOINC code, blood pressure with its components. */
   toVitals(observations: readonly FhirResource[]): VitalSign[];

@@ -10,7 +10,7 @@ import { readCondition } from './read-condition.js';
 import { payorName, readCoverage } from './read-coverage.js';
 import { locationToResolve, readEncounter, readLocationName } from './read-encounter.js';
 import { readMedication } from './read-medication.js';
-import { familyFromArray } from './read-name.js';
+import { familyFromArray, resourceName } from './read-name.js';
 import { readPatient } from './read-patient.js';
 import { referenceDisplay } from './read-reference.js';
 import { readVitals } from './read-vitals.js';
@@ -49,6 +49,7 @@ export const dstu2Adapter: FhirAdapter = guarded({
   toEncounter: (resource) => readEncounter(resource, readFamily),
   locationToResolve: (encounter) => locationToResolve(encounter, readFamily),
   toLocationName: (location) => readLocationName(location),
+  toPractitionerName: (practitioner) => resourceName(practitioner, readFamily),
   toCondition: (resource) =>
     readCondition(resource, {
       recorded: asString(resource['dateRecorded']),

@@ -17,6 +17,7 @@ export function guarded(adapter: FhirAdapter): FhirAdapter {
     toEncounter: (resource) => adapter.toEncounter(safe(resource)),
     locationToResolve: (encounter) => adapter.locationToResolve(safe(encounter)),
     toLocationName: (location) => adapter.toLocationName(safe(location)),
+    toPractitionerName: (practitioner) => adapter.toPractitionerName(safe(practitioner)),
     toCondition: (resource) => adapter.toCondition(safe(resource)),
     toVitals: (observations) => adapter.toVitals(Array.isArray(observations) ? observations : []),
     toAllergy: (resource) => adapter.toAllergy(safe(resource)),

@@ -28,6 +28,7 @@ export function patientSearchForm(criteria: PatientCriteria, dialect: QueryDiale
   return form;
 }
 
+/** `patient=Patient/<id>`: servers differ on bare ids in reference parameters, all take the typed form. */
 function partQuery(part: PatientPart, id: string, dialect: QueryDialect): PartQuery | undefined {
   switch (part) {
     case 'encounter':
@@ -59,11 +60,22 @@ export function patientQueries(
   includePatient: boolean,
   dialect: QueryDialect,
 ): PartQuery[] {
-  const id = encodeURIComponent(patientId);
-  const queries: PartQuery[] = includePatient ? [{ part: 'patient', resourceType: 'Patient', url: `Patient/${id}` }] : [];
+  const id = `Patient/${encodeURIComponent(patientId)}`;
+  const queries: PartQuery[] = includePatient ? [{ part: 'patient', resourceType: 'Patient', url: patientReadUrl(patientId) }] : [];
   for (const part of new Set(parts)) {
     const query = partQuery(part, id, dialect);
     if (query) queries.push(query);
   }
   return queries;
+}
+
+export const patientReadUrl = (patientId: string): string => `Patient/${encodeURIComponent(patientId)}`;
+
+/**
+ * One search for many patients, `Patient?_id=a,b,c&_count=3` (`_id` takes a comma-separated OR in every
+ * version: hl7.org/fhir/DSTU2/search.html#id). A list's Patients cost one batch entry per `batchSize`
+ * patients instead of one each.
+ */
+export function patientGroupUrl(patientIds: readonly string[]): string {
+  return `Patient?_id=${patientIds.map(encodeURIComponent).join(',')}&_count=${patientIds.length}`;
 }

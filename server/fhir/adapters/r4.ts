@@ -10,7 +10,7 @@ import { readCondition } from './read-condition.js';
 import { payorName, readCoverage } from './read-coverage.js';
 import { locationToResolve, readEncounter, readLocationName } from './read-encounter.js';
 import { readMedication } from './read-medication.js';
-import { familyFromString } from './read-name.js';
+import { familyFromString, resourceName } from './read-name.js';
 import { readPatient } from './read-patient.js';
 import { referenceDisplay } from './read-reference.js';
 import { readVitals } from './read-vitals.js';
@@ -44,6 +44,7 @@ export const r4Adapter: FhirAdapter = guarded({
   toEncounter: (resource) => readEncounter(resource, readFamily),
   locationToResolve: (encounter) => locationToResolve(encounter, readFamily),
   toLocationName: (location) => readLocationName(location),
+  toPractitionerName: (practitioner) => resourceName(practitioner, readFamily),
   toCondition: (resource) =>
     readCondition(resource, {
       recorded: asString(resource['recordedDate']),

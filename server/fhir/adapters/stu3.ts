@@ -9,7 +9,7 @@ import { readCondition } from './read-condition.js';
 import { payorName, readCoverage } from './read-coverage.js';
 import { locationToResolve, readEncounter, readLocationName } from './read-encounter.js';
 import { nestedReference, readMedication } from './read-medication.js';
-import { familyFromString } from './read-name.js';
+import { familyFromString, resourceName } from './read-name.js';
 import { readPatient } from './read-patient.js';
 import { readVitals } from './read-vitals.js';
 import { patientQueries, patientSearchForm, type QueryDialect } from './queries.js';
@@ -43,6 +43,7 @@ export const stu3Adapter: FhirAdapter = guarded({
   toEncounter: (resource) => readEncounter(resource, readFamily),
   locationToResolve: (encounter) => locationToResolve(encounter, readFamily),
   toLocationName: (location) => readLocationName(location),
+  toPractitionerName: (practitioner) => resourceName(practitioner, readFamily),
   toCondition: (resource) =>
     readCondition(resource, {
       recorded: asString(resource['assertedDate']),
