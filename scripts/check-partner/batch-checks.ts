@@ -1,5 +1,5 @@
 // A batch Bundle of every read of a patient's detail (Patient/<id> plus the patient-scoped searches), POSTed
-// to [base] and to [base]/ (fhirclient posts there); the answer is a batch-response with one entry per
+// to [base] and to [base]/ (Rounds posts there); the answer is a batch-response with one entry per
 // request, each carrying its own response.status (partner-interface.md §4, the shared query table).
 import { PATIENT_PARTS } from '../../server/fhir/adapters/adapter.js';
 import { bearer, call, outcomeCode } from './http.js';

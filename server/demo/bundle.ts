@@ -5,13 +5,25 @@ import type { FhirVersion } from '../api/contract.js';
 import type { SearchOutcome } from './search.js';
 import type { FhirJson } from './render/renderer.js';
 
+/** The same search from another `_offset`: the searchset's `next` link (hl7.org/fhir/R4/http.html#paging). */
+function pageUrl(selfUrl: string, offset: number): string {
+  const url = new URL(selfUrl);
+  url.searchParams.set('_offset', String(offset));
+  return url.href;
+}
+
 export function searchsetBundle(base: string, selfUrl: string, outcome: SearchOutcome): FhirJson {
+  const nextOffset = outcome.offset + outcome.count;
+  const hasNext = outcome.count > 0 && nextOffset < outcome.total;
   return {
     resourceType: 'Bundle',
     meta: { lastUpdated: new Date().toISOString() },
     type: 'searchset',
     total: outcome.total,
-    link: [{ relation: 'self', url: selfUrl }],
+    link: [
+      { relation: 'self', url: selfUrl },
+      ...(hasNext ? [{ relation: 'next', url: pageUrl(selfUrl, nextOffset) }] : []),
+    ],
     ...(outcome.page.length > 0
       ? {
           entry: outcome.page.map(({ resource }) => ({

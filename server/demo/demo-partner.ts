@@ -13,6 +13,7 @@ import { generateDemoData } from './data/generator.js';
 import { latestAnchorDate } from './data/time.js';
 import type { DemoFhirServer } from './fhir-handler.js';
 import { buildResourceStore } from './fhir-store.js';
+import { faultInjector, type DemoFaults } from './faults.js';
 import { FHIR_BASE_PATH, fhirRouter } from './fhir-server.js';
 import { rendererFor } from './render/renderers.js';
 import { createStats, resetStats, type DemoPartnerStats } from './stats.js';
@@ -29,6 +30,7 @@ export {
 } from './tenants.js';
 export type { DemoPartnerStats, RequestLogEntry, TenantStats } from './stats.js';
 export type { DemoEdgeCases } from './data/model.js';
+export type { DemoFaults } from './faults.js';
 
 export interface DemoPartnerOptions {
   host: string;
@@ -78,6 +80,8 @@ export interface RunningDemoPartner {
   resetStats(): void;
   /** Replaces the accepted client secrets, e.g. [old, new] during a rotation, then [new]. */
   setClientSecrets(secrets: string[]): void;
+  /** Turns fault switches on or off (FHIR calls only); `{}` turns every one off. */
+  setFaults(faults: DemoFaults): void;
   /** Forgets every issued token: the next FHIR call with one gets a 401. */
   revokeTokens(): void;
   close(): Promise<void>;
@@ -155,7 +159,8 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
   app.disable('x-powered-by');
   if (delayMs > 0) app.use((_req, _res, next) => void setTimeout(next, delayMs));
   app.use(tokenRouter({ credentials, tokens, tenantIds, stats }));
-  app.use(FHIR_BASE_PATH, fhirRouter({ servers, tokens, stats, isBatchSupported }));
+  const faults: DemoFaults = {};
+  app.use(FHIR_BASE_PATH, faultInjector(faults, stats), fhirRouter({ servers, tokens, stats, isBatchSupported }));
   // The same error shape as Rounds itself: an OperationOutcome with the status and headers of the ApiError.
   app.use(apiNotFound());
   app.use(errorHandler(options.logger ?? createLogger('silent')));
@@ -180,6 +185,10 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
       if (secrets.length === 0 || secrets.some((s) => s.length === 0))
         throw new Error('setClientSecrets needs non-empty secrets');
       credentials.secrets = [...secrets];
+    },
+    setFaults: (next) => {
+      for (const key of Object.keys(faults) as (keyof DemoFaults)[]) delete faults[key];
+      Object.assign(faults, structuredClone(next));
     },
     revokeTokens: () => tokens.revokeAll(),
     close: () =>

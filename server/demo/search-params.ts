@@ -12,7 +12,7 @@ export interface TypeSearchSpec {
 }
 
 /** Accepted on every type: result parameters that do not filter. */
-export const RESULT_PARAMS = ['_count', '_sort', '_format', '_pretty'] as const;
+export const RESULT_PARAMS = ['_count', '_offset', '_sort', '_format', '_pretty'] as const;
 
 const spec = (
   patientParams: readonly string[],

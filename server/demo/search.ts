@@ -14,8 +14,11 @@ import {
 
 export interface SearchOutcome {
   total: number;
-  /** The first page: at most `_count` entries. */
+  /** The page asked for: at most `_count` entries from `_offset`. */
   page: StoredResource[];
+  /** Where the page starts (`_offset`) and its size (`_count`), for the Bundle's `next` link. */
+  offset: number;
+  count: number;
 }
 
 const DEFAULT_COUNT = 100;
@@ -206,6 +209,7 @@ export function searchResources(
   if (type !== 'Patient' && !spec) throw notFound(`This ${version} server does not serve ${type}`);
   const filters: Filter[] = [];
   let count = DEFAULT_COUNT;
+  let offset = 0;
   let isDescending: boolean | undefined;
   let patientScope: string[] | undefined;
 
@@ -214,6 +218,12 @@ export function searchResources(
     const value = raw.trim();
     if (base === '_sort') {
       isDescending = parseSort(modifier, value, spec?.dateSortKeys ?? [], type);
+      continue;
+    }
+    if (base === '_offset') {
+      if (modifier !== undefined || !/^\d{1,6}$/.test(value))
+        throw badRequest(`Search parameter '_offset' must be a whole number, got '${quote(value)}'`);
+      offset = Number(value);
       continue;
     }
     if ((RESULT_PARAMS as readonly string[]).includes(base)) {
@@ -242,5 +252,5 @@ export function searchResources(
     const direction = isDescending ? -1 : 1;
     matches.sort((a, b) => direction * (a.date ?? '').localeCompare(b.date ?? ''));
   }
-  return { total: matches.length, page: matches.slice(0, count) };
+  return { total: matches.length, page: matches.slice(offset, offset + count), offset, count };
 }

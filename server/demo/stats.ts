@@ -28,6 +28,8 @@ export interface DemoPartnerStats {
   batchRequests: number;
   /** GETs carried inside batches. */
   batchEntries: number;
+  /** FHIR calls a fault switch (./faults.ts) dropped, throttled or left hanging. */
+  faultsInjected: number;
   perTenant: Record<string, TenantStats>;
   /** The latest requests, oldest first (at most LOG_LIMIT). */
   log: RequestLogEntry[];
@@ -43,6 +45,7 @@ export function createStats(tenantIds: readonly string[]): DemoPartnerStats {
     metadataRequests: 0,
     batchRequests: 0,
     batchEntries: 0,
+    faultsInjected: 0,
     perTenant: Object.fromEntries(tenantIds.map((id) => [id, { tokenRequests: 0, fhirRequests: 0, batchRequests: 0 }])),
     log: [],
   };
@@ -55,6 +58,7 @@ export function resetStats(stats: DemoPartnerStats): void {
   stats.metadataRequests = 0;
   stats.batchRequests = 0;
   stats.batchEntries = 0;
+  stats.faultsInjected = 0;
   for (const tenant of Object.values(stats.perTenant)) {
     tenant.tokenRequests = 0;
     tenant.fhirRequests = 0;

@@ -1,5 +1,5 @@
 // One way to call the partner (token URL discovery and token requests): a timeout on every call, and
-// network failures turned into our error shape. FHIR calls go through fhirclient and reuse upstreamFailure.
+// network failures turned into our error shape. FHIR calls have their own transport (server/fhir/transport.ts).
 import type { Connection } from '../api/contract.js';
 import { ApiError, badGateway, gatewayTimeout } from '../errors.js';
 
@@ -44,7 +44,7 @@ function codeOf(error: unknown): string | undefined {
 const seconds = (ms: number): string => String(Math.round(ms / 10) / 100);
 
 /** Turns a fetch failure (undici or node-fetch) into a 504 on timeout or a 502 when nothing answered. */
-export function upstreamFailure(error: unknown, options: UpstreamOptions): unknown {
+function upstreamFailure(error: unknown, options: UpstreamOptions): unknown {
   if (error instanceof ApiError) return error;
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError' || codeOf(error) === 'ETIMEDOUT')

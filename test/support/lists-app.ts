@@ -4,7 +4,7 @@ import type { AppDeps } from '../../server/app.js';
 import { createLogger, type Logger } from '../../server/logger.js';
 import { loadConfig, type PartnerConfig } from '../../server/config.js';
 import { createEhr } from '../../server/fhir/create-ehr.js';
-import type { Ehr } from '../../server/fhir/ehr.js';
+import type { EhrService } from '../../server/fhir/ehr-service.js';
 import type { ListStore } from '../../server/lists/list-store.js';
 import { SqliteStore } from '../../server/lists/sqlite-store.js';
 import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
@@ -63,15 +63,17 @@ export interface ListsAppOptions {
   logger?: Logger;
   /** Other collaborators of createApp, e.g. a rate limit. */
   deps?: Partial<AppDeps>;
+  /** More configuration, e.g. `{ FHIR_CACHE_SECONDS: '30' }` (the read cache is off by default here). */
+  env?: Record<string, string>;
 }
 
 export async function startListsApp(options: ListsAppOptions = {}): Promise<ListsApp> {
   let partner: FakePartner | undefined;
-  let ehr: Ehr | undefined;
+  let ehr: EhrService | undefined;
   if (options.partner !== false) {
     partner = await startFakePartner({ tenants: partnerData(), ...options.partner });
     const credentials = { fhirUrl: partner.url, clientId: partner.clientId, clientSecret: 'secret-1', ...options.credentials };
-    ehr = ehrFor(credentials, options.ehrTuning, options.logger);
+    ehr = ehrFor(credentials, options);
   }
   const deps = options.logger ? { logger: options.logger, ...options.deps } : options.deps;
   const app = await assemble(LIST_TEST_USERS, ehr, () => partner?.close(), { store: options.store, deps });
@@ -83,23 +85,26 @@ export interface ListsDemoApp extends ListsApp {
 }
 
 /** The same app over the embedded demo partner (three tenants: DSTU2, STU3, R4) and its clinicians. */
-export async function startListsAppOnDemoPartner(options: Partial<DemoPartnerOptions> = {}): Promise<ListsDemoApp> {
+export async function startListsAppOnDemoPartner(
+  options: Partial<DemoPartnerOptions> = {},
+  app: Pick<ListsAppOptions, 'env' | 'ehrTuning'> = {},
+): Promise<ListsDemoApp> {
   const demoPartner = await startDemoPartner({ host: '127.0.0.1', port: 0, ...options });
-  const ehr = ehrFor({ fhirUrl: demoPartner.url, clientId: demoPartner.clientId, clientSecret: demoPartner.clientSecret });
-  const app = await assemble(demoPartner.users, ehr, () => demoPartner.close());
-  return { ...app, demoPartner };
+  const ehr = ehrFor({ fhirUrl: demoPartner.url, clientId: demoPartner.clientId, clientSecret: demoPartner.clientSecret }, app);
+  const running = await assemble(demoPartner.users, ehr, () => demoPartner.close());
+  return { ...running, demoPartner };
 }
 
-function ehrFor(partner: PartnerConfig, tuning?: ListsAppOptions['ehrTuning'], logger: Logger = createLogger('silent')): Ehr {
+function ehrFor(partner: PartnerConfig, options: Pick<ListsAppOptions, 'env' | 'ehrTuning' | 'logger'>): EhrService {
   // Every load asks the partner, so counts and faults show: the read cache has tests of its own.
-  const config = loadConfig({ DEMO: '1', NODE_ENV: 'test', FHIR_CACHE_SECONDS: '0' });
+  const config = loadConfig({ DEMO: '1', NODE_ENV: 'test', FHIR_CACHE_SECONDS: '0', ...options.env });
   config.partner = partner;
-  return createEhr(config, new Map(), logger, tuning);
+  return createEhr(config, new Map(), options.logger ?? createLogger('silent'), options.ehrTuning);
 }
 
 async function assemble(
   users: DemoUser[],
-  ehr: Ehr | undefined,
+  ehr: EhrService | undefined,
   closePartner: () => Promise<void> | undefined,
   options: Pick<ListsAppOptions, 'store' | 'deps'> = {},
 ): Promise<ListsApp> {
@@ -114,6 +119,7 @@ async function assemble(
     store,
     close: async () => {
       await app.close();
+      await ehr?.close();
       await closePartner();
       await store.close();
     },
