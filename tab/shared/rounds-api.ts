@@ -56,8 +56,9 @@ export function deleteList(api: ApiClient, listId: string): Promise<void> {
   return api.delete(`/api/lists/${enc(listId)}`);
 }
 
-export function getRows(api: ApiClient, listId: string, signal?: AbortSignal): Promise<RowsResponse> {
-  return api.get<RowsResponse>(`/api/lists/${enc(listId)}/rows`, signal);
+/** `isFresh`: Refresh asks the EHR again instead of answers shared in the last FHIR_CACHE_SECONDS. */
+export function getRows(api: ApiClient, listId: string, signal?: AbortSignal, isFresh = false): Promise<RowsResponse> {
+  return api.get<RowsResponse>(`/api/lists/${enc(listId)}/rows${isFresh ? '?fresh=1' : ''}`, signal);
 }
 
 export function addPatientEntry(api: ApiClient, listId: string, patientId: string): Promise<Entry> {
@@ -82,6 +83,11 @@ export function searchPatients(api: ApiClient, criteria: PatientCriteria): Promi
     if (value !== undefined && String(value).trim() !== '') query.set(key, String(value).trim());
   }
   return api.get<PatientSearchResult>(`/api/patients?${query.toString()}`);
+}
+
+/** The next page of a search, by the cursor its previous page answered with as `next`. */
+export function morePatients(api: ApiClient, cursor: string): Promise<PatientSearchResult> {
+  return api.get<PatientSearchResult>(`/api/patients?cursor=${encodeURIComponent(cursor)}`);
 }
 
 export function getPatientDetail(api: ApiClient, patientId: string, signal?: AbortSignal): Promise<PatientDetail> {

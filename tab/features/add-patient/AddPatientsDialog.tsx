@@ -20,7 +20,7 @@ import type { Entry, ManualPatient, PatientSummary } from '../../../server/api/c
 import { useApi } from '../../shared/api-context';
 import { errorText } from '../../shared/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { addManualEntry, addPatientEntry, searchPatients, type PatientCriteria } from '../../shared/rounds-api';
+import { addManualEntry, addPatientEntry, morePatients, searchPatients, type PatientCriteria } from '../../shared/rounds-api';
 import type { AddPatientsProps } from '../../shared/slots';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorNotice } from '../../shared/components/ErrorNotice';
@@ -39,7 +39,7 @@ const useStyles = makeStyles({
 type Search =
   | { status: 'idle' }
   | { status: 'searching' }
-  | { status: 'done'; patients: PatientSummary[]; total?: number }
+  | { status: 'done'; patients: PatientSummary[]; total?: number; next?: string; isLoadingMore?: boolean; moreError?: string }
   | { status: 'error'; message: string };
 
 /** Search the EHR (name, MRN, birth date, sex) and add one or several patients, or add one by hand. */
@@ -59,8 +59,24 @@ export function AddPatientsDialog(props: AddPatientsProps): JSX.Element {
     setSearch({ status: 'searching' });
     setSelected(new Set());
     searchPatients(api, { ...criteria, count: SEARCH_COUNT }).then(
-      (result) => setSearch({ status: 'done', patients: result.patients, total: result.total }),
+      (result) => setSearch({ status: 'done', patients: result.patients, total: result.total, next: result.next }),
       (error: unknown) => setSearch({ status: 'error', message: t('add.searchFailed', { reason: errorText(error, i18n) }) }),
+    );
+  };
+
+  /** The next page of results, appended; the ones already shown and selected stay. */
+  const showMore = (): void => {
+    if (search.status !== 'done' || !search.next) return;
+    const shown = search;
+    setSearch({ ...shown, isLoadingMore: true, moreError: undefined });
+    morePatients(api, shown.next as string).then(
+      (result) => {
+        const known = new Set(shown.patients.map((p) => p.id));
+        const patients = [...shown.patients, ...result.patients.filter((p) => !known.has(p.id))];
+        setSearch({ status: 'done', patients, total: result.total ?? shown.total, next: result.next });
+      },
+      (error: unknown) =>
+        setSearch({ ...shown, isLoadingMore: false, moreError: t('add.searchFailed', { reason: errorText(error, i18n) }) }),
     );
   };
 
@@ -145,6 +161,12 @@ export function AddPatientsDialog(props: AddPatientsProps): JSX.Element {
                 </div>
                 {search.status === 'done' && search.patients.length > 0 && (
                   <SearchResults patients={search.patients} selected={selected} onList={onList} onToggle={toggle} />
+                )}
+                {search.status === 'done' && search.moreError && <ErrorNotice message={search.moreError} onRetry={showMore} />}
+                {search.status === 'done' && search.next && (
+                  <Button appearance="secondary" disabled={search.isLoadingMore} onClick={showMore}>
+                    {search.isLoadingMore ? t('add.loadingMore') : t('add.showMore')}
+                  </Button>
                 )}
               </>
             ) : (

@@ -129,7 +129,7 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
           isRefreshing={data.rowsStatus === 'loading'}
           onAdd={() => show({ kind: 'add' })}
           onColumns={() => show({ kind: 'columns' })}
-          onRefresh={data.reload}
+          onRefresh={data.refresh}
           onPrint={() => show({ kind: 'print' })}
           printRef={printRef}
         />

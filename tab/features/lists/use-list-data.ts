@@ -17,6 +17,8 @@ export interface ListData {
   fetchedAt?: string;
   /** Reloads the list and its rows from the server. */
   reload: () => void;
+  /** Reloads the list, and its rows fresh from the EHR (not answers shared in the last FHIR_CACHE_SECONDS). */
+  refresh: () => void;
   refreshRows: () => void;
   /** PATCHes the list; on a 409 it re-applies the change to the newest version once. */
   applyChanges(changes: ListChanges): Promise<{ list: List; wasStale: boolean }>;
@@ -56,6 +58,8 @@ export function useListData(listId: string | undefined): ListData {
   const [rowsKey, setRowsKey] = useState(0);
   const listRef = useRef<List | undefined>(undefined);
   listRef.current = list;
+  /** Set by refresh(): the next rows load asks the EHR again. */
+  const isFreshRef = useRef(false);
 
   useEffect(() => {
     if (!listId) return;
@@ -81,7 +85,9 @@ export function useListData(listId: string | undefined): ListData {
     const controller = new AbortController();
     setRowsStatus('loading');
     setRows((current) => (current.length > 0 && listRef.current?.id === listId ? current : []));
-    getRows(api, listId, controller.signal).then(
+    const isFresh = isFreshRef.current;
+    isFreshRef.current = false;
+    getRows(api, listId, controller.signal, isFresh).then(
       (answer) => {
         setRows(answer.rows);
         setFetchedAt(answer.fetchedAt);
@@ -97,6 +103,10 @@ export function useListData(listId: string | undefined): ListData {
   }, [api, listId, listKey, rowsKey]);
 
   const reload = useCallback(() => setListKey((k) => k + 1), []);
+  const refresh = useCallback(() => {
+    isFreshRef.current = true;
+    setListKey((k) => k + 1);
+  }, []);
   const refreshRows = useCallback(() => setRowsKey((k) => k + 1), []);
 
   const applyChanges = useCallback(
@@ -141,6 +151,7 @@ export function useListData(listId: string | undefined): ListData {
     rowsError,
     fetchedAt,
     reload,
+    refresh,
     refreshRows,
     applyChanges,
     setEntry,

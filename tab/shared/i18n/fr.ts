@@ -198,7 +198,9 @@ export const fr: Catalogue = {
   'add.noResults':
     'Aucun patient ne correspond. Vérifiez l’orthographe, cherchez par IPP ou ajoutez le patient à la main.',
   'add.resultCount': { one: '{count} patient trouvé', other: '{count} patients trouvés' },
-  'add.resultsMore': '{shown} sur {total} affichés. Affinez la recherche pour voir les autres.',
+  'add.resultsMore': '{shown} sur {total} affichés. Affinez la recherche, ou affichez-en plus.',
+  'add.showMore': 'Afficher plus de résultats',
+  'add.loadingMore': 'Chargement d’autres résultats…',
   'add.results': 'Résultats de la recherche',
   'add.select': 'Sélectionner {name}',
   'add.selectColumn': 'Sélection',
