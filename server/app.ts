@@ -1,12 +1,13 @@
 // createApp(deps): middleware order, routers, the one error handler. The only place features meet.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import type { Authenticator } from './auth/user.js';
 import type { DemoIdentity } from './auth/demo-identity.js';
+import compression from 'compression';
 import { securityHeaders } from './http/security-headers.js';
+import { staticTab } from './http/static-tab.js';
 import { errorHandler, apiNotFound } from './http/error-handler.js';
 import { authenticate } from './http/authenticate.js';
 import { requestLog } from './http/request-log.js';
@@ -19,6 +20,7 @@ import type { ListStore } from './lists/list-store.js';
 import type { AuditTrail } from './lists/audit.js';
 import { createListServices } from './lists/list-services.js';
 import { listRoutes } from './api/list-routes.js';
+import { DEFAULT_TAB_DIR } from './paths.js';
 import { auditRoutes } from './api/audit-routes.js';
 
 export interface AppDeps {
@@ -42,7 +44,6 @@ export interface AppDeps {
   rateLimit?: RateLimit;
 }
 
-export const DEFAULT_TAB_DIR = join(import.meta.dirname, '..', 'dist', 'tab');
 
 export function createApp(deps: AppDeps): Express {
   const { config, logger } = deps;
@@ -52,6 +53,8 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(securityHeaders({ isHttps: config.publicUrl.startsWith('https://'), aadAuthority: config.aad.authority }));
   app.use(requestLog(logger));
+  // JSON over 1 KB leaves compressed (Brotli at quality 4, or gzip); the tab's assets come precompressed.
+  app.use(compression({ threshold: 1024 }));
 
   const api = express.Router();
   const jsonBody = express.json({ limit: '1mb', type: ['application/json', 'application/fhir+json'] });
@@ -78,12 +81,7 @@ export function createApp(deps: AppDeps): Express {
 
   const tabDir = deps.tabDir ?? DEFAULT_TAB_DIR;
   if (existsSync(tabDir)) {
-    // `extensions`: /privacy and /terms (the manifest's developer links) are privacy.html and terms.html.
-    app.use(express.static(tabDir, { index: false, maxAge: '1h', extensions: ['html'] }));
-    // Every other GET is a page of the single-page tab: /tab, /config, /remove, /signin …
-    app.get('/{*page}', (_req, res) => {
-      res.set('Cache-Control', 'no-cache').sendFile(join(tabDir, 'index.html'));
-    });
+    app.use(staticTab(tabDir));
   } else {
     app.get('/', (_req, res) => {
       res.type('text/plain').send('Rounds API is running. Build the tab with `npm run build`.');

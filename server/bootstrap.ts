@@ -21,6 +21,8 @@ export interface StartOptions {
   tabDir?: string;
   /** Shorter partner and FHIR timeouts, for tests. */
   ehrTuning?: EhrTuning;
+  /** How long close() lets requests in flight finish before it cuts their connections (default 10 s). */
+  drainMs?: number;
 }
 
 export interface RunningRounds {
@@ -91,10 +93,21 @@ export async function startRounds(config: Config, options: StartOptions): Promis
     url,
     port,
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      // Stop accepting, let requests in flight finish (their connections close after them), then cut the rest.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A kept-alive connection goes as soon as its last answer is sent, not when the client lets go.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      server.closeIdleConnections();
+      const drained = await Promise.race([
+        closed.then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), options.drainMs ?? 10_000).unref()),
+      ]);
+      if (!drained) {
+        logger.warn('requests still in flight after the drain time: closing their connections');
+        server.closeAllConnections();
+        await closed;
+      }
+      clearInterval(sweep);
       await Promise.allSettled(closers.map((close) => close()));
       await store.close();
     },

@@ -1,11 +1,13 @@
-// loadConfig() → startRounds(config) → listen; graceful shutdown on SIGTERM/SIGINT.
-import { readFileSync } from 'node:fs';
+// loadConfig() → startRounds(config) → listen; graceful shutdown on SIGTERM/SIGINT. `npm start` runs the
+// compiled copy of this file (dist/server/main.js) with plain node.
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { startRounds } from './bootstrap.js';
+import { describeForLog } from './http/error-handler.js';
+import { packageVersion } from './paths.js';
 
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
-  .version;
+/** How long SIGTERM waits for requests in flight before connections are cut and the stores closed. */
+const DRAIN_MS = 10_000;
 
 function readConfig(): Config {
   try {
@@ -21,15 +23,30 @@ function readConfig(): Config {
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
-const rounds = await startRounds(config, { logger, version });
+
+// A bug that escapes every handler: logged without the values libraries quote (they may be PHI), then the
+// process stops with a failure code, so the platform restarts a clean one instead of limping on.
+const die = (kind: string) => (error: unknown) => {
+  logger.fatal({ error: describeForLog(error) }, kind);
+  logger.flush();
+  process.exitCode = 1;
+  setImmediate(() => process.exit(1));
+};
+process.on('uncaughtException', die('uncaught exception'));
+process.on('unhandledRejection', die('unhandled promise rejection'));
+
+const rounds = await startRounds(config, { logger, version: packageVersion(), drainMs: DRAIN_MS });
 
 let isStopping = false;
 function stop(signal: string): void {
   if (isStopping) return;
   isStopping = true;
-  logger.info({ signal }, 'shutting down');
-  setTimeout(() => process.exit(1), 10_000).unref();
-  void rounds.close().then(() => process.exit(0));
+  logger.info({ signal }, 'shutting down: finishing requests in flight');
+  setTimeout(() => process.exit(1), DRAIN_MS + 5_000).unref();
+  void rounds.close().then(() => {
+    logger.info('stopped');
+    process.exit(0);
+  });
 }
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

@@ -13,6 +13,7 @@ import { parseCsvImport } from '../lists/import-csv.js';
 import { parseFhirImport } from '../lists/import-fhir.js';
 import { exportColumns, listToCsv } from '../lists/export-csv.js';
 import { listToFhir } from '../lists/fhir-list.js';
+import { sendJsonWithEtag } from '../http/etag.js';
 import { parseBody, parseParams, parseQuery } from './parse.js';
 import {
   addEntryBody,
@@ -110,7 +111,8 @@ export function listRoutes(deps: ListRouteDeps): Router {
     const user = userOf(res);
     const list = await lists.get(user, parseParams(listIdParams, req.params).listId);
     const { fresh } = parseQuery(rowsQuery, req.query);
-    res.json(await rows.forList(user.tenantId, list, { isFresh: fresh }));
+    const body = await rows.forList(user.tenantId, list, { isFresh: fresh });
+    sendJsonWithEtag(req, res, body, body.rows);
   });
 
   router.get('/lists/:listId/export', async (req, res) => {

@@ -85,4 +85,31 @@ describe('loadConfig', () => {
       '11111111-2222-3333-4444-666666666666',
     ]);
   });
+
+  test('tunes the FHIR side with the documented defaults', () => {
+    expect(loadConfig(production).fhir).toEqual({
+      timeoutMs: 15_000,
+      maxConcurrency: 32,
+      batchSize: 50,
+      cacheSeconds: 30,
+      cacheBytes: 64 * 1024 * 1024,
+      maxResponseBytes: 20 * 1024 * 1024,
+    });
+    const tuned = loadConfig({ ...production, FHIR_CACHE_SECONDS: '0', FHIR_BATCH_SIZE: '20', FHIR_CACHE_MB: '8' }).fhir;
+    expect(tuned).toMatchObject({ cacheSeconds: 0, batchSize: 20, cacheBytes: 8 * 1024 * 1024 });
+  });
+
+  test('names every bad FHIR tuning variable', () => {
+    const problems = problemsOf({
+      ...production,
+      FHIR_TIMEOUT_MS: 'soon',
+      FHIR_MAX_CONCURRENCY: '0',
+      FHIR_BATCH_SIZE: '1000',
+      FHIR_CACHE_SECONDS: '-1',
+      FHIR_CACHE_MB: 'lots',
+      FHIR_MAX_RESPONSE_MB: '0',
+    });
+    for (const name of ['FHIR_TIMEOUT_MS', 'FHIR_MAX_CONCURRENCY', 'FHIR_BATCH_SIZE', 'FHIR_CACHE_SECONDS', 'FHIR_CACHE_MB', 'FHIR_MAX_RESPONSE_MB'])
+      expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true);
+  });
 });

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULT_TAB_DIR } from '../../server/app.js';
+import { DEFAULT_TAB_DIR } from '../../server/paths.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 let app: TestApp;

@@ -1,13 +1,16 @@
-// server/main.ts as a real process: start-up errors and graceful shutdown.
+// The compiled server (dist/server/main.js) as a real process, run by plain node as `npm start` runs it:
+// start-up errors, draining on SIGTERM, and a crash that is logged without PHI and exits non-zero.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { REPO_ROOT, startRoundsProcess } from '../support/rounds-process.js';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
+import { FAKE_CLIENT_ID, startFakeAad, type FakeAad } from '../fakes/fake-aad.js';
+import { builtMain, REPO_ROOT, startRoundsProcess } from '../support/rounds-process.js';
 
 function runMain(env: Record<string, string>): { status: number | null; stderr: string; stdout: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server', 'main.ts')], {
+  const result = spawnSync(process.execPath, [builtMain()], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     encoding: 'utf8',
@@ -16,7 +19,9 @@ function runMain(env: Record<string, string>): { status: number | null; stderr: 
   return { status: result.status, stderr: result.stderr, stdout: result.stdout };
 }
 
-describe('server/main.ts', () => {
+const sqliteIn = (name: string): string => `sqlite:${join(mkdtempSync(join(tmpdir(), `rounds-${name}-`)), 'rounds.db')}`;
+
+describe('the compiled server', () => {
   test('stops at start-up with one message naming every bad variable, and no secret', () => {
     const result = runMain({
       NODE_ENV: 'production',
@@ -26,9 +31,11 @@ describe('server/main.ts', () => {
       PARTNER_CLIENT_ID: 'rounds',
       PARTNER_CLIENT_SECRET: 'do-not-print-this-secret',
       DATABASE_URL: 'mysql://nope',
+      FHIR_MAX_CONCURRENCY: '0',
     });
     expect(result.status).toBe(1);
-    for (const name of ['PORT', 'AAD_CLIENT_ID', 'PARTNER_FHIR_URL', 'DATABASE_URL']) expect(result.stderr).toContain(name);
+    for (const name of ['PORT', 'AAD_CLIENT_ID', 'PARTNER_FHIR_URL', 'DATABASE_URL', 'FHIR_MAX_CONCURRENCY'])
+      expect(result.stderr).toContain(name);
     expect(result.stderr + result.stdout).not.toContain('do-not-print-this-secret');
   });
 
@@ -39,13 +46,72 @@ describe('server/main.ts', () => {
   });
 
   test('shuts down cleanly on SIGTERM, exit code 0', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rounds-sigterm-'));
-    const rounds = await startRoundsProcess({ DEMO: '1', DATABASE_URL: `sqlite:${join(dir, 'rounds.db')}` });
-    const health = await fetch(`${rounds.url}/api/health`);
-    expect(health.status).toBe(200);
+    const rounds = await startRoundsProcess({ DEMO: '1', DATABASE_URL: sqliteIn('sigterm') });
+    expect((await fetch(`${rounds.url}/api/health`)).status).toBe(200);
     const exited = new Promise<number | null>((resolve) => rounds.child.once('exit', (code) => resolve(code)));
     await rounds.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(rounds.output()).toContain('shutting down');
+  });
+
+  test('an unhandled rejection is logged without the values it quotes, and the process exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rounds-crash-'));
+    const preload = join(dir, 'reject-later.mjs');
+    // Once the server says it listens, a promise somewhere rejects with an error that quotes a patient.
+    writeFileSync(
+      preload,
+      [
+        'const write = process.stdout.write.bind(process.stdout);',
+        'process.stdout.write = (chunk, ...rest) => {',
+        "  if (String(chunk).includes('Rounds is listening'))",
+        `    setTimeout(() => Promise.reject(new Error('could not parse "Quill, Zed 1970-01-31"')), 50);`,
+        '  return write(chunk, ...rest);',
+        '};',
+      ].join('\n'),
+    );
+    const rounds = await startRoundsProcess({ DEMO: '1', DATABASE_URL: sqliteIn('crash') }, { nodeArgs: ['--import', preload] });
+    const code = await new Promise<number | null>((resolve) => rounds.child.once('exit', (c) => resolve(c)));
+    expect(code).toBe(1);
+    expect(rounds.output()).toContain('unhandled promise rejection');
+    expect(rounds.output()).not.toContain('Quill');
+  });
+});
+
+describe('draining on SIGTERM', () => {
+  let aad: FakeAad;
+  let partner: RunningDemoPartner;
+
+  beforeAll(async () => {
+    aad = await startFakeAad();
+    // Every partner answer takes 400 ms: a first patient read (discovery, token, metadata, batch) is surely in
+    // flight when the signal comes.
+    partner = await startDemoPartner({ host: '127.0.0.1', port: 0, delayMs: 400, patientsPerTenant: 5 });
+  });
+  afterAll(async () => {
+    await partner.close();
+    await aad.close();
+  });
+
+  test('a request in flight when SIGTERM arrives is answered in full before the process exits 0', async () => {
+    const tenant = partner.tenants[0]!;
+    const rounds = await startRoundsProcess({
+      NODE_ENV: 'production',
+      AAD_CLIENT_ID: FAKE_CLIENT_ID,
+      AAD_AUTHORITY: aad.authority,
+      PUBLIC_URL: 'https://rounds.example.org',
+      PARTNER_FHIR_URL: partner.url,
+      PARTNER_CLIENT_ID: partner.clientId,
+      PARTNER_CLIENT_SECRET: partner.clientSecret,
+      DATABASE_URL: sqliteIn('drain'),
+    });
+    const token = await aad.mint({ claims: { tid: tenant.tenantId } });
+    const inFlight = fetch(`${rounds.url}/api/patients/${tenant.patientIds[0]}`, { headers: { authorization: `Bearer ${token}` } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const exited = new Promise<number | null>((resolve) => rounds.child.once('exit', (code) => resolve(code)));
+    rounds.child.kill('SIGTERM');
+    const answer = await inFlight;
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { patient?: { id?: string } }).patient?.id).toBe(tenant.patientIds[0]);
+    expect(await exited).toBe(0);
   });
 });

@@ -1,8 +1,17 @@
-// Rounds as a child process (`node --import tsx server/main.ts`), for tests that must kill it for real.
+// Rounds as a child process, exactly as production runs it: plain `node dist/server/main.js` (the compiled
+// build; `npm test` builds first), for tests that must signal or kill it for real.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
+export const BUILT_MAIN = join(REPO_ROOT, 'dist', 'server', 'main.js');
+
+/** The compiled server, or a clear failure when it was not built. */
+export function builtMain(): string {
+  if (!existsSync(BUILT_MAIN)) throw new Error(`${BUILT_MAIN} is missing: run \`npm run build\` first (npm test does)`);
+  return BUILT_MAIN;
+}
 
 export interface RoundsProcess {
   url: string;
@@ -12,10 +21,20 @@ export interface RoundsProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts server/main.ts with `env` (PORT=0) and resolves once it logs the port it bound. */
-export function startRoundsProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<RoundsProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server', 'main.ts')], {
-    cwd: REPO_ROOT,
+export interface ProcessOptions {
+  timeoutMs?: number;
+  /** Before the script, e.g. `['--import', preload]`. */
+  nodeArgs?: readonly string[];
+  /** What node runs: the built server by default, or `scripts/start.mjs` of some tree. */
+  script?: string;
+  cwd?: string;
+}
+
+/** Starts the built server with `env` (PORT=0) and resolves once it logs the port it bound. */
+export function startRoundsProcess(env: Record<string, string>, options: ProcessOptions = {}): Promise<RoundsProcess> {
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script ?? builtMain()], {
+    cwd: options.cwd ?? REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
