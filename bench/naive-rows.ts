@@ -21,7 +21,8 @@ export interface NaiveTarget {
   fhirVersion: FhirVersion;
 }
 
-export async function loadRowsNaively(target: NaiveTarget, patientIds: readonly string[], parts: readonly PatientPart[]): Promise<number> {
+/** A partner token for the tenant, found the way Rounds finds it: the token URL in the open /metadata. */
+export async function partnerToken(target: Omit<NaiveTarget, 'fhirVersion'>): Promise<string> {
   const metadata = (await (await fetch(`${target.fhirUrl}/metadata`)).json()) as Capability;
   const oauth = metadata.rest?.[0]?.security?.extension?.find((e) => OAUTH_URIS.includes(e.url));
   const tokenUrl = oauth?.extension?.find((e) => e.url === 'token')?.valueUri;
@@ -36,7 +37,11 @@ export async function loadRowsNaively(target: NaiveTarget, patientIds: readonly 
       scope: target.tenantId,
     }),
   });
-  const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+  return ((await tokenResponse.json()) as { access_token: string }).access_token;
+}
+
+export async function loadRowsNaively(target: NaiveTarget, patientIds: readonly string[], parts: readonly PatientPart[]): Promise<number> {
+  const token = await partnerToken(target);
   const adapter = adapterFor(target.fhirVersion);
   let answered = 0;
   for (const id of patientIds) {

@@ -1,13 +1,17 @@
-// npm run bench: a 50-patient list's rows against a partner that adds 20 ms to every request, loaded the
-// Rounds way (the real app over HTTP: batched reads through EhrService) and the naive way (one GET per
-// patient per resource, in sequence), in the same run. Loopback only; ends by itself.
-//   BENCH_VERSION=DSTU2|STU3|R4 (default R4)   BENCH_DELAY_MS (default 20)
-import { fork, type ChildProcess } from 'node:child_process';
+// npm run bench: what a list's rows cost, measured in one run against the demo partner in its own process.
+//  1. A 50-patient list at 20 ms partner latency: Rounds cold, warm, from the read cache, and the naive way
+//     (one GET per patient per resource, in sequence).
+//  2. Lists of 10, 50, 200 and 500 patients at 0, 20 and 100 ms: Rounds' time beside the one-batch floor (every
+//     read of the same load in a single batch Bundle, sent straight to the partner), and the round trips (the
+//     longest chain of partner requests each sent after the previous one was answered).
+//  3. The compiled server's start: time to the first 200 on /api/health.
+// Loopback only; ends by itself. BENCH_VERSION=DSTU2|STU3|R4 (default R4).
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DemoUser, FhirVersion, List, RowsResponse } from '../server/api/contract.js';
-import type { DemoPartnerStats } from '../server/demo/demo-partner.js';
+import type { FhirVersion, List, RowsResponse } from '../server/api/contract.js';
 import { createApp } from '../server/app.js';
 import { DemoIdentity } from '../server/auth/demo-identity.js';
 import { loadConfig } from '../server/config.js';
@@ -16,138 +20,209 @@ import { createLogger } from '../server/logger.js';
 import { partsForColumns } from '../server/lists/columns.js';
 import { SqliteStore } from '../server/lists/sqlite-store.js';
 import { listen } from '../test/support/http.js';
-import { loadRowsNaively } from './naive-rows.js';
+import { loadRowsNaively, partnerToken } from './naive-rows.js';
+import { startPartnerChild, type PartnerChild } from './partner-child.js';
+import { roundTrips } from './round-trips.js';
 
-const PATIENTS = 50;
 const VERSION = (process.env.BENCH_VERSION ?? 'R4') as FhirVersion;
-const DELAY_MS = Number(process.env.BENCH_DELAY_MS ?? 20);
-const DEADLINE_MS = 120_000;
+const SIZES = [10, 50, 200, 500];
+const LATENCIES = [0, 20, 100];
+const RUNS = 3;
+const DEADLINE_MS = 600_000;
+const ROOT = join(import.meta.dirname, '..');
 
-interface Ready {
-  type: 'ready';
-  url: string;
-  clientId: string;
-  clientSecret: string;
-  users: DemoUser[];
-  tenants: { tenantId: string; fhirVersion: FhirVersion; patientIds: string[] }[];
-}
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const peakRssKb = (): number => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0);
 
-/** The demo partner in its own process, and a request/answer helper over IPC. */
-function startPartner(): Promise<{ child: ChildProcess; ready: Ready; ask<T>(type: string, answer: string): Promise<T> }> {
-  const child = fork(join(import.meta.dirname, 'demo-partner-process.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_DELAY_MS: String(DELAY_MS) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const ask = <T>(type: string, answer: string): Promise<T> =>
-    new Promise((resolve) => {
-      const onMessage = (message: { type: string }): void => {
-        if (message.type !== answer) return;
-        child.off('message', onMessage);
-        resolve(message as T);
-      };
-      child.on('message', onMessage);
-      child.send({ type });
-    });
-  return new Promise((resolve, reject) => {
-    child.once('message', (ready: Ready) => resolve({ child, ready, ask }));
-    child.once('exit', (code) => reject(new Error(`the demo partner process exited (${code})`)));
-  });
-}
-
-/** Samples this process's memory while `work` runs: the Rounds server lives here, the partner does not. */
-async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ result: T; rss: number; heap: number }> {
-  let rss = 0;
-  let heap = 0;
-  const sample = (): void => {
-    const m = process.memoryUsage();
-    rss = Math.max(rss, m.rss);
-    heap = Math.max(heap, m.heapUsed);
+/** Patients whose latest encounter names its location with a display (or who have none): no follow-up read. */
+async function displayedPatients(partner: PartnerChild, token: string, ids: readonly string[]): Promise<string[]> {
+  const bundle = {
+    resourceType: 'Bundle',
+    type: 'batch',
+    entry: ids.map((id) => ({ request: { method: 'GET', url: `Encounter?patient=Patient/${id}&_sort=-date&_count=1` } })),
   };
-  sample();
-  const timer = setInterval(sample, 2);
+  const answer = (await (await postBatch(partner, token, bundle)).json()) as {
+    entry: { resource?: { entry?: { resource?: { location?: { location?: { display?: string } }[] } }[] } }[];
+  };
+  return ids.filter((_, i) => {
+    const encounter = answer.entry[i]?.resource?.entry?.[0]?.resource;
+    return !encounter?.location?.[0] || Boolean(encounter.location[0].location?.display);
+  });
+}
+
+function postBatch(partner: PartnerChild, token: string, bundle: object): Promise<Response> {
+  return fetch(`${partner.ready.url}/`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json' },
+    body: JSON.stringify(bundle),
+  });
+}
+
+/** Time to the first 200 on /api/health of `node scripts/start.mjs` on the built tree (demo mode). */
+async function startTime(): Promise<number | undefined> {
+  if (!existsSync(join(ROOT, 'dist', 'server', 'main.js'))) return undefined;
+  // A first start builds when dist/ is older than the sources; the second is the one measured.
+  await timeToHealth();
+  return timeToHealth();
+}
+
+async function timeToHealth(): Promise<number | undefined> {
+  const port = 30_000 + Math.floor(Math.random() * 20_000);
+  const dir = mkdtempSync(join(tmpdir(), 'rounds-bench-start-'));
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], {
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'warn', DATABASE_URL: `sqlite:${join(dir, 'rounds.db')}` },
+    stdio: 'ignore',
+  });
   try {
-    const result = await work();
-    sample();
-    return { result, rss, heap };
+    for (;;) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200) return performance.now() - started;
+      } catch {
+        // not listening yet
+      }
+      if (performance.now() - started > 120_000) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   } finally {
-    clearInterval(timer);
+    child.kill('SIGTERM');
   }
 }
 
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const peakRssOfProcess = (): string => /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? '?';
-
 async function main(): Promise<void> {
-  const partner = await startPartner();
+  const partner = await startPartnerChild({ delayMs: 20, patientsPerTenant: 600 });
   const { ready } = partner;
   const tenant = ready.tenants.find((t) => t.fhirVersion === VERSION);
   const user = ready.users.find((u) => u.tenantId === tenant?.tenantId);
   if (!tenant || !user) throw new Error(`no ${VERSION} demo tenant`);
-  const patientIds = tenant.patientIds.slice(0, PATIENTS);
 
   const config = loadConfig({ DEMO: '1', NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   config.partner = { fhirUrl: ready.url, clientId: ready.clientId, clientSecret: ready.clientSecret };
   const logger = createLogger('silent');
   const store = new SqliteStore(':memory:');
   const demo = new DemoIdentity(ready.users);
-  const app = createApp({ config, logger, authenticator: demo, demoIdentity: demo, store, ehr: createEhr(config, new Map(), logger), tabDir: '/nonexistent' });
+  const ehr = createEhr(config, new Map(), logger);
+  const app = createApp({ config, logger, authenticator: demo, demoIdentity: demo, store, ehr, tabDir: '/nonexistent' });
   const rounds = await listen(app);
   const auth = { authorization: `Bearer ${(await demo.signIn(user.userId)).token}` };
+  const token = await partnerToken({ ...ready, fhirUrl: ready.url, tenantId: tenant.tenantId });
 
-  const created = await fetch(`${rounds.url}/api/lists`, {
-    method: 'POST',
-    headers: { ...auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Bench', context: { kind: 'channel', id: '19:bench@thread.tacv2' } }),
-  });
-  const list = (await created.json()) as List;
-  const at = new Date().toISOString();
-  for (const id of patientIds) {
-    await store.addEntry(tenant.tenantId, list.id, { id: randomUUID(), patientId: id, display: id, addedBy: 'bench', addedAt: at }, 500);
-  }
-
-  const stats = async (): Promise<DemoPartnerStats> => (await partner.ask<{ stats: DemoPartnerStats }>('stats', 'stats')).stats;
-  const measure = async (work: () => Promise<unknown>): Promise<{ ms: number; stats: DemoPartnerStats; rss: number; heap: number; result: unknown }> => {
-    await partner.ask('reset', 'reset-done');
+  const newList = async (ids: readonly string[]): Promise<List> => {
+    const created = await fetch(`${rounds.url}/api/lists`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `Bench ${ids.length}`, context: { kind: 'channel', id: `19:${randomUUID()}@thread.tacv2` } }),
+    });
+    const list = (await created.json()) as List;
+    const at = new Date().toISOString();
+    for (const id of ids)
+      await store.addEntry(tenant.tenantId, list.id, { id: randomUUID(), patientId: id, display: id, addedBy: 'bench', addedAt: at }, 500);
+    return list;
+  };
+  const loadRows = async (list: List, query = ''): Promise<{ ms: number; complete: number }> => {
     const started = performance.now();
-    const { result, rss, heap } = await withPeakMemory(work);
-    const ms = performance.now() - started;
-    return { ms, stats: await stats(), rss, heap, result };
-  };
-  const roundsRows = async (): Promise<number> => {
-    const res = await fetch(`${rounds.url}/api/lists/${list.id}/rows`, { headers: auth });
+    const res = await fetch(`${rounds.url}/api/lists/${list.id}/rows${query}`, { headers: auth });
     const body = (await res.json()) as RowsResponse;
-    return body.rows.filter((r) => r.patient && r.issues.length === 0).length;
+    return { ms: performance.now() - started, complete: body.rows.filter((r) => r.patient && r.issues.length === 0).length };
   };
 
-  const cold = await measure(roundsRows);
-  const warm = await measure(roundsRows);
+  // 1. One 50-patient list, the Rounds way and the naive way.
+  const list50 = await newList(tenant.patientIds.slice(0, 50));
+  const measure = async (work: () => Promise<{ ms: number; complete: number } | number>) => {
+    await partner.reset();
+    const started = performance.now();
+    const result = await work();
+    const ms = typeof result === 'number' ? performance.now() - started : result.ms;
+    return { ms, result, stats: await partner.stats() };
+  };
+  const cold = await measure(() => loadRows(list50));
+  const warm = await measure(() => loadRows(list50, '?fresh=1'));
+  const cached = await measure(() => loadRows(list50));
   const naive = await measure(() =>
     loadRowsNaively(
       { fhirUrl: ready.url, clientId: ready.clientId, clientSecret: ready.clientSecret, tenantId: tenant.tenantId, fhirVersion: VERSION },
-      patientIds,
-      partsForColumns(list.columns),
+      tenant.patientIds.slice(0, 50),
+      partsForColumns(list50.columns),
     ),
   );
-
   const line = (name: string, r: typeof cold, note: string): string =>
     `${name.padEnd(16)}${`${r.ms.toFixed(0)} ms`.padStart(10)}${String(r.stats.fhirRequests).padStart(15)}${String(r.stats.batchRequests).padStart(9)}${String(r.stats.tokenRequests).padStart(16)}   ${note}`;
-  console.log(`\nRows of a ${PATIENTS}-patient list, ${VERSION} demo tenant, columns ${list.columns.join(', ')}`);
-  console.log(`Partner latency: ${DELAY_MS} ms added to every request (demo partner in its own process)\n`);
+  const rowsOf = (r: typeof cold): string => (typeof r.result === 'number' ? String(r.result) : String(r.result.complete));
+  console.log(`\n1. Rows of a 50-patient list, ${VERSION} demo tenant, columns ${list50.columns.join(', ')}; partner latency 20 ms\n`);
   console.log(`${'way'.padEnd(16)}${'time'.padStart(10)}${'FHIR requests'.padStart(15)}${'batches'.padStart(9)}${'token requests'.padStart(16)}`);
-  console.log(line('Rounds (cold)', cold, `${String(cold.result)}/${PATIENTS} rows complete; first call: discovery, token, metadata`));
-  console.log(line('Rounds (warm)', warm, `${String(warm.result)}/${PATIENTS} rows complete; token and capabilities cached`));
-  console.log(line('Naive', naive, `${String(naive.result)} answers; one GET per patient per resource, in sequence`));
-  console.log(`\nNaive / Rounds: ${(naive.ms / cold.ms).toFixed(1)}× slower than a cold Rounds load, ${(naive.ms / warm.ms).toFixed(1)}× than a warm one`);
+  console.log(line('Rounds (cold)', cold, `${rowsOf(cold)}/50 rows complete; first call: discovery, token, metadata`));
+  console.log(line('Rounds (warm)', warm, `${rowsOf(warm)}/50 rows complete; ?fresh=1: token and capabilities cached, every read sent`));
+  console.log(line('Rounds (cached)', cached, `${rowsOf(cached)}/50 rows complete; answers shared for FHIR_CACHE_SECONDS`));
+  console.log(line('Naive', naive, `${rowsOf(naive)} answers; one GET per patient per resource, in sequence`));
+  console.log(`\nNaive / Rounds: ${(naive.ms / cold.ms).toFixed(1)}× a cold Rounds load, ${(naive.ms / warm.ms).toFixed(1)}× a warm one`);
+
+  // 2. Sizes × latencies, against the one-batch floor.
+  const displayed = await displayedPatients(partner, token, tenant.patientIds);
+  const undisplayed = tenant.patientIds.filter((id) => !displayed.includes(id));
   console.log(
-    `Server peak memory during the Rounds loads: rss ${mb(Math.max(cold.rss, warm.rss))}, heap used ${mb(Math.max(cold.heap, warm.heap))} (process peak rss ${peakRssOfProcess()} kB)`,
+    `\n2. Round trips and time by list size (${displayed.length} of ${tenant.patientIds.length} demo patients have a displayed location)\n`,
+  );
+  console.log(
+    `${'patients'.padStart(8)}${'latency'.padStart(9)}${'Rounds'.padStart(10)}${'floor'.padStart(10)}${'ratio'.padStart(8)}${'requests'.padStart(10)}${'round trips'.padStart(13)}${'   with undisplayed locations'}`,
+  );
+  const lists = new Map<number, { clean: List; mixed: List }>();
+  for (const size of SIZES) {
+    const mixedIds = [...undisplayed.slice(0, Math.max(1, Math.round(size * 0.06))), ...displayed].slice(0, size);
+    lists.set(size, { clean: await newList(displayed.slice(0, size)), mixed: await newList(mixedIds) });
+  }
+  for (const latency of LATENCIES) {
+    await partner.setLatency(latency);
+    for (const size of SIZES) {
+      const { clean, mixed } = lists.get(size) as { clean: List; mixed: List };
+      const times: number[] = [];
+      let complete = 0;
+      for (let run = 0; run < RUNS; run += 1) {
+        await partner.reset();
+        const load = await loadRows(clean, '?fresh=1');
+        times.push(load.ms);
+        complete = load.complete;
+      }
+      const log = await partner.log();
+      const stats = await partner.stats();
+      // With no added latency the partner answers one request before it even reads the next of the same wave,
+      // so its log cannot tell a wave from a chain: round trips are shown at 20 and 100 ms only.
+      const trips = latency > 0 ? String(roundTrips(log)) : '–';
+      // The floor: every read of that load in one batch Bundle, straight to the partner.
+      const urls = log.flatMap((entry) => entry.entries ?? []);
+      const floors: number[] = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        const started = performance.now();
+        const res = await postBatch(partner, token, { resourceType: 'Bundle', type: 'batch', entry: urls.map((url) => ({ request: { method: 'GET', url } })) });
+        await res.arrayBuffer();
+        floors.push(performance.now() - started);
+      }
+      await partner.reset();
+      await loadRows(mixed, '?fresh=1');
+      const mixedTrips = latency > 0 ? String(roundTrips(await partner.log())) : '–';
+      const ms = median(times);
+      const floor = median(floors);
+      console.log(
+        `${String(size).padStart(8)}${`${latency} ms`.padStart(9)}${`${ms.toFixed(0)} ms`.padStart(10)}${`${floor.toFixed(0)} ms`.padStart(10)}${`${(ms / floor).toFixed(2)}×`.padStart(8)}${String(stats.fhirRequests).padStart(10)}${trips.padStart(13)}${mixedTrips.padStart(30)}${complete === size ? '' : `   (${complete}/${size} rows complete)`}`,
+      );
+    }
+  }
+  console.log(
+    `\nServer (this process) peak RSS: ${mb(peakRssKb() * 1024)}; read cache holds ${mb(ehr.cacheBytes())} of FHIR JSON (bound ${mb(config.fhir.cacheBytes)})`,
   );
 
   await rounds.close();
+  await ehr.close();
   await store.close();
-  const exited = new Promise((resolve) => partner.child.once('exit', resolve));
-  partner.child.send({ type: 'close' });
-  await exited;
+  await partner.close();
+
+  // 3. Start-up of the compiled server.
+  const start = await startTime();
+  console.log(
+    start === undefined
+      ? '\n3. Start: dist/server/main.js is missing (npm run build)'
+      : `\n3. node scripts/start.mjs on the built tree (demo mode): first 200 on /api/health after ${start.toFixed(0)} ms`,
+  );
 }
 
 const deadline = setTimeout(() => {

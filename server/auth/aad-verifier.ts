@@ -1,5 +1,6 @@
 // Verifies Teams SSO access tokens issued by Azure AD (../shared/reference/teams-tab.md §3).
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, errors, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { badGateway, unauthorized } from '../errors.js';
 import { userFromClaims } from './aad-claims.js';
 import { bearerToken, type Authenticator, type User } from './user.js';
@@ -22,10 +23,15 @@ export interface AadVerifierOptions {
 /** Azure AD and our servers may disagree on the time by this much (Microsoft's libraries use 5 minutes). */
 const CLOCK_TOLERANCE_SECONDS = 300;
 const KEYS_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+/** How long a verified token is trusted without checking its signature again (never past its expiry). */
+const VERIFIED_MAX_AGE_MS = 5 * 60 * 1000;
 
 export class AadVerifier implements Authenticator {
   private readonly keys: ReturnType<typeof createRemoteJWKSet>;
   private readonly audiences: string[];
+
+  /** Tokens already verified (signature, issuer, audience), until they expire, at most VERIFIED_MAX_AGE_MS. */
+  private readonly verified = new LRUCache<string, JWTPayload>({ max: 10_000, ttl: VERIFIED_MAX_AGE_MS });
 
   constructor(private readonly options: AadVerifierOptions) {
     const jwksUrl = options.jwksUrl ?? `${options.authority}/common/discovery/v2.0/keys`;
@@ -41,9 +47,24 @@ export class AadVerifier implements Authenticator {
   async authenticate(authorization: string | undefined): Promise<User> {
     const token = bearerToken(authorization);
     if (!token) throw unauthorized('Sign in first: no bearer token was sent');
+    const payload = this.stillValid(token) ?? (await this.verifyAndKeep(token));
+    return userFromClaims(payload, { authority: this.options.authority, allowedTenants: this.options.allowedTenants });
+  }
+
+  /** A token verified a moment ago, while it has not expired: a tab sends the same one with every call. */
+  private stillValid(token: string): JWTPayload | undefined {
+    const payload = this.verified.get(token);
+    if (!payload) return undefined;
+    const now = Date.now() / 1000;
+    return typeof payload.exp === 'number' && payload.exp + CLOCK_TOLERANCE_SECONDS > now ? payload : undefined;
+  }
+
+  private async verifyAndKeep(token: string): Promise<JWTPayload> {
     checkAlgorithm(token);
     const payload = await this.verify(token);
-    return userFromClaims(payload, { authority: this.options.authority, allowedTenants: this.options.allowedTenants });
+    const untilExpiry = ((payload.exp ?? 0) + CLOCK_TOLERANCE_SECONDS) * 1000 - Date.now();
+    if (untilExpiry > 0) this.verified.set(token, payload, { ttl: Math.min(untilExpiry, VERIFIED_MAX_AGE_MS) });
+    return payload;
   }
 
   private async verify(token: string): Promise<JWTPayload> {

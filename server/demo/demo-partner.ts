@@ -80,6 +80,8 @@ export interface RunningDemoPartner {
   resetStats(): void;
   /** Replaces the accepted client secrets, e.g. [old, new] during a rotation, then [new]. */
   setClientSecrets(secrets: string[]): void;
+  /** Changes the latency added to every request (the benchmark's 0, 20 and 100 ms). */
+  setLatency(ms: number): void;
   /** Turns fault switches on or off (FHIR calls only); `{}` turns every one off. */
   setFaults(faults: DemoFaults): void;
   /** Forgets every issued token: the next FHIR call with one gets a 401. */
@@ -157,7 +159,16 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
 
   const app = express();
   app.disable('x-powered-by');
-  if (delayMs > 0) app.use((_req, _res, next) => void setTimeout(next, delayMs));
+  // Arrival is noted before the added latency, so the benchmark can tell requests sent together from a chain.
+  app.use((_req, res, next) => {
+    res.locals.arrivedAt = performance.now();
+    next();
+  });
+  let latencyMs = delayMs;
+  app.use((_req, _res, next) => {
+    if (latencyMs > 0) setTimeout(next, latencyMs);
+    else next();
+  });
   app.use(tokenRouter({ credentials, tokens, tenantIds, stats }));
   const faults: DemoFaults = {};
   app.use(FHIR_BASE_PATH, faultInjector(faults, stats), fhirRouter({ servers, tokens, stats, isBatchSupported }));
@@ -185,6 +196,10 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
       if (secrets.length === 0 || secrets.some((s) => s.length === 0))
         throw new Error('setClientSecrets needs non-empty secrets');
       credentials.secrets = [...secrets];
+    },
+    setLatency: (ms) => {
+      if (!(ms >= 0)) throw new Error('latency must be zero or more');
+      latencyMs = ms;
     },
     setFaults: (next) => {
       for (const key of Object.keys(faults) as (keyof DemoFaults)[]) delete faults[key];

@@ -11,7 +11,8 @@ import { AUTHORIZE_PATH, TOKEN_PATH } from './token-endpoint.js';
 
 export const FHIR_BASE_PATH = '/fhir';
 const FHIR_JSON = 'application/fhir+json';
-const MAX_BATCH_ENTRIES = 500;
+/** Far above what Rounds sends (FHIR_BATCH_SIZE, 50): the benchmark's one-batch floor sends a whole list at once. */
+const MAX_BATCH_ENTRIES = 2_500;
 
 export interface FhirRouterDeps {
   servers: ReadonlyMap<string, DemoFhirServer>;
@@ -158,9 +159,11 @@ export function fhirRouter(deps: FhirRouterDeps): Router {
   router.use((req, res, next) => {
     deps.stats.fhirRequests += 1;
     const entry = logRequest(deps.stats, req.method, `${req.baseUrl}${req.path}`);
+    entry.arrivedAt = typeof res.locals.arrivedAt === 'number' ? res.locals.arrivedAt : performance.now();
     res.locals.logEntry = entry;
     res.on('finish', () => {
       entry.status = res.statusCode;
+      entry.finishedAt = performance.now();
     });
     next();
   });

@@ -16,6 +16,9 @@ export interface RequestLogEntry {
   status?: number;
   /** For a batch: the url of each entry, e.g. "Observation?patient=123&category=vital-signs&_sort=-date&_count=100". */
   entries?: string[];
+  /** When the request arrived (before any added latency) and when its answer was sent, in ms (performance.now). */
+  arrivedAt?: number;
+  finishedAt?: number;
 }
 
 export interface DemoPartnerStats {

@@ -13,6 +13,8 @@ export interface Query {
 
 export interface QueryOutcome<Q extends Query = Query> extends Read {
   query: Q;
+  /** The answer itself, as the cache holds it: the same object for every load that shared it. */
+  source: Read;
 }
 
 export interface RunOptions {
@@ -130,7 +132,12 @@ export async function runQueries<Q extends Query>(
 
   // Every chunk at once: one round trip whatever the list's size, bounded only by the tenant's limit.
   const sending = Promise.all(chunked(toSend, options.batchSize ?? DEFAULT_BATCH_SIZE).map(runChunk));
-  const answers = await Promise.all(queries.map(async (query) => ({ ...(await reads.get(query.url)), query }) as QueryOutcome<Q>));
+  const answers = await Promise.all(
+    queries.map(async (query): Promise<QueryOutcome<Q>> => {
+      const source = (await reads.get(query.url)) as Read;
+      return { ...source, query, source };
+    }),
+  );
   await sending;
   return answers;
 }

@@ -19,7 +19,7 @@ import { CapabilityCache, fetchCapabilities, type Capabilities } from './capabil
 import type { Ehr, PatientRecord, RecordsOptions, RecordsResult } from './ehr.js';
 import { FhirStatusError, TenantFhirClient, type TenantFhirClientOptions } from './fhir-client.js';
 import { assembleRecord, emptyRecord, namesOf, referencesToResolve, type ReferenceNames } from './patient-record.js';
-import type { ReadCache } from './read-cache.js';
+import type { Read, ReadCache } from './read-cache.js';
 
 export interface EhrServiceOptions {
   router: TenantRouter;
@@ -46,6 +46,12 @@ interface Session {
 
 type PatientQuery = PartQuery & { patientId: string };
 
+interface Assembled {
+  urls: string[];
+  reads: Read[];
+  result: RecordsResult;
+}
+
 /** The resource types the app reads, for GET /api/connection. */
 const TYPES_READ = ['Patient', 'Encounter', 'Condition', 'Observation', 'AllergyIntolerance', 'Coverage', 'Location'];
 /** How long a "more results" cursor stays valid. */
@@ -56,13 +62,27 @@ export class EhrService implements Ehr {
   private readonly capabilities = new CapabilityCache();
   /** Search `next` links, kept here so the browser only ever holds an opaque cursor. */
   private readonly cursors = new LRUCache<string, { tenantId: string; url: string }>({ max: 10_000, ttl: CURSOR_TTL_MS });
+  /**
+   * The last records() of each list-shaped request, with the cached answers it was assembled from: while the
+   * cache still holds exactly those answers, the same records stand, and a hundred clinicians on one list cost
+   * one assembly. Lives no longer than the answers (FHIR_CACHE_SECONDS); absent when the cache is off.
+   */
+  private readonly assembled?: LRUCache<string, Assembled>;
 
   constructor(private readonly options: EhrServiceOptions) {
     this.clients = new LRUCache({ max: options.maxTenants ?? 1_000 });
+    const ttl = options.cache?.ttlMs ?? 0;
+    if (ttl > 0) this.assembled = new LRUCache<string, Assembled>({ max: 1_000, ttl, ttlAutopurge: true });
+  }
+
+  /** Bytes of FHIR JSON the shared read cache holds now. */
+  cacheBytes(): number {
+    return this.options.cache?.size ?? 0;
   }
 
   async close(): Promise<void> {
     this.cursors.clear();
+    this.assembled?.clear();
     await this.options.onClose?.();
   }
 
@@ -111,6 +131,10 @@ export class EhrService implements Ehr {
     if (ids.length === 0 || (options.parts.length === 0 && !wantsPatient)) return { records };
     const session = await this.session(tenantId);
     const isFresh = options.isFresh ?? false;
+    const memoKey = `${session.tenantId}\u0000${options.parts.join(',')}\u0000${String(wantsPatient)}\u0000${ids.join(',')}`;
+    const cache = this.options.cache?.forTenant(session.tenantId);
+    const known = isFresh ? undefined : this.assembled?.get(memoKey);
+    if (known && cache?.holdsExactly(known.urls, known.reads)) return known.result;
 
     // Wave 1: every part of every patient, and the Patients themselves as `_id` searches of a batch's size.
     const partQueries = ids.flatMap((id) => this.queriesFor(session, id, false, options.parts));
@@ -138,7 +162,10 @@ export class EhrService implements Ehr {
     for (const outcome of outcomes) byPatient.get(outcome.query.patientId)?.push(outcome);
     for (const id of ids) records.set(id, assembleRecord(session.adapter, byPatient.get(id) ?? [], references));
     const oldest = oldestFetch([...outcomes, ...references.outcomes]);
-    return { records, fetchedAt: oldest === undefined ? undefined : new Date(oldest).toISOString() };
+    const result = { records, fetchedAt: oldest === undefined ? undefined : new Date(oldest).toISOString() };
+    const used = [...wave1, ...reread, ...references.outcomes];
+    this.assembled?.set(memoKey, { urls: used.map((o) => o.query.url), reads: used.map((o) => o.source), result });
+    return result;
   }
 
   private searchResult(tenantId: string, adapter: FhirAdapter, bundle: FhirResource): PatientSearchResult {

@@ -64,6 +64,41 @@ export function namesOf(adapter: FhirAdapter, outcomes: readonly QueryOutcome[])
   return { names, issues };
 }
 
+/** A part's view model and the issues its conversion raised. */
+interface Converted {
+  value: unknown;
+  issues: readonly string[];
+}
+
+/**
+ * Conversions of shared answers, kept as long as the answer itself (a cached read is the same object for every
+ * load that uses it): a hundred clinicians opening one list convert its vital signs once, not a hundred times.
+ * Frozen, since every row that shows them shares them.
+ */
+const conversions = new WeakMap<object, Map<string, Converted>>();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** `convert` once per answer, adapter and part; later calls get the frozen result. */
+function convertOnce(answer: object | undefined, key: string, convert: (issues: string[]) => unknown): Converted {
+  const known = answer ? conversions.get(answer)?.get(key) : undefined;
+  if (known) return known;
+  const issues: string[] = [];
+  const converted = deepFreeze({ value: convert(issues), issues });
+  if (answer) {
+    let byKey = conversions.get(answer);
+    if (!byKey) conversions.set(answer, (byKey = new Map()));
+    byKey.set(key, converted);
+  }
+  return converted;
+}
+
 export function assembleRecord(
   adapter: FhirAdapter,
   outcomes: readonly QueryOutcome<PartQuery>[],
@@ -83,15 +118,23 @@ export function assembleRecord(
     }
     const { part, resourceType } = outcome.query;
     const resources = resourcesOf(outcome, resourceType);
-    const each = <T>(convert: (r: FhirResource) => T): T[] =>
-      resources.flatMap((r) => {
-        const value = safely(record.issues, resourceType, () => convert(r));
-        return value === undefined ? [] : [value];
-      });
+    const each =
+      <T>(convert: (r: FhirResource) => T) =>
+      (issues: string[]): T[] =>
+        resources.flatMap((r) => {
+          const value = safely(issues, resourceType, () => convert(r));
+          return value === undefined ? [] : [value];
+        });
+    // Parts that name no reference convert the same for every load of this answer: converted once.
+    const shared = <T>(convert: (issues: string[]) => T): T => {
+      const converted = convertOnce(outcome.resource, `${adapter.version}:${part}`, convert);
+      record.issues.push(...converted.issues);
+      return converted.value as T;
+    };
     switch (part) {
       case 'patient': {
         const first = resources[0];
-        if (first) record.patient = safely(record.issues, resourceType, () => adapter.toPatient(first));
+        if (first) record.patient = shared((issues) => safely(issues, resourceType, () => adapter.toPatient(first)));
         else record.issues.push('Patient: not found in the EHR');
         break;
       }
@@ -101,19 +144,19 @@ export function assembleRecord(
         break;
       }
       case 'conditions':
-        record.conditions = each((r) => adapter.toCondition(r));
+        record.conditions = shared(each((r) => adapter.toCondition(r)));
         break;
       case 'vitals':
-        record.vitals = safely(record.issues, resourceType, () => adapter.toVitals(resources)) ?? [];
+        record.vitals = shared((issues) => safely(issues, resourceType, () => adapter.toVitals(resources)) ?? []);
         break;
       case 'allergies':
-        record.allergies = each((r) => adapter.toAllergy(r));
+        record.allergies = shared(each((r) => adapter.toAllergy(r)));
         break;
       case 'medications':
-        record.medications = each((r) => adapter.toMedication(withDisplays(r, names)));
+        record.medications = each((r) => adapter.toMedication(withDisplays(r, names)))(record.issues);
         break;
       case 'coverage':
-        record.coverage = each((r) => adapter.toCoverage(r));
+        record.coverage = shared(each((r) => adapter.toCoverage(r)));
         break;
     }
   }

@@ -36,8 +36,11 @@ const isKeepable = (read: Read): boolean =>
 export class ReadCache {
   private readonly answers?: LRUCache<string, Cached>;
   private readonly inFlight = new Map<string, Promise<Read>>();
+  /** How long an answer is kept (0: not at all). */
+  readonly ttlMs: number;
 
   constructor(options: ReadCacheOptions) {
+    this.ttlMs = options.ttlMs;
     if (options.ttlMs > 0)
       this.answers = new LRUCache<string, Cached>({
         maxSize: options.maxBytes,
@@ -84,6 +87,11 @@ export class ReadCache {
 
 /** The cache seen by one tenant's reads: every key is prefixed with the tenant. */
 export class TenantReadCache {
+  /** True when every url is answered by exactly these kept answers (the same objects): nothing has changed. */
+  holdsExactly(urls: readonly string[], reads: readonly Read[]): boolean {
+    return urls.every((url, i) => this.cache.lookup(this.prefix + url) === reads[i]);
+  }
+
   constructor(
     private readonly cache: ReadCache,
     private readonly prefix: string,

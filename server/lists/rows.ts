@@ -49,7 +49,19 @@ export interface RowsOptions {
   isFresh?: boolean;
 }
 
+/** What the rows of a list are made of besides the records: its entries, as they stand, and its columns. */
+function signatureOf(list: List, columns: readonly ColumnId[]): string {
+  return `${columns.join(',')} ${list.entries.map((e) => `${e.id}:${e.version}`).join(',')}`;
+}
+
 export class RowService {
+  /**
+   * The rows last built from a records Map (the EHR side hands out the same Map while its answers stand), per
+   * list and with the signature they were built for: a list opened by many clinicians is built, and serialised,
+   * once per change. Lives as long as that Map.
+   */
+  private readonly built = new WeakMap<object, Map<string, { signature: string; response: RowsResponse }>>();
+
   constructor(
     private readonly ehr: Ehr | undefined,
     private readonly now: () => Date = () => new Date(),
@@ -59,7 +71,7 @@ export class RowService {
   async forList(tenantId: string, list: List, options: RowsOptions = {}): Promise<RowsResponse> {
     const columns = options.columns ?? list.columns;
     const patientIds = [...new Set(list.entries.flatMap((e) => (e.patientId ? [e.patientId] : [])))];
-    let records = new Map<string, PatientRecord>();
+    let records: ReadonlyMap<string, PatientRecord> = new Map<string, PatientRecord>();
     let fetchedAt: string | undefined;
     let outage: string | undefined;
     if (patientIds.length > 0) {
@@ -74,6 +86,9 @@ export class RowService {
         }
       }
     }
+    const signature = signatureOf(list, columns);
+    const known = outage === undefined ? this.built.get(records)?.get(list.id) : undefined;
+    if (known?.signature === signature) return known.response;
     const rows = list.entries.map((entry): Row => {
       const row = emptyRow(entry);
       if (!entry.patientId) return row;
@@ -81,6 +96,12 @@ export class RowService {
       const record = records.get(entry.patientId);
       return record ? withRecord(row, record) : { ...row, issues: ['Patient: no answer from the EHR'] };
     });
-    return { rows, fetchedAt: fetchedAt ?? this.now().toISOString() };
+    const response: RowsResponse = { rows, fetchedAt: fetchedAt ?? this.now().toISOString() };
+    if (outage === undefined && fetchedAt !== undefined) {
+      let byList = this.built.get(records);
+      if (!byList) this.built.set(records, (byList = new Map()));
+      byList.set(list.id, { signature, response });
+    }
+    return response;
   }
 }

@@ -80,6 +80,17 @@ describe('accepting Azure AD tokens', () => {
     expect((await me(await aad.mint({ expiresIn: -120 }))).status).toBe(200);
     expect((await me(await aad.mint({ notBefore: 120 }))).status).toBe(200);
   });
+
+  test('a token verified a moment ago is refused once it expires, although its verification was kept', async () => {
+    // Valid for one more second, counting the five minutes of tolerance.
+    const token = await aad.mint({ expiresIn: -299 });
+    expect((await me(token)).status).toBe(200);
+    expect((await me(token)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const late = await me(token);
+    expect(late.status).toBe(401);
+    expect(reason(late)).toBe('The token has expired: sign in again');
+  });
 });
 
 describe('refusing tokens, each with a 401 that says why', () => {
