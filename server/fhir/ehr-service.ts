@@ -197,25 +197,21 @@ export class EhrService implements Ehr {
   }
 
   /**
-   * One outcome per patient out of the group searches: the Patient it found, or the search's failure. A
-   * patient the search did not return is left out, to be read on its own (deleted, or past a server's page).
+   * One outcome per patient out of the group searches: the Patient it found. A patient the search did not
+   * return (deleted, past a server's page size, or the search itself failed or was refused) is left out, to be
+   * read on its own: a server that does not take `_id=a,b,c` costs one more round trip, never a patient.
    */
   private patientsOfGroups(outcomes: readonly QueryOutcome<PatientQuery>[]): Map<string, QueryOutcome<PatientQuery>> {
     const found = new Map<string, QueryOutcome<PatientQuery>>();
     for (const outcome of outcomes) {
       if (!outcome.query.url.startsWith('Patient?')) continue;
+      if (outcome.failure || outcome.status < 200 || outcome.status > 299) continue;
       const asked = idsOfGroup(outcome.query.url);
-      const isOk = !outcome.failure && outcome.status >= 200 && outcome.status < 300;
-      for (const patient of isOk ? resourcesOf(outcome, 'Patient') : []) {
+      for (const patient of resourcesOf(outcome, 'Patient')) {
         const id = patient.id;
         if (id === undefined || !asked.has(id)) continue;
         const query = { part: 'patient' as const, resourceType: 'Patient', url: patientReadUrl(id), patientId: id };
         found.set(id, { ...outcome, resource: patient, query });
-      }
-      if (isOk) continue;
-      for (const id of asked) {
-        const query = { part: 'patient' as const, resourceType: 'Patient', url: patientReadUrl(id), patientId: id };
-        found.set(id, { ...outcome, query });
       }
     }
     return found;

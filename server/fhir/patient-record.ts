@@ -93,7 +93,7 @@ function convertOnce(answer: object | undefined, key: string, convert: (issues: 
   const converted = deepFreeze({ value: convert(issues), issues });
   if (answer) {
     let byKey = conversions.get(answer);
-    if (!byKey) conversions.set(answer, (byKey = new Map()));
+    if (!byKey) conversions.set(answer, (byKey = new Map<string, Converted>()));
     byKey.set(key, converted);
   }
   return converted;

@@ -99,7 +99,7 @@ export class RowService {
     const response: RowsResponse = { rows, fetchedAt: fetchedAt ?? this.now().toISOString() };
     if (outage === undefined && fetchedAt !== undefined) {
       let byList = this.built.get(records);
-      if (!byList) this.built.set(records, (byList = new Map()));
+      if (!byList) this.built.set(records, (byList = new Map<string, { signature: string; response: RowsResponse }>()));
       byList.set(list.id, { signature, response });
     }
     return response;

@@ -111,3 +111,37 @@ describe('more search results', () => {
     expect(JSON.stringify(theirs.body)).toMatch(/cursor/);
   });
 });
+
+describe('a server that refuses `_id=a,b,c` searches', () => {
+  let app: ListsApp;
+
+  beforeAll(async () => {
+    const ids = ['r1', 'r2', 'r3'];
+    app = await startListsApp({
+      partner: {
+        tenants: {
+          [TENANT_A]: ids.flatMap((id, i) => r4PatientBundle({ id, family: `Ref${i}`, given: 'Ann', mrn: `MRN-R${i}` })),
+          [TENANT_B]: [],
+        },
+        // Patient searches answer 400; reads by id still work.
+        failingTypes: { Patient: 400 },
+      },
+    });
+  });
+  afterAll(() => app.close());
+
+  test('gets each patient by a read of its own in one more round trip, and every row is whole', async () => {
+    const created = await app.call(USER_A, 'POST', '/api/lists', {
+      name: 'Refused searches',
+      context: { kind: 'channel', id: `19:${randomUUID()}@thread.tacv2` },
+      columns: ['name', 'mrn', 'conditions'],
+    });
+    const list = created.body as List;
+    for (const patientId of ['r1', 'r2', 'r3']) await app.call(USER_A, 'POST', `/api/lists/${list.id}/entries`, { patientId });
+    app.partner!.resetStats();
+    const { rows } = (await app.call(USER_A, 'GET', `/api/lists/${list.id}/rows`)).body as RowsResponse;
+    expect(rows.map((r) => r.patient?.mrn)).toEqual(['MRN-R0', 'MRN-R1', 'MRN-R2']);
+    expect(rows.flatMap((r) => r.issues)).toEqual([]);
+    expect(app.partner!.stats.batchSizes).toEqual([4, 3]);
+  });
+});
