@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Entry, List, RowsResponse } from '../server/api/contract.js';
 import { FAKE_CLIENT_ID, startFakeAad } from '../test/fakes/fake-aad.js';
 import { startPartnerChild } from './partner-child.js';
+import { runBounded } from './run-bounded.js';
 
 const CLINICIANS = Number(process.env.LOAD_CLINICIANS ?? 100);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
@@ -230,19 +231,4 @@ async function main(): Promise<void> {
   console.log(`Rounds peak RSS: ${rss.toFixed(1)} MB`);
 }
 
-const deadline = setTimeout(
-  () => {
-    console.error('The load run did not finish in time');
-    process.exit(1);
-  },
-  (SECONDS + 180) * 1000,
-);
-deadline.unref();
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBounded(main, (SECONDS + 180) * 1000, 'load run');

@@ -23,6 +23,7 @@ import { listen } from '../test/support/http.js';
 import { loadRowsNaively, partnerToken } from './naive-rows.js';
 import { startPartnerChild, type PartnerChild } from './partner-child.js';
 import { roundTrips } from './round-trips.js';
+import { runBounded } from './run-bounded.js';
 
 const VERSION = (process.env.BENCH_VERSION ?? 'R4') as FhirVersion;
 const SIZES = [10, 50, 200, 500];
@@ -225,16 +226,4 @@ async function main(): Promise<void> {
   );
 }
 
-const deadline = setTimeout(() => {
-  console.error(`The benchmark did not finish within ${DEADLINE_MS / 1000} s`);
-  process.exit(1);
-}, DEADLINE_MS);
-deadline.unref();
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBounded(main, DEADLINE_MS, 'benchmark');
