@@ -209,7 +209,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(
-    `\nServer (this process) peak RSS: ${mb(peakRssKb() * 1024)}; read cache holds ${mb(ehr.cacheBytes())} of FHIR JSON (bound ${mb(config.fhir.cacheBytes)})`,
+    `\nRead cache: ${mb(ehr.cacheBytes())} of FHIR JSON held (bound ${mb(config.fhir.cacheBytes)}). This process (the app in-process, no heap cap, and the client parsing every answer) peaked at ${mb(peakRssKb() * 1024)} RSS; the server's own figure under load is npm run load's.`,
   );
 
   await rounds.close();
