@@ -1,5 +1,6 @@
-// One demo FHIR server's resources: the tenant's model rendered once in the server's version, indexed by
-// type, id and patient, with the search keys taken from the version-neutral model.
+// One demo FHIR server's resources: the tenant's model rendered in the server's version, indexed by type, id
+// and patient, with the search keys taken from the version-neutral model. Each resource is rendered the first
+// time it is read, then kept: a start renders nothing, so the demo (and `npm start`) answers sooner.
 import type { DemoTenantData } from './data/model.js';
 import { nameText } from './render/common.js';
 import type { DemoRenderer, FhirJson, RenderLookup } from './render/renderer.js';
@@ -15,7 +16,9 @@ export interface PatientKeys {
 }
 
 export interface StoredResource {
-  resource: FhirJson;
+  readonly resource: FhirJson;
+  /** The resource's id, known without rendering it (set by the store). */
+  id?: string;
   patientId?: string;
   /** What `_sort=date` (or the type's own date parameter) orders by. */
   date?: string;
@@ -28,8 +31,8 @@ export class ResourceStore {
   private readonly byType = new Map<string, Map<string, StoredResource>>();
   private readonly byPatient = new Map<string, Map<string, StoredResource[]>>();
 
-  add(id: string, entry: StoredResource): void {
-    const type = entry.resource.resourceType;
+  add(type: string, id: string, entry: StoredResource): void {
+    entry.id = id;
     let ofType = this.byType.get(type);
     if (!ofType) this.byType.set(type, (ofType = new Map<string, StoredResource>()));
     ofType.set(id, entry);
@@ -79,50 +82,70 @@ function lookupFor(data: DemoTenantData): RenderLookup {
   };
 }
 
+/** The search keys of an entry, and its resource rendered on first read. */
+function lazily(render: () => FhirJson, keys: Omit<StoredResource, 'resource'> = {}): StoredResource {
+  let rendered: FhirJson | undefined;
+  return {
+    ...keys,
+    get resource(): FhirJson {
+      return (rendered ??= render());
+    },
+  };
+}
+
 export function buildResourceStore(data: DemoTenantData, renderer: DemoRenderer): ResourceStore {
   const store = new ResourceStore();
   const lookup = lookupFor(data);
-  for (const o of data.organizations) store.add(o.id, { resource: renderer.organization(o, lookup) });
-  for (const p of data.practitioners) store.add(p.id, { resource: renderer.practitioner(p, lookup) });
-  for (const l of data.locations) store.add(l.id, { resource: renderer.location(l, lookup) });
+  for (const o of data.organizations) store.add('Organization', o.id, lazily(() => renderer.organization(o, lookup)));
+  for (const p of data.practitioners) store.add('Practitioner', p.id, lazily(() => renderer.practitioner(p, lookup)));
+  for (const l of data.locations) store.add('Location', l.id, lazily(() => renderer.location(l, lookup)));
   for (const p of data.patients) {
-    store.add(p.id, {
-      resource: renderer.patient(p, lookup),
-      patient: {
+    store.add(
+      'Patient',
+      p.id,
+      lazily(() => renderer.patient(p, lookup), {
+        patient: {
         family: p.name.family,
         given: p.name.given,
         nameParts: [p.name.family, ...p.name.given, ...p.name.prefix, ...p.name.suffix, nameText(p.name)],
         birthDate: p.birthDate,
         gender: p.gender,
-        identifiers: [{ system: lookup.mrnSystem, value: p.mrn }],
-      },
-    });
+          identifiers: [{ system: lookup.mrnSystem, value: p.mrn }],
+        },
+      }),
+    );
   }
   for (const e of data.encounters) {
-    store.add(e.id, { resource: renderer.encounter(e, lookup), patientId: e.patientId, date: e.start });
+    store.add('Encounter', e.id, lazily(() => renderer.encounter(e, lookup), { patientId: e.patientId, date: e.start }));
   }
   for (const c of data.conditions) {
-    store.add(c.id, { resource: renderer.condition(c, lookup), patientId: c.patientId, date: c.recorded });
+    store.add('Condition', c.id, lazily(() => renderer.condition(c, lookup), { patientId: c.patientId, date: c.recorded }));
   }
   for (const v of data.vitals) {
-    const resource = renderer.vital(v, lookup) as FhirJson & { code?: { coding?: { code?: string }[] } };
-    store.add(v.id, {
-      resource,
+    let rendered: FhirJson | undefined;
+    const render = (): FhirJson => (rendered ??= renderer.vital(v, lookup));
+    store.add('Observation', v.id, {
       patientId: v.patientId,
       date: v.effective,
       category: 'vital-signs',
-      // Every coding the renderer wrote: R4 adds 2708-6 beside 59408-5.
-      codes: (resource.code?.coding ?? []).flatMap((c) => (c.code ? [c.code] : [])),
+      get resource(): FhirJson {
+        return render();
+      },
+      // Every coding the renderer wrote (R4 adds 2708-6 beside 59408-5): read from the resource when searched by code.
+      get codes(): string[] {
+        const code = (render() as { code?: { coding?: { code?: string }[] } }).code;
+        return (code?.coding ?? []).flatMap((c) => (c.code ? [c.code] : []));
+      },
     });
   }
   for (const a of data.allergies) {
-    store.add(a.id, { resource: renderer.allergy(a, lookup), patientId: a.patientId, date: a.recorded });
+    store.add('AllergyIntolerance', a.id, lazily(() => renderer.allergy(a, lookup), { patientId: a.patientId, date: a.recorded }));
   }
   for (const m of data.medications) {
-    store.add(m.id, { resource: renderer.medication(m, lookup), patientId: m.patientId, date: m.authored });
+    store.add(renderer.medicationType, m.id, lazily(() => renderer.medication(m, lookup), { patientId: m.patientId, date: m.authored }));
   }
   for (const c of data.coverages) {
-    store.add(c.id, { resource: renderer.coverage(c, lookup), patientId: c.patientId, date: c.period.start });
+    store.add('Coverage', c.id, lazily(() => renderer.coverage(c, lookup), { patientId: c.patientId, date: c.period.start }));
   }
   return store;
 }

@@ -144,7 +144,7 @@ function patientFilter(base: string, modifier: string | undefined, name: string,
 const idFilter =
   (ids: readonly string[]): Filter =>
   (entry) =>
-    ids.includes(entry.resource.id ?? '');
+    ids.includes(entry.id ?? entry.resource.id ?? '');
 
 function typeFilter(spec: TypeSearchSpec, base: string, values: string[]): Filter | undefined {
   if (spec.patientParams.includes(base)) {

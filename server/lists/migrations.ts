@@ -1,7 +1,8 @@
 // Versioned schema migrations, one SQL file per step and dialect: migrations/<dialect>/NNN_name.sql.
 // Each store applies the ones its `schema_migrations` table has not recorded, at start-up.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.js';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,10 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS_DIR = join(import.meta.dirname, 'migrations');
+/** Beside this file in the sources; the build copies them to dist/server/migrations. */
+export const MIGRATIONS_DIR =
+  [join(import.meta.dirname, 'migrations'), join(PROJECT_ROOT, 'dist', 'server', 'migrations')].find((dir) => existsSync(dir)) ??
+  join(import.meta.dirname, 'migrations');
 
 const FILE_NAME = /^(\d{3})_([a-z0-9_]+)\.sql$/;
 
