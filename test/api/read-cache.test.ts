@@ -71,10 +71,49 @@ describe('rows shared between users of one tenant', () => {
     expect(Date.parse(refreshed.fetchedAt)).toBeGreaterThan(Date.parse(first.fetchedAt));
   });
 
+  test('a note saved while the EHR answers are shared shows in the very next rows', async () => {
+    const before = await rows();
+    const entry = ((await app.call(userId, 'GET', `/api/lists/${list.id}`)).body as List).entries[2]!;
+    const saved = await app.call(userId, 'PUT', `/api/lists/${list.id}/entries/${entry.id}/note`, { text: 'NPO after midnight', version: entry.version });
+    expect(saved.status).toBe(200);
+    app.demoPartner.resetStats();
+    const after = await rows();
+    expect(app.demoPartner.stats.fhirRequests).toBe(0);
+    expect(after.rows.find((r) => r.entryId === entry.id)?.note?.text).toBe('NPO after midnight');
+    expect(before.rows.find((r) => r.entryId === entry.id)?.note?.text).toBeUndefined();
+  });
+
   test('answers 400 naming the field for a fresh value that is not 0 or 1', async () => {
     const res = await app.call(userId, 'GET', `/api/lists/${list.id}/rows?fresh=yes`);
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toMatch(/fresh/);
+  });
+});
+
+describe('answers that expire', () => {
+  let app: ListsApp;
+
+  beforeAll(async () => {
+    app = await startListsApp({ env: { FHIR_CACHE_SECONDS: '1' } });
+  });
+  afterAll(() => app.close());
+
+  test('once FHIR_CACHE_SECONDS have passed, the next load asks the EHR again and shows what it says now', async () => {
+    const created = await app.call(USER_A, 'POST', '/api/lists', {
+      name: 'Expiring',
+      context: { kind: 'channel', id: `19:${randomUUID()}@thread.tacv2` },
+    });
+    const list = created.body as List;
+    await app.call(USER_A, 'POST', `/api/lists/${list.id}/entries`, { patientId: 'a1' });
+    const first = (await app.call(USER_A, 'GET', `/api/lists/${list.id}/rows`)).body as RowsResponse;
+    app.partner!.resetStats();
+    expect(((await app.call(USER_A, 'GET', `/api/lists/${list.id}/rows`)).body as RowsResponse).fetchedAt).toBe(first.fetchedAt);
+    expect(app.partner!.stats.fhirRequests).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const later = (await app.call(USER_A, 'GET', `/api/lists/${list.id}/rows`)).body as RowsResponse;
+    expect(app.partner!.stats.fhirRequests).toBeGreaterThan(0);
+    expect(Date.parse(later.fetchedAt)).toBeGreaterThan(Date.parse(first.fetchedAt));
+    expect(later.rows[0]?.patient?.id).toBe('a1');
   });
 });
 

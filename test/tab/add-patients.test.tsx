@@ -63,6 +63,27 @@ describe('adding patients', () => {
     expect(screen.getByText('2 patients found')).toBeTruthy();
   });
 
+  test('shows more results page by page, keeping the ones shown and selected, until there are no more', async () => {
+    const many = Array.from({ length: 25 }, (_, i) => ({ ...ADA, id: `p-many-${i}`, name: `Ann Many ${String(i).padStart(2, '0')}`, mrn: `MRN-M${i}` }));
+    fake.patients.push(...many);
+    const user = renderDialog();
+    await user.type(await screen.findByRole('textbox', { name: 'Name' }), 'many');
+    await user.click(screen.getByRole('button', { name: 'Search' }));
+    const table = await screen.findByRole('table', { name: 'Search results' });
+    expect(within(table).getAllByRole('row')).toHaveLength(21);
+    expect(screen.getByText('Showing 20 of 25. Narrow the search, or show more.')).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: 'Select Ann Many 03' }));
+    await user.click(screen.getByRole('button', { name: 'Show more results' }));
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Search results' })).getAllByRole('row')).toHaveLength(26));
+    expect(fake.requests.filter((r) => r.path === '/api/patients').map((r) => r.query)).toEqual([
+      { name: 'many', count: '20' },
+      { cursor: 'page000000000020' },
+    ]);
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Select Ann Many 03' }).checked).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Show more results' })).toBeNull();
+    expect(screen.getByText('25 patients found')).toBeTruthy();
+  });
+
   test('adds the selected patients one by one, and says which are already on the list', async () => {
     const user = renderDialog([BEN.id]);
     await user.type(await screen.findByRole('textbox', { name: 'Name' }), 'a');

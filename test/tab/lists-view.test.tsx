@@ -88,6 +88,17 @@ describe('the lists view', () => {
     expect(screen.getByText(/^Updated/).textContent).toBe('Updated now');
   });
 
+  test('Refresh asks the EHR afresh (?fresh=1); opening the list takes shared answers', async () => {
+    addPatients('Ward 4');
+    renderWithApi(<ListsView context={CHANNEL} slots={NO_SLOTS} />, fake);
+    const grid = await screen.findByRole('grid', { name: 'Patients on Ward 4' });
+    await within(grid).findByRole('button', { name: 'Open the details of Ada Quill' });
+    const rowsRequests = (): Record<string, unknown>[] => fake.requests.filter((r) => r.path.endsWith('/rows')).map((r) => r.query);
+    expect(rowsRequests()).toEqual([{}]);
+    await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(rowsRequests()).toEqual([{}, { fresh: '1' }]));
+  });
+
   test('still lists the patients by name when live EHR data fails, with the reason', async () => {
     addPatients('Ward 4');
     fake.failNext('GET', /\/rows$/, 504, 'The EHR timed out');

@@ -233,8 +233,18 @@ export async function startFakeApi(): Promise<FakeApi> {
     entry.version += 1;
     res.json(entry);
   });
+  // Pages of a search: the criteria of the last search, and an opaque cursor that names the next offset.
+  let lastSearch: Record<string, string> = {};
+  const cursorOf = (offset: number): string => `page${String(offset).padStart(12, '0')}`;
   app.get('/api/patients', (req, res) => {
-    const q = req.query as Record<string, string>;
+    let q = req.query as Record<string, string>;
+    let offset = 0;
+    if (q.cursor) {
+      offset = Number(/^page(\d{12})$/.exec(q.cursor)?.[1] ?? Number.NaN);
+      if (Number.isNaN(offset)) return void res.status(400).json(outcome('cursor: is unknown or has expired; search again'));
+      q = lastSearch;
+    } else lastSearch = q;
+    const count = Number(q.count ?? 20);
     const found = patients.filter(
       (p) =>
         (!q.name || p.name.toLowerCase().includes(q.name.toLowerCase())) &&
@@ -242,7 +252,8 @@ export async function startFakeApi(): Promise<FakeApi> {
         (!q.birthdate || p.birthDate === q.birthdate) &&
         (!q.gender || p.gender === q.gender),
     );
-    res.json({ patients: found.slice(0, Number(q.count ?? 20)), total: found.length });
+    const next = offset + count < found.length ? { next: cursorOf(offset + count) } : {};
+    res.json({ patients: found.slice(offset, offset + count), total: found.length, ...next });
   });
   app.get('/api/patients/:id', (req, res) => {
     const detail = details.get(req.params.id);
