@@ -1,25 +1,19 @@
 // The Ehr of server/fhir/ehr.ts over HTTP: per tenant, the endpoint from the router, the version from its
 // capability statement, the adapter of that version, and batch Bundles of the adapter's queries. A page of
 // rows costs one round trip, plus one more when references (locations, practitioners) need a name.
-import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Connection, FhirVersion, PatientDetail, PatientSearchResult } from '../api/contract.js';
-import { badRequest, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import type { TenantRouter } from '../partner/fhir-endpoint.js';
-import {
-  PATIENT_PARTS,
-  type FhirAdapter,
-  type FhirResource,
-  type PartQuery,
-  type PatientCriteria,
-} from './adapters/adapter.js';
-import { patientGroupUrl, patientReadUrl } from './adapters/queries.js';
-import { DEFAULT_BATCH_SIZE, oldestFetch, resourcesOf, runQueries, type Query, type QueryOutcome } from './batch.js';
+import { PATIENT_PARTS, type FhirAdapter, type PartQuery, type PatientCriteria } from './adapters/adapter.js';
+import { DEFAULT_BATCH_SIZE, oldestFetch, runQueries, type Query, type QueryOutcome } from './batch.js';
 import { CapabilityCache, fetchCapabilities, type Capabilities } from './capabilities.js';
 import type { Ehr, PatientRecord, RecordsOptions, RecordsResult } from './ehr.js';
 import { FhirStatusError, TenantFhirClient, type TenantFhirClientOptions } from './fhir-client.js';
 import { assembleRecord, emptyRecord, namesOf, referencesToResolve, type ReferenceNames } from './patient-record.js';
+import { isPatientGroup, patientGroups, patientsOfGroups, type PatientQuery } from './patient-groups.js';
 import type { Read, ReadCache } from './read-cache.js';
+import { SearchPages } from './search-pages.js';
 
 export interface EhrServiceOptions {
   router: TenantRouter;
@@ -44,8 +38,6 @@ interface Session {
   adapter: FhirAdapter;
 }
 
-type PatientQuery = PartQuery & { patientId: string };
-
 interface Assembled {
   urls: string[];
   reads: Read[];
@@ -54,14 +46,11 @@ interface Assembled {
 
 /** The resource types the app reads, for GET /api/connection. */
 const TYPES_READ = ['Patient', 'Encounter', 'Condition', 'Observation', 'AllergyIntolerance', 'Coverage', 'Location'];
-/** How long a "more results" cursor stays valid. */
-const CURSOR_TTL_MS = 15 * 60 * 1000;
 
 export class EhrService implements Ehr {
   private readonly clients: LRUCache<string, TenantFhirClient>;
   private readonly capabilities = new CapabilityCache();
-  /** Search `next` links, kept here so the browser only ever holds an opaque cursor. */
-  private readonly cursors = new LRUCache<string, { tenantId: string; url: string }>({ max: 10_000, ttl: CURSOR_TTL_MS });
+  private readonly searchPages = new SearchPages();
   /**
    * The last records() of each list-shaped request, with the cached answers it was assembled from: while the
    * cache still holds exactly those answers, the same records stand, and a hundred clinicians on one list cost
@@ -81,7 +70,7 @@ export class EhrService implements Ehr {
   }
 
   async close(): Promise<void> {
-    this.cursors.clear();
+    this.searchPages.clear();
     this.assembled?.clear();
     await this.options.onClose?.();
   }
@@ -97,17 +86,14 @@ export class EhrService implements Ehr {
   async searchPatients(tenantId: string, criteria: PatientCriteria): Promise<PatientSearchResult> {
     const { client, adapter, tenantId: key } = await this.session(tenantId);
     const bundle = await client.postForm('Patient/_search', adapter.patientSearchForm(criteria));
-    return this.searchResult(key, adapter, bundle);
+    return this.searchPages.resultOf(key, adapter, bundle);
   }
 
   /** The next page of an earlier search, by the cursor that search answered with. */
   async morePatients(tenantId: string, cursor: string): Promise<PatientSearchResult> {
     const session = await this.session(tenantId);
-    const saved = this.cursors.get(cursor);
-    // Another tenant's cursor reads exactly as an unknown one.
-    if (!saved || saved.tenantId !== session.tenantId) throw badRequest('cursor: is unknown or has expired; search again');
-    const bundle = await session.client.readLink(saved.url);
-    return this.searchResult(session.tenantId, session.adapter, bundle);
+    const bundle = await session.client.readLink(this.searchPages.linkOf(session.tenantId, cursor));
+    return this.searchPages.resultOf(session.tenantId, session.adapter, bundle);
   }
 
   async patientDetail(tenantId: string, patientId: string): Promise<PatientDetail> {
@@ -138,11 +124,11 @@ export class EhrService implements Ehr {
 
     // Wave 1: every part of every patient, and the Patients themselves as `_id` searches of a batch's size.
     const partQueries = ids.flatMap((id) => this.queriesFor(session, id, false, options.parts));
-    const groups = wantsPatient && ids.length > 1 ? this.patientGroups(ids) : [];
+    const groups = wantsPatient && ids.length > 1 ? patientGroups(ids, this.options.batchSize ?? DEFAULT_BATCH_SIZE) : [];
     const singles = wantsPatient && ids.length === 1 ? this.queriesFor(session, ids[0] as string, true, []) : [];
     const wave1 = await this.run(session, [...partQueries, ...singles, ...groups], isFresh);
-    const outcomes: QueryOutcome<PatientQuery>[] = wave1.filter((o) => o.query.url.startsWith('Patient?') === false);
-    const patientsFound = groups.length > 0 ? this.patientsOfGroups(wave1) : new Map<string, QueryOutcome<PatientQuery>>();
+    const outcomes: QueryOutcome<PatientQuery>[] = wave1.filter((o) => !isPatientGroup(o.query));
+    const patientsFound = groups.length > 0 ? patientsOfGroups(wave1) : new Map<string, QueryOutcome<PatientQuery>>();
     outcomes.push(...patientsFound.values());
 
     // Nothing at all came back: the EHR is down, and the caller decides what to show.
@@ -166,55 +152,6 @@ export class EhrService implements Ehr {
     const used = [...wave1, ...reread, ...references.outcomes];
     this.assembled?.set(memoKey, { urls: used.map((o) => o.query.url), reads: used.map((o) => o.source), result });
     return result;
-  }
-
-  private searchResult(tenantId: string, adapter: FhirAdapter, bundle: FhirResource): PatientSearchResult {
-    type SearchEntry = { resource?: FhirResource; search?: { mode?: string } };
-    const entries = Array.isArray(bundle.entry) ? (bundle.entry as SearchEntry[]) : [];
-    const patients = entries
-      .filter((e) => e.resource?.resourceType === 'Patient' && e.search?.mode !== 'include')
-      .map((e) => adapter.toPatient(e.resource as FhirResource));
-    const result: PatientSearchResult = { patients };
-    if (typeof bundle.total === 'number') result.total = bundle.total;
-    const next = nextLink(bundle);
-    if (next) {
-      const cursor = randomBytes(18).toString('base64url');
-      this.cursors.set(cursor, { tenantId, url: next });
-      result.next = cursor;
-    }
-    return result;
-  }
-
-  /** `Patient?_id=…` searches of at most a batch's size, one per group of ids. */
-  private patientGroups(ids: readonly string[]): PatientQuery[] {
-    const size = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
-    const groups: PatientQuery[] = [];
-    for (let i = 0; i < ids.length; i += size) {
-      const group = ids.slice(i, i + size);
-      groups.push({ part: 'patient', resourceType: 'Patient', url: patientGroupUrl(group), patientId: '' });
-    }
-    return groups;
-  }
-
-  /**
-   * One outcome per patient out of the group searches: the Patient it found. A patient the search did not
-   * return (deleted, past a server's page size, or the search itself failed or was refused) is left out, to be
-   * read on its own: a server that does not take `_id=a,b,c` costs one more round trip, never a patient.
-   */
-  private patientsOfGroups(outcomes: readonly QueryOutcome<PatientQuery>[]): Map<string, QueryOutcome<PatientQuery>> {
-    const found = new Map<string, QueryOutcome<PatientQuery>>();
-    for (const outcome of outcomes) {
-      if (!outcome.query.url.startsWith('Patient?')) continue;
-      if (outcome.failure || outcome.status < 200 || outcome.status > 299) continue;
-      const asked = idsOfGroup(outcome.query.url);
-      for (const patient of resourcesOf(outcome, 'Patient')) {
-        const id = patient.id;
-        if (id === undefined || !asked.has(id)) continue;
-        const query = { part: 'patient' as const, resourceType: 'Patient', url: patientReadUrl(id), patientId: id };
-        found.set(id, { ...outcome, resource: patient, query });
-      }
-    }
-    return found;
   }
 
   /** Names for the references without a display, read in one more round trip (cached like every read). */
@@ -267,17 +204,4 @@ export class EhrService implements Ehr {
     const adapter = this.options.adapterFor(capabilities.fhirVersion);
     return { tenantId: endpoint.tenantId, client, capabilities, adapter };
   }
-}
-
-/** The ids a `Patient?_id=a,b,c` search asked for. */
-function idsOfGroup(url: string): Set<string> {
-  const query = new URLSearchParams(url.slice(url.indexOf('?') + 1));
-  return new Set((query.get('_id') ?? '').split(',').filter(Boolean));
-}
-
-/** A searchset's `link[relation=next].url`, if any (same shape in every version). */
-function nextLink(bundle: FhirResource): string | undefined {
-  const links = Array.isArray(bundle.link) ? (bundle.link as Array<{ relation?: unknown; url?: unknown }>) : [];
-  const next = links.find((l) => l.relation === 'next');
-  return typeof next?.url === 'string' && next.url !== '' ? next.url : undefined;
 }

@@ -38,7 +38,7 @@ describe('references without a display', () => {
       ['Practitioner/dr-1', 'Dr. One'],
       ['Location/ward-4', 'Ward 4'],
     ]);
-    const filled = withDisplays(encounter, names) as { participant: { individual: { display?: string } }[]; location: { location: { display?: string } }[] };
+    const filled = withDisplays(encounter, names) as unknown as { participant: { individual: { display?: string } }[]; location: { location: { display?: string } }[] };
     expect(filled.participant.map((p) => p.individual.display)).toEqual(['Dr. One', 'Dr. Two', undefined]);
     expect(filled.location[0]?.location.display).toBe('Ward 4');
     expect(JSON.stringify(encounter)).toBe(before);
