@@ -150,7 +150,9 @@ export class EhrService implements Ehr {
     const oldest = oldestFetch([...outcomes, ...references.outcomes]);
     const result = { records, fetchedAt: oldest === undefined ? undefined : new Date(oldest).toISOString() };
     const used = [...wave1, ...reread, ...references.outcomes];
-    this.assembled?.set(memoKey, { urls: used.map((o) => o.query.url), reads: used.map((o) => o.source), result });
+    // Kept no longer than its oldest answer is: records hold PHI, and must leave memory with the answers.
+    const ttl = (this.options.cache?.ttlMs ?? 0) - (Date.now() - (oldest ?? Date.now()));
+    if (ttl > 0) this.assembled?.set(memoKey, { urls: used.map((o) => o.query.url), reads: used.map((o) => o.source), result }, { ttl });
     return result;
   }
 
