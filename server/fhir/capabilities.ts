@@ -1,5 +1,6 @@
 // What a tenant's FHIR server says of itself in /metadata: its version, the resource types it serves and
 // whether it takes batch Bundles. Read once per tenant with the tenant's token (else the open statement).
+import { LRUCache } from 'lru-cache';
 import type { FhirVersion } from '../api/contract.js';
 import { FhirStatusError, TokenRefusedError, type TenantFhirClient } from './fhir-client.js';
 import { fhirVersionFrom } from './version.js';
@@ -48,7 +49,8 @@ interface Entry {
 
 /** Per-tenant cache with one read in flight; failures are not kept. */
 export class CapabilityCache {
-  private readonly entries = new Map<string, Entry>();
+  /** Per tenant; the least recently used are forgotten. */
+  private readonly entries = new LRUCache<string, Entry>({ max: 10_000 });
 
   constructor(private readonly maxAgeMs = 60 * 60 * 1000) {}
 

@@ -1,5 +1,6 @@
 // Every tenant goes through the partner's one endpoint, unless TENANT_ROUTES_FILE gives it its own
 // (partner-interface.md §2). Both kinds get tokens through the same client-credentials flow.
+import { LRUCache } from 'lru-cache';
 import type { Connection } from '../api/contract.js';
 import type { PartnerConfig } from '../config.js';
 import { notConfigured } from '../errors.js';
@@ -31,7 +32,8 @@ export const DEFAULT_TOKEN_TIMEOUT_MS = 10_000;
 export class PartnerRouter implements TenantRouter {
   private readonly partner?: Target;
   private readonly direct = new Map<string, Target>();
-  private readonly endpoints = new Map<string, FhirEndpoint>();
+  /** Made on first use per tenant; the least recently used are forgotten. */
+  private readonly endpoints = new LRUCache<string, FhirEndpoint>({ max: 10_000 });
 
   constructor(options: PartnerRouterOptions) {
     const make = (config: PartnerConfig, mode: Connection['mode']): Target => ({

@@ -1,5 +1,6 @@
 // App tokens by OAuth 2.0 client credentials with `scope=<tenant id>` (../shared/spec/partner-interface.md §1):
 // cached per tenant, one request in flight per tenant, and secret rotation on `invalid_client`.
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { PartnerConfig } from '../config.js';
 import { badGateway } from '../errors.js';
@@ -37,9 +38,13 @@ function oauthError(body: unknown): string | undefined {
 
 class RefusedSecret extends Error {}
 
+/** Tenants whose tokens are kept at once (more than any partner deployment serves from one instance). */
+const MAX_TENANTS = 10_000;
+
 export class TokenClient {
   private tokenUrl?: Promise<string>;
-  private readonly cache = new Map<string, CachedToken>();
+  /** Per tenant; the least recently used are forgotten, so a tenant that stops calling leaves no token behind. */
+  private readonly cache = new LRUCache<string, CachedToken>({ max: MAX_TENANTS });
   private readonly inFlight = new Map<string, Promise<CachedToken>>();
   private readonly secrets: string[];
   /** Which secret works now; moves to the other one when the partner says `invalid_client`. */
