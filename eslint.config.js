@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import vitest from '@vitest/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { layeringConfig } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'coverage/**'] },
@@ -30,6 +31,7 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  ...layeringConfig(import.meta.dirname),
   {
     files: ['test/**', 'bench/**', 'scripts/**'],
     plugins: { vitest },
@@ -44,5 +46,6 @@ export default tseslint.config(
     },
   },
   // Plain JavaScript that must run without a build (npm start on a production install): no type information.
-  { files: ['eslint.config.js', 'scripts/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.config.js', 'eslint.layers.js', 'scripts/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.layers.js'], rules: { '@typescript-eslint/explicit-module-boundary-types': 'off' } },
 );

@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Entry, List, RowsResponse } from '../server/api/contract.js';
+import type { Entry, List, RowsResponse } from '../server/wire/contract.js';
 import { FAKE_CLIENT_ID, startFakeAad } from '../test/fakes/fake-aad.js';
 import { startPartnerChild } from './partner-child.js';
 import { runBounded } from './run-bounded.js';

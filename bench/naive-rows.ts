@@ -1,6 +1,6 @@
 // The naive way to load a list's rows: discover the token URL, get one token, then one GET per patient per
 // resource, in sequence. The same queries Rounds batches (adapter.patientQueries), so the data is the same.
-import type { FhirVersion } from '../server/api/contract.js';
+import type { FhirVersion } from '../server/wire/contract.js';
 import { adapterFor } from '../server/fhir/adapters/adapter-for.js';
 import type { PatientPart } from '../server/fhir/adapters/adapter.js';
 

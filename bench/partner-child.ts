@@ -2,7 +2,7 @@
 // reset, latency. Loopback only; the child exits with its parent.
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { DemoUser, FhirVersion } from '../server/api/contract.js';
+import type { DemoUser, FhirVersion } from '../server/wire/contract.js';
 import type { DemoPartnerStats, RequestLogEntry } from '../server/demo/demo-partner.js';
 
 export interface PartnerReady {

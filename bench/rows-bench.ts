@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FhirVersion, List, RowsResponse } from '../server/api/contract.js';
+import type { FhirVersion, List, RowsResponse } from '../server/wire/contract.js';
 import { createApp } from '../server/app.js';
 import { DemoIdentity } from '../server/auth/demo-identity.js';
 import { loadConfig } from '../server/config.js';

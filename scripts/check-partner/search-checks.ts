@@ -1,7 +1,7 @@
 // POST [base]/Patient/_search with each parameter Rounds sends, built by Rounds' own adapter so the form is
 // exactly the app's (DSTU2 `family:contains`, `_id`, `identifier=<MRN>` …). Each answer must be a searchset
 // that finds the test patient, holds only patients that match, and states its `total`.
-import type { PatientSummary } from '../../server/api/contract.js';
+import type { PatientSummary } from '../../server/wire/contract.js';
 import type { PatientCriteria } from '../../server/fhir/adapters/adapter.js';
 import { ofType, readSearchset } from './bundle.js';
 import { outcomeCode } from './http.js';

@@ -1,6 +1,6 @@
 // What one run learns as it goes (token URL, token, version, the test patient) and the results so far.
 // Checks that need something an earlier check could not get are recorded as skipped, naming what is missing.
-import type { FhirVersion } from '../../server/api/contract.js';
+import type { FhirVersion } from '../../server/wire/contract.js';
 import type { FhirAdapter, FhirResource } from '../../server/fhir/adapters/adapter.js';
 import type { HttpOptions } from './http.js';
 import type { CheckOptions, CheckResult } from './types.js';

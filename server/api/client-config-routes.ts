@@ -1,7 +1,7 @@
 // Open, non-secret configuration the tab needs before sign-in: demo mode or Azure AD, and how to sign in.
 import { Router } from 'express';
 import type { Config } from '../config.js';
-import type { ClientConfig } from './contract.js';
+import type { ClientConfig } from '../wire/contract.js';
 
 /** The App ID URI Teams SSO and MSAL ask tokens for: configured, else api://<public host>/<client id>. */
 export function appIdUriOf(config: Config): string | undefined {

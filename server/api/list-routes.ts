@@ -1,6 +1,6 @@
 // The lists API of api.md: each handler parses, calls a service, sends. Errors go to the one handler.
 import express, { Router, type Request } from 'express';
-import type { List } from './contract.js';
+import type { List } from '../wire/contract.js';
 import type { User } from '../auth/user.js';
 import { ApiError, badRequest } from '../errors.js';
 import { userOf } from '../http/authenticate.js';

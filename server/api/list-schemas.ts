@@ -1,6 +1,6 @@
 // Input schemas of the lists API (api.md): every refusal names its field through parse.ts.
 import { z } from 'zod';
-import { COLUMN_IDS, CONTEXT_KINDS } from './contract.js';
+import { COLUMN_IDS, CONTEXT_KINDS } from '../wire/contract.js';
 import { LIST_LIMITS } from '../lists/limits.js';
 import { BIRTH_DATE, CONTEXT_ID, GENDERS, MANUAL_LIMITS, MAX_VERSION, PATIENT_ID, isRealDate, textProblem } from '../lists/fields.js';
 

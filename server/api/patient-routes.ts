@@ -1,6 +1,6 @@
 // GET /api/connection, GET /api/patients, GET /api/patients/:id (../shared/spec/api.md).
 import { Router } from 'express';
-import type { AuditEvent, Connection, PatientDetail, PatientSearchResult } from './contract.js';
+import type { AuditEvent, Connection, PatientDetail, PatientSearchResult } from '../wire/contract.js';
 import type { Ehr } from '../fhir/ehr.js';
 import { userOf } from '../http/authenticate.js';
 import { parseParams, parseQuery } from './parse.js';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Health, Me } from './contract.js';
+import type { Health, Me } from '../wire/contract.js';
 import type { DemoIdentity } from '../auth/demo-identity.js';
 import { userOf } from '../http/authenticate.js';
 import { parseBody } from './parse.js';

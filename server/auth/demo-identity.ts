@@ -1,7 +1,7 @@
 // Demo sign-in: tokens signed with a key made for this process alone, accepted only in demo mode.
 import { randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import type { DemoUser } from '../api/contract.js';
+import type { DemoUser } from '../wire/contract.js';
 import { unauthorized, notFound } from '../errors.js';
 import { bearerToken, type Authenticator, type User } from './user.js';
 

@@ -1,7 +1,7 @@
 // Bundles the demo servers answer with: a searchset (with total) and a batch-response whose entries carry
 // their own status.
 import { STATUS_CODES } from 'node:http';
-import type { FhirVersion } from '../api/contract.js';
+import type { FhirVersion } from '../wire/contract.js';
 import type { SearchOutcome } from './search.js';
 import type { FhirJson } from './render/renderer.js';
 

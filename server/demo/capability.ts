@@ -1,7 +1,7 @@
 // Capability statements and SMART discovery. The open statement (no token) is the partner's own and
 // publishes the token URL; with a token, each tenant's server describes itself in its own version
 // (DSTU2 Conformance 1.0.2, STU3 CapabilityStatement 3.0.2, R4 4.0.1).
-import type { FhirVersion } from '../api/contract.js';
+import type { FhirVersion } from '../wire/contract.js';
 import type { DemoRenderer, FhirJson } from './render/renderer.js';
 import { PATIENT_PARAMS, SEARCH_SPECS, servedTypes } from './search-params.js';
 

@@ -4,7 +4,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { DemoUser, FhirVersion } from '../api/contract.js';
+import type { DemoUser, FhirVersion } from '../wire/contract.js';
 import { apiNotFound, errorHandler } from '../http/error-handler.js';
 import { createLogger, type Logger } from '../logger.js';
 import { tenantCapability } from './capability.js';

@@ -1,6 +1,6 @@
 // Which search parameters each demo server understands, per version and resource type. Anything else is
 // refused with a 400 naming it (a real server that silently ignored it would return wrong results).
-import type { FhirVersion } from '../api/contract.js';
+import type { FhirVersion } from '../wire/contract.js';
 
 export interface TypeSearchSpec {
   /** Reference parameters that name the patient (bare id, Patient/<id> or a full URL). */

@@ -1,7 +1,7 @@
 // FHIR search over one demo server's store: the parameters of ./search-params.ts, string matching
 // (prefix by default, :contains, :exact; case- and accent-insensitive), tokens, references, birthdate
 // prefixes, _sort (`_sort=-date` and DSTU2's `_sort:desc=date`) and _count. Unknown parameters → 400.
-import type { FhirVersion } from '../api/contract.js';
+import type { FhirVersion } from '../wire/contract.js';
 import { badRequest, notFound } from '../errors.js';
 import type { PatientKeys, ResourceStore, StoredResource } from './fhir-store.js';
 import {

@@ -1,6 +1,6 @@
 // The three demo tenants (Azure AD tenant GUIDs) the partner routes to three demo FHIR servers, one per
 // FHIR version, and their clinicians. All names are invented.
-import type { DemoUser, FhirVersion } from '../api/contract.js';
+import type { DemoUser, FhirVersion } from '../wire/contract.js';
 
 export const DEMO_TENANT_DSTU2_ID = '0b6f3c52-1d8a-4c7e-9f21-5a0d2e4b7c01';
 export const DEMO_TENANT_STU3_ID = '7e94a1d0-3b2c-4f6e-8a17-c2d5e9f04b02';

@@ -1,7 +1,7 @@
 // What a tenant's FHIR server says of itself in /metadata: its version, the resource types it serves and
 // whether it takes batch Bundles. Read once per tenant with the tenant's token (else the open statement).
 import { LRUCache } from 'lru-cache';
-import type { FhirVersion } from '../api/contract.js';
+import type { FhirVersion } from '../wire/contract.js';
 import { FhirStatusError, TokenRefusedError, type TenantFhirClient } from './fhir-client.js';
 import { fhirVersionFrom } from './version.js';
 import { asRecord, records } from './adapters/json.js';

@@ -2,7 +2,7 @@
 // capability statement, the adapter of that version, and batch Bundles of the adapter's queries. A page of
 // rows costs one round trip, plus one more when references (locations, practitioners) need a name.
 import { LRUCache } from 'lru-cache';
-import type { Connection, FhirVersion, PatientDetail, PatientSearchResult } from '../api/contract.js';
+import type { Connection, FhirVersion, PatientDetail, PatientSearchResult } from '../wire/contract.js';
 import { notFound } from '../errors.js';
 import type { TenantRouter } from '../partner/fhir-endpoint.js';
 import { PATIENT_PARTS, type FhirAdapter, type PartQuery, type PatientCriteria } from './adapters/adapter.js';

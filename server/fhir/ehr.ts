@@ -1,4 +1,4 @@
-import type { Connection, PatientDetail, PatientSearchResult, PatientSummary } from '../api/contract.js';
+import type { Connection, PatientDetail, PatientSearchResult, PatientSummary } from '../wire/contract.js';
 import type { PatientCriteria, PatientPart } from './adapters/adapter.js';
 
 export interface RecordsOptions {

@@ -3,7 +3,7 @@
 // and for the tenant that searched only.
 import { randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { PatientSearchResult } from '../api/contract.js';
+import type { PatientSearchResult } from '../wire/contract.js';
 import { badRequest } from '../errors.js';
 import type { FhirAdapter, FhirResource } from './adapters/adapter.js';
 

@@ -1,4 +1,4 @@
-import type { FhirVersion } from '../api/contract.js';
+import type { FhirVersion } from '../wire/contract.js';
 import { badGateway } from '../errors.js';
 
 // fhirVersion of the capability statement → the release we read (partner-interface.md §3).

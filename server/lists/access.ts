@@ -1,4 +1,4 @@
-import type { ListContext } from '../api/contract.js';
+import type { ListContext } from '../wire/contract.js';
 import type { User } from '../auth/user.js';
 import { notFound, type ApiError } from '../errors.js';
 

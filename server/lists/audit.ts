@@ -1,7 +1,7 @@
 // The append-only audit trail, modelled on the retired app's audit events (AUDIT_EVENT_TYPES). Events say who,
 // which tenant, when, and which list, entry and patient ids: never note text, names or search terms.
 import { randomUUID } from 'node:crypto';
-import type { AuditEvent, Entry, List, ListContext } from '../api/contract.js';
+import type { AuditEvent, Entry, List, ListContext } from '../wire/contract.js';
 import type { User } from '../auth/user.js';
 import type { ListStore } from './list-store.js';
 import { assertContextVisible, listNotFound } from './access.js';

@@ -1,4 +1,4 @@
-import type { ColumnId } from '../api/contract.js';
+import type { ColumnId } from '../wire/contract.js';
 import type { PatientPart } from '../fhir/adapters/adapter.js';
 
 /** The EHR read each column needs; columns absent here come from the Patient itself (or the store). */

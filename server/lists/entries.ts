@@ -1,6 +1,6 @@
 // Entries of a list: add by EHR patient id (with a display snapshot from the EHR) or by hand, remove, and notes.
 import { randomUUID } from 'node:crypto';
-import type { Entry, List, ManualPatient } from '../api/contract.js';
+import type { Entry, List, ManualPatient } from '../wire/contract.js';
 import type { User } from '../auth/user.js';
 import type { Ehr } from '../fhir/ehr.js';
 import { badGateway, badRequest, conflict, notConfigured, notFound, type ApiError } from '../errors.js';

@@ -1,7 +1,7 @@
 // CSV export: one line per entry with the list's columns as text, then the columns an import needs to
 // rebuild the list (patientId, name, mrn, birthDate, gender, location, note) unless already among them.
 import { stringify } from 'csv-stringify/sync';
-import type { ColumnId, List, RowsResponse } from '../api/contract.js';
+import type { ColumnId, List, RowsResponse } from '../wire/contract.js';
 import { cellText } from './render-cells.js';
 import { escapeCell } from './csv-cells.js';
 

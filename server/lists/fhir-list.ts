@@ -2,7 +2,7 @@
 // Notes ride on their own entry as an extension holding an Annotation, so each note stays tied to its
 // patient (List.note[] is list-wide and could only point at an entry by position). Manual patients are
 // display-only items, with the MRN as item.identifier and their other fields in a second extension.
-import type { Entry, List } from '../api/contract.js';
+import type { Entry, List } from '../wire/contract.js';
 
 const EXTENSION_BASE = 'https://rounds.app/fhir/StructureDefinition';
 export const NOTE_EXTENSION = `${EXTENSION_BASE}/list-entry-note`;

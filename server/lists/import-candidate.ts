@@ -1,5 +1,5 @@
 // One patient read from an import file (CSV line or FHIR List entry), checked by the same rules as the API.
-import type { ColumnId } from '../api/contract.js';
+import type { ColumnId } from '../wire/contract.js';
 import { badRequest } from '../errors.js';
 import { BIRTH_DATE, MANUAL_LIMITS, PATIENT_ID, isGender, isRealDate, storableTime, textProblem, upTo, type Gender } from './fields.js';
 import { LIST_LIMITS } from './limits.js';

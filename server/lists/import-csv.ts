@@ -1,6 +1,6 @@
 // Reads the CSV of export-csv.ts (or a hand-made one with at least a name, mrn or patientId column).
 import { parse } from 'csv-parse/sync';
-import { COLUMN_IDS, type ColumnId } from '../api/contract.js';
+import { COLUMN_IDS, type ColumnId } from '../wire/contract.js';
 import { badRequest } from '../errors.js';
 import { checkCandidate, type ParsedImport } from './import-candidate.js';
 import { unescapeCell } from './csv-cells.js';

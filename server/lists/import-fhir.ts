@@ -1,7 +1,7 @@
 // Reads a FHIR List (fhir-list.ts's export, or another system's): Patient references, MRN identifiers,
 // displays, and our note and manual-patient extensions.
 import { z } from 'zod';
-import { COLUMN_IDS, type ColumnId } from '../api/contract.js';
+import { COLUMN_IDS, type ColumnId } from '../wire/contract.js';
 import { badRequest } from '../errors.js';
 import { checkCandidate, type ParsedImport } from './import-candidate.js';
 import { MANUAL_PATIENT_EXTENSION, NOTE_EXTENSION, columnsFromExtension, type FhirExtension } from './fhir-list.js';

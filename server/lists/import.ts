@@ -2,7 +2,7 @@
 // the rest kept as manual entries and reported, never dropped. Notes come back with their entries.
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
-import type { ImportReport, ListContext, PatientSummary } from '../api/contract.js';
+import type { ImportReport, ListContext, PatientSummary } from '../wire/contract.js';
 import type { User } from '../auth/user.js';
 import type { Ehr, PatientRecord } from '../fhir/ehr.js';
 import { listEvent, type AuditLog } from './audit.js';

@@ -10,7 +10,7 @@ import type {
   ListSort,
   ListSummary,
   Note,
-} from '../api/contract.js';
+} from '../wire/contract.js';
 
 /** A list as created: the store adds its version, entries and updatedAt. */
 export type NewList = Pick<List, 'id' | 'name' | 'context' | 'columns' | 'sort' | 'createdBy' | 'createdAt'>;

@@ -1,7 +1,7 @@
 // The lists service: list-level operations, with the visibility rule, limits, versions and the audit trail.
 import { randomUUID } from 'node:crypto';
-import type { ColumnId, List, ListContext, ListSort, ListSummary } from '../api/contract.js';
-import { DEFAULT_COLUMNS } from '../api/contract.js';
+import type { ColumnId, List, ListContext, ListSort, ListSummary } from '../wire/contract.js';
+import { DEFAULT_COLUMNS } from '../wire/contract.js';
 import type { User } from '../auth/user.js';
 import { badRequest, conflict } from '../errors.js';
 import type { ListStore, NewEntry } from './list-store.js';

@@ -1,7 +1,7 @@
 // ListStore over PostgreSQL (pg Pool). Writes run in transactions; a list's row is locked (FOR UPDATE) while
 // its entries change, so limits hold under concurrency, and versions are checked in `UPDATE … WHERE version = $n`.
 import pg from 'pg';
-import type { Entry, List, ListContext, ListSummary, Note } from '../api/contract.js';
+import type { Entry, List, ListContext, ListSummary, Note } from '../wire/contract.js';
 import type {
   AddEntryResult,
   ListChanges,

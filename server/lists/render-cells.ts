@@ -1,5 +1,5 @@
 // A row's columns as plain text, for the CSV export. The tab renders the same data with its own components.
-import type { ColumnId, Row, VitalSign } from '../api/contract.js';
+import type { ColumnId, Row, VitalSign } from '../wire/contract.js';
 
 /** Whole years between a YYYY(-MM(-DD)) birth date and `now`; undefined when the date is unreadable. */
 export function ageInYears(birthDate: string | undefined, now: Date): number | undefined {

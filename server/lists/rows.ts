@@ -1,6 +1,6 @@
 // Live rows of a list: one Ehr.records call for every EHR patient on it (the service batches the reads).
 // A failed patient gets its own issues; an EHR that is down still leaves every row with its saved snapshot.
-import type { ColumnId, Entry, List, Row, RowsResponse } from '../api/contract.js';
+import type { ColumnId, Entry, List, Row, RowsResponse } from '../wire/contract.js';
 import type { Ehr, PatientRecord } from '../fhir/ehr.js';
 import { isApiError } from '../errors.js';
 import { partsForColumns } from './columns.js';

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Entry, List, ListContext, ListSummary, Note } from '../api/contract.js';
+import type { Entry, List, ListContext, ListSummary, Note } from '../wire/contract.js';
 import type {
   AddEntryResult,
   ListChanges,

@@ -1,6 +1,6 @@
 // Turns database rows (either dialect) into wire types, and back. SQLite hands back JSON as text and
 // times as ISO strings; PostgreSQL hands back parsed JSONB and Date objects. Both end up identical.
-import type { AuditEventType, ColumnId, Entry, List, ListContext, ListSummary, ManualPatient } from '../api/contract.js';
+import type { AuditEventType, ColumnId, Entry, List, ListContext, ListSummary, ManualPatient } from '../wire/contract.js';
 import type { NewEntry, NewList, StoredAuditEvent } from './list-store.js';
 
 export interface ListRow {

@@ -1,4 +1,4 @@
-import type { Connection } from '../api/contract.js';
+import type { Connection } from '../wire/contract.js';
 
 /**
  * Where and how to reach one tenant's FHIR data: the partner's endpoint (or a direct route from

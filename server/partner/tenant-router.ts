@@ -1,7 +1,7 @@
 // Every tenant goes through the partner's one endpoint, unless TENANT_ROUTES_FILE gives it its own
 // (partner-interface.md §2). Both kinds get tokens through the same client-credentials flow.
 import { LRUCache } from 'lru-cache';
-import type { Connection } from '../api/contract.js';
+import type { Connection } from '../wire/contract.js';
 import type { PartnerConfig } from '../config.js';
 import { notConfigured } from '../errors.js';
 import type { Logger } from '../logger.js';

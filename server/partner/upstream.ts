@@ -1,6 +1,6 @@
 // One way to call the partner (token URL discovery and token requests): a timeout on every call, and
 // network failures turned into our error shape. FHIR calls have their own transport (server/fhir/transport.ts).
-import type { Connection } from '../api/contract.js';
+import type { Connection } from '../wire/contract.js';
 import { ApiError, badGateway, gatewayTimeout } from '../errors.js';
 
 export interface UpstreamOptions {

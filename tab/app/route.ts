@@ -1,5 +1,5 @@
 // Which page to show, and which Teams context the lists belong to. Pure, so it is easy to test.
-import type { ListContext } from '../../server/api/contract';
+import type { ListContext } from '../../server/wire/contract';
 import type { TeamsContext } from './teams';
 
 export type Route = 'config' | 'remove' | 'lists';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ClientConfig } from '../../server/api/contract';
+import type { ClientConfig } from '../../server/wire/contract';
 import { createApiClient } from '../shared/api-client';
 import { connectToTeams, type TeamsHost } from './teams';
 

@@ -1,6 +1,6 @@
 // Who is signed in and how tokens are obtained: Teams SSO, the demo sign-in, or MSAL outside Teams.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ClientConfig, Me } from '../../server/api/contract';
+import type { ClientConfig, Me } from '../../server/wire/contract';
 import { createApiClient, isApiError, type ApiClient, type TokenSource } from '../shared/api-client';
 import { getMe } from '../shared/rounds-api';
 import { clearDemoToken, readDemoToken } from '../features/sign-in/demo-token';

@@ -11,7 +11,7 @@ import type {
   PatientDetail,
   PatientSearchResult,
   RowsResponse,
-} from '../../server/api/contract';
+} from '../../server/wire/contract';
 import type { ApiClient } from './api-client';
 
 export interface PatientCriteria {

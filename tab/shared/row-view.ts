@@ -1,5 +1,5 @@
 // Plain text views of a list row, shared by the grid, the cards and the rounding sheet.
-import type { ColumnId, Row, VitalSign } from '../../server/api/contract';
+import type { ColumnId, Row, VitalSign } from '../../server/wire/contract';
 import type { I18n } from './i18n/I18nProvider';
 import type { MessageKey } from './i18n/en';
 import { ageOf, daysBetween } from './i18n/format';

@@ -1,7 +1,7 @@
 // The props of the features the lists view opens (add patients, details, note, rounding sheet).
 // Features never import each other: App.tsx passes the components in, lazily loaded.
 import type { ComponentType } from 'react';
-import type { Entry, List, Row } from '../../server/api/contract';
+import type { Entry, List, Row } from '../../server/wire/contract';
 
 export interface AddPatientsProps {
   list: List;

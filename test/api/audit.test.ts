@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AuditEvent, Entry, List } from '../../server/api/contract.js';
+import type { AuditEvent, Entry, List } from '../../server/wire/contract.js';
 import { diagnostics, startListsApp, TENANT_A, USER_A, USER_A2, USER_B, type ListsApp } from '../support/lists-app.js';
 
 let app: ListsApp;

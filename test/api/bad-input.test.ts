@@ -1,7 +1,7 @@
 // Every endpoint against bad input, table-driven: always a 4xx OperationOutcome (or a success for input that
 // turns out valid), never a 500, and the data already stored stays exactly as it was. Runs on every store.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Entry, List } from '../../server/api/contract.js';
+import type { Entry, List } from '../../server/wire/contract.js';
 import { startListsApp, USER_A, type ApiResponse, type ListsApp } from '../support/lists-app.js';
 import { storesUnderTest } from '../support/stores.js';
 

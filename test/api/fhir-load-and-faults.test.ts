@@ -2,7 +2,7 @@
 // against a partner that drops kept-alive connections, throttles with Retry-After, or hangs.
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { List, PatientSearchResult, RowsResponse } from '../../server/api/contract.js';
+import type { List, PatientSearchResult, RowsResponse } from '../../server/wire/contract.js';
 import { startListsAppOnDemoPartner, diagnostics, type ListsDemoApp } from '../support/lists-app.js';
 
 const FHIR_TIMEOUT_MS = 2_000;

@@ -1,7 +1,7 @@
 // Text and numbers either stored exactly as sent or refused with a 400 naming the field, on every store:
 // PostgreSQL refuses NUL in text and integers past 2^31 - 1, and no store can keep a lone UTF-16 surrogate.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Entry, ImportReport, List } from '../../server/api/contract.js';
+import type { Entry, ImportReport, List } from '../../server/wire/contract.js';
 import { diagnostics, startListsApp, USER_A, type ListsApp } from '../support/lists-app.js';
 import { storesUnderTest } from '../support/stores.js';
 

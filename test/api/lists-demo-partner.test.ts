@@ -2,7 +2,7 @@
 // 50-patient list's rows cost at the partner.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { FhirVersion, ImportReport, List, Row, RowsResponse } from '../../server/api/contract.js';
+import type { FhirVersion, ImportReport, List, Row, RowsResponse } from '../../server/wire/contract.js';
 import { startListsAppOnDemoPartner, type ListsDemoApp } from '../support/lists-app.js';
 
 let app: ListsDemoApp;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Entry, ImportReport, List } from '../../server/api/contract.js';
+import type { Entry, ImportReport, List } from '../../server/wire/contract.js';
 import { diagnostics, startListsApp, USER_A, USER_A2, USER_B, type ListsApp } from '../support/lists-app.js';
 
 let app: ListsApp;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { List, Row, RowsResponse } from '../../server/api/contract.js';
+import type { List, Row, RowsResponse } from '../../server/wire/contract.js';
 import { partnerData, startListsApp, TENANT_A, USER_A, USER_B, type ListsApp } from '../support/lists-app.js';
 
 async function newList(app: ListsApp, columns?: string[]): Promise<List> {

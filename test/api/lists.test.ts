@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { List, ListSummary } from '../../server/api/contract.js';
+import type { List, ListSummary } from '../../server/wire/contract.js';
 import { diagnostics, startListsApp, USER_A, USER_A2, USER_B, type ListsApp } from '../support/lists-app.js';
 
 let app: ListsApp;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Entry, List } from '../../server/api/contract.js';
+import type { Entry, List } from '../../server/wire/contract.js';
 import { createLogger } from '../../server/logger.js';
 import { SqliteStore } from '../../server/lists/sqlite-store.js';
 import { startListsApp, USER_A, type ListsApp } from '../support/lists-app.js';

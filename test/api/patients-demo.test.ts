@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { FhirVersion, PatientDetail } from '../../server/api/contract.js';
+import type { FhirVersion, PatientDetail } from '../../server/wire/contract.js';
 import { startRounds } from '../../server/bootstrap.js';
 import { loadConfig } from '../../server/config.js';
 import { startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';

@@ -1,7 +1,7 @@
 // The partner misbehaves: down, slow, rotating its secret, without batch, without a token URL, speaking
 // an unknown FHIR version, failing one resource type. Rounds answers clearly and loses no request.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { PatientDetail } from '../../server/api/contract.js';
+import type { PatientDetail } from '../../server/wire/contract.js';
 import { startFakeAad, TENANT_A, TENANT_B, type FakeAad } from '../fakes/fake-aad.js';
 import { startFakePartner, type FakePartner, type FakePartnerOptions } from '../fakes/fake-partner.js';
 import { r4PatientBundle } from '../fakes/fake-partner-data.js';

@@ -3,7 +3,7 @@ import { startFakeAad, TENANT_A, TENANT_B, type FakeAad } from '../fakes/fake-aa
 import { startFakePartner, type FakePartner } from '../fakes/fake-partner.js';
 import { r4PatientBundle } from '../fakes/fake-partner-data.js';
 import { diagnosticsOf, startRoundsFor, type RoundsForPartner } from '../fakes/rounds-for-partner.js';
-import type { PatientDetail, PatientSearchResult } from '../../server/api/contract.js';
+import type { PatientDetail, PatientSearchResult } from '../../server/wire/contract.js';
 import type { PatientAuditEvent } from '../../server/api/patient-routes.js';
 import { loadConfig } from '../../server/config.js';
 import { createEhr } from '../../server/fhir/create-ehr.js';

@@ -2,7 +2,7 @@
 // (`?fresh=1`) asks the EHR again. Real app, real partners over loopback.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { List, PatientDetail, RowsResponse } from '../../server/api/contract.js';
+import type { List, PatientDetail, RowsResponse } from '../../server/wire/contract.js';
 import { ReadCache } from '../../server/fhir/read-cache.js';
 import { r4PatientBundle } from '../fakes/fake-partner-data.js';
 import {

@@ -2,7 +2,7 @@
 // list, and a patient search's further pages are reached with an opaque cursor.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { List, PatientSearchResult, RowsResponse } from '../../server/api/contract.js';
+import type { List, PatientSearchResult, RowsResponse } from '../../server/wire/contract.js';
 import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
 import { r4PatientBundle } from '../fakes/fake-partner-data.js';
 import {

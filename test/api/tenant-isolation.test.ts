@@ -2,7 +2,7 @@
 // exactly as it answers an unknown one, and no attempt changes, reads or audits the other tenant's data.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AuditEvent, Entry, List } from '../../server/api/contract.js';
+import type { AuditEvent, Entry, List } from '../../server/wire/contract.js';
 import { startListsApp, TENANT_A, USER_A, USER_B, type ApiResponse, type ListsApp } from '../support/lists-app.js';
 
 let app: ListsApp;

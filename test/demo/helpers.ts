@@ -1,5 +1,5 @@
 // Small HTTP helpers for the demo partner tests: a token, a FHIR GET, a patient search, a batch.
-import type { FhirVersion } from '../../server/api/contract.js';
+import type { FhirVersion } from '../../server/wire/contract.js';
 import type { DemoTenant, RunningDemoPartner } from '../../server/demo/demo-partner.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- FHIR JSON of three versions, checked by expect()

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { FhirVersion } from '../../server/api/contract.js';
+import type { FhirVersion } from '../../server/wire/contract.js';
 import { startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
 import {
   patientQueries,

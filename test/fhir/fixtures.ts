@@ -2,7 +2,7 @@
 // written once in each version's own shapes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FhirVersion } from '../../server/api/contract.js';
+import type { FhirVersion } from '../../server/wire/contract.js';
 import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'fhir');

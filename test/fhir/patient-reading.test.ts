@@ -1,7 +1,7 @@
 // Which identifier is the MRN and which name is shown: rules shared by every version, checked through
 // each adapter with that version's identifier-type system.
 import { describe, expect, test } from 'vitest';
-import type { FhirVersion } from '../../server/api/contract.js';
+import type { FhirVersion } from '../../server/wire/contract.js';
 import { adapterFor } from '../../server/fhir/adapters/adapter-for.js';
 import { VERSIONS } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 // The adapters must send exactly the shared FHIR query table (full brief; partner-interface.md §4): the
 // demo partner and real partners answer these strings and nothing looser.
 import { describe, expect, test } from 'vitest';
-import type { FhirVersion } from '../../server/api/contract.js';
+import type { FhirVersion } from '../../server/wire/contract.js';
 import { PATIENT_PARTS } from '../../server/fhir/adapters/adapter.js';
 import { adapterFor } from '../../server/fhir/adapters/adapter-for.js';
 

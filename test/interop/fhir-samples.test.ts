@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { FhirVersion } from '../../server/api/contract.js';
+import type { FhirVersion } from '../../server/wire/contract.js';
 import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
 import { adapterFor } from '../../server/fhir/adapters/adapter-for.js';
 import { checkResource, checkVitals, describeSample, type SampleFacts } from './sample-checks.js';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Entry, List } from '../../server/api/contract.js';
+import type { Entry, List } from '../../server/wire/contract.js';
 import { FAKE_CLIENT_ID, TENANT_A, startFakeAad, type FakeAad } from '../fakes/fake-aad.js';
 import { startRoundsProcess } from '../support/rounds-process.js';
 

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ListStore, NewEntry, NewList } from '../../server/lists/list-store.js';
-import type { ListContext } from '../../server/api/contract.js';
+import type { ListContext } from '../../server/wire/contract.js';
 
 const TENANT_A = 'aaaaaaaa-0000-4000-8000-000000000001';
 const TENANT_B = 'bbbbbbbb-0000-4000-8000-000000000002';

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { List } from '../../server/api/contract.js';
+import type { List } from '../../server/wire/contract.js';
 import { DEFAULT_TAB_DIR } from '../../server/paths.js';
 import { initialScriptsOf, measureInitialJs } from '../../scripts/report-bundle-size.js';
 import { startTestApp, type TestApp } from '../support/app.js';

@@ -2,7 +2,7 @@ import { createApp, type AppDeps } from '../../server/app.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
 import { DemoIdentity } from '../../server/auth/demo-identity.js';
-import type { DemoUser } from '../../server/api/contract.js';
+import type { DemoUser } from '../../server/wire/contract.js';
 import { listen, type Listening } from './http.js';
 
 export const TEST_DEMO_USERS: DemoUser[] = [

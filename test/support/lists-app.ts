@@ -11,7 +11,7 @@ import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
 import { startFakePartner, type FakePartner, type FakePartnerOptions } from '../fakes/fake-partner.js';
 import { r4PatientBundle } from '../fakes/fake-partner-data.js';
 import { DemoIdentity } from '../../server/auth/demo-identity.js';
-import type { DemoUser } from '../../server/api/contract.js';
+import type { DemoUser } from '../../server/wire/contract.js';
 import { startDemoPartner, type DemoPartnerOptions, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
 import { startTestApp, TEST_DEMO_USERS, type TestApp } from './app.js';
 

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Entry, List } from '../../server/api/contract';
+import type { Entry, List } from '../../server/wire/contract';
 import { AddPatientsDialog } from '../../tab/features/add-patient/AddPatientsDialog';
 import { startFakeApi, type FakeApi } from './support/fake-api';
 import { renderWithApi, writesOf } from './support/render';

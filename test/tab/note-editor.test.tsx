@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Entry } from '../../server/api/contract';
+import type { Entry } from '../../server/wire/contract';
 import { NoteEditor } from '../../tab/features/notes/NoteEditor';
 import { mergeTexts } from '../../tab/features/notes/note-conflict';
 import { startFakeApi, type FakeApi } from './support/fake-api';

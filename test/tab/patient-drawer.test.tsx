@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { PatientDetail, Row } from '../../server/api/contract';
+import type { PatientDetail, Row } from '../../server/wire/contract';
 import { PatientDrawer } from '../../tab/features/patient-detail/PatientDrawer';
 import { startFakeApi, type FakeApi } from './support/fake-api';
 import { renderWithApi } from './support/render';

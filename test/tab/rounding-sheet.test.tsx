@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { List, Row } from '../../server/api/contract';
+import type { List, Row } from '../../server/wire/contract';
 import { RoundingSheet } from '../../tab/features/print/RoundingSheet';
 import { startFakeApi, type FakeApi } from './support/fake-api';
 import { renderWithApi } from './support/render';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Row } from '../../server/api/contract';
+import type { Row } from '../../server/wire/contract';
 import { createI18n } from '../../tab/shared/i18n/I18nProvider';
 import { cellText, sortRows, statusText, vitalsText } from '../../tab/shared/row-view';
 import { rowFromEntry } from '../../tab/features/lists/use-list-data';

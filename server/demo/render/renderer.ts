@@ -1,6 +1,6 @@
 // What a version renderer does: turn the version-neutral model (../data/model.ts) into that version's
 // FHIR JSON. One renderer per version (dstu2.ts, stu3.ts, r4.ts); nothing else branches on the version's shapes.
-import type { FhirVersion } from '../../api/contract.js';
+import type { FhirVersion } from '../../wire/contract.js';
 import type {
   DemoAllergy,
   DemoCondition,

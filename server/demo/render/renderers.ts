@@ -1,5 +1,5 @@
 // The demo's one choice of FHIR version: which renderer shapes a tenant's data.
-import type { FhirVersion } from '../../api/contract.js';
+import type { FhirVersion } from '../../wire/contract.js';
 import { dstu2Renderer } from './dstu2.js';
 import type { DemoRenderer } from './renderer.js';
 import { r4Renderer } from './r4.js';

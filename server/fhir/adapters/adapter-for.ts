@@ -1,6 +1,6 @@
 // The one place Rounds branches on the FHIR version (STYLE habit 5). The version comes from the server's
 // capability statement (partner-interface.md §3); everything after this call sees view models only.
-import type { FhirVersion } from '../../api/contract.js';
+import type { FhirVersion } from '../../wire/contract.js';
 import type { FhirAdapter } from './adapter.js';
 import { dstu2Adapter } from './dstu2.js';
 import { r4Adapter } from './r4.js';

@@ -1,6 +1,6 @@
 // The one place where Rounds branches on the FHIR version: adapterFor(version) gives the reader of that
 // version's JSON shapes and the writer of that version's query strings. Everything above server/fhir sees
-// view models only (server/api/contract.ts).
+// view models only (server/wire/contract.ts).
 import type {
   AllergySummary,
   ConditionSummary,
@@ -10,7 +10,7 @@ import type {
   MedicationSummary,
   PatientSummary,
   VitalSign,
-} from '../../api/contract.js';
+} from '../../wire/contract.js';
 
 /** Raw FHIR JSON of any version. Adapters read it defensively: real servers omit and misname things. */
 export interface FhirResource {

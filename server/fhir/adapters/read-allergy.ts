@@ -1,6 +1,6 @@
 // AllergyIntolerance → AllergySummary. The version adapters pick the substance concept (DSTU2 `substance`,
 // STU3/R4 `code`), the statuses, the recorded date and the notes; reactions and fallbacks read the same.
-import type { AllergySummary } from '../../api/contract.js';
+import type { AllergySummary } from '../../wire/contract.js';
 import { asRecord, asString, compact, records, type Json } from './json.js';
 import { conceptText, narrativeText } from './read-common.js';
 

@@ -1,6 +1,6 @@
 // Condition → ConditionSummary. The version adapters pick the recorded date (DSTU2 `dateRecorded`, STU3
 // `assertedDate`, R4 `recordedDate`) and the clinical status (a code before R4, a CodeableConcept in R4).
-import type { ConditionSummary } from '../../api/contract.js';
+import type { ConditionSummary } from '../../wire/contract.js';
 import { asString, compact, type Json } from './json.js';
 import { conceptText, narrativeText, period } from './read-common.js';
 

@@ -1,6 +1,6 @@
 // Coverage → CoverageSummary. Each version names the payor, plan, group and subscriber id differently
 // (DSTU2 `issuer`/`plan`/`group`, STU3 `grouping`, R4 `class[]`); the version adapters pick them.
-import type { CoverageSummary } from '../../api/contract.js';
+import type { CoverageSummary } from '../../wire/contract.js';
 import { asRecord, asString, compact, records, type Json } from './json.js';
 import { period } from './read-common.js';
 

@@ -1,6 +1,6 @@
 // Encounter and Location. Both have the same fields we read in DSTU2, STU3 and R4 (DSTU2 names the patient
 // `patient`, STU3/R4 `subject`; the view model needs neither).
-import type { EncounterSummary } from '../../api/contract.js';
+import type { EncounterSummary } from '../../wire/contract.js';
 import { asRecord, asString, compact, records, strings, type Json } from './json.js';
 import { conceptCodes, conceptText, period } from './read-common.js';
 import { referenceDisplay } from './read-reference.js';

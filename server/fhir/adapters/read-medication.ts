@@ -1,7 +1,7 @@
 // MedicationOrder (DSTU2) / MedicationRequest (STU3, R4) → MedicationSummary. The version adapters pick
 // the date (DSTU2 `dateWritten`, STU3+ `authoredOn`) and the prescriber (DSTU2 `prescriber`, STU3
 // `requester.agent`, R4 `requester`); the medication itself and the dosage read the same in all three.
-import type { MedicationSummary } from '../../api/contract.js';
+import type { MedicationSummary } from '../../wire/contract.js';
 import { asRecord, asString, compact, records, type Json } from './json.js';
 import { conceptText, narrativeText } from './read-common.js';
 import type { FamilyReader } from './read-name.js';

@@ -1,6 +1,6 @@
 // Patient → PatientSummary. The version adapters say how `family` is shaped and which field holds the
 // patient's own practitioner (DSTU2 `careProvider`, STU3/R4 `generalPractitioner`).
-import type { PatientSummary } from '../../api/contract.js';
+import type { PatientSummary } from '../../wire/contract.js';
 import { asBoolean, asString, type Json } from './json.js';
 import { pickMrn } from './read-identifier.js';
 import { displayName, nameParts, pickName, type FamilyReader } from './read-name.js';

@@ -1,7 +1,7 @@
 // Observations (vital signs) → the newest VitalSign per LOINC code. Blood pressure is one vital whatever
 // the server calls it (panel 85354-9, the older 55284-4, or no panel code but systolic/diastolic
 // components), and keeps its systolic 8480-6 and diastolic 8462-4 components (hl7.org/fhir/R4/vitalsigns.html).
-import type { VitalComponent, VitalSign } from '../../api/contract.js';
+import type { VitalComponent, VitalSign } from '../../wire/contract.js';
 import { asString, compact, records, type Json } from './json.js';
 import { conceptCode, conceptCodes, conceptLabel, conceptText, period, quantity } from './read-common.js';
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type JSX } from 'react';
 import { Body1, Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import type { ManualPatient } from '../../../server/api/contract';
+import type { ManualPatient } from '../../../server/wire/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { useInitialFocus } from '../../shared/use-initial-focus';
 import { GenderSelect } from './GenderSelect';

@@ -11,7 +11,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import type { PatientSummary } from '../../../server/api/contract';
+import type { PatientSummary } from '../../../server/wire/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { genderText } from '../../shared/row-view';
 import { useIsNarrow } from '../../shared/use-narrow';

@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { ListContext, ListSummary } from '../../../server/api/contract';
+import type { ListContext, ListSummary } from '../../../server/wire/contract';
 import { useApi } from '../../shared/api-context';
 import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { errorText } from '../../shared/error-text';

@@ -1,6 +1,6 @@
 import { useEffect, type JSX } from 'react';
 import { Body1, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import type { ContextKind } from '../../../server/api/contract';
+import type { ContextKind } from '../../../server/wire/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import type { ConfigHost } from './config-host';
 

@@ -16,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular } from '@fluentui/react-icons';
-import type { ColumnId, ListSort } from '../../../server/api/contract';
+import type { ColumnId, ListSort } from '../../../server/wire/contract';
 import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { ALL_COLUMNS, COLUMN_LABEL } from '../../shared/row-view';

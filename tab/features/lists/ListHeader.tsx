@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, MoreHorizontalRegular, RenameRegular } from '@fluentui/react-icons';
-import type { ListSummary } from '../../../server/api/contract';
+import type { ListSummary } from '../../../server/wire/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { useSharedStyles } from '../../shared/styles';
 

@@ -1,7 +1,7 @@
 import { Suspense, useCallback, useMemo, useRef, useState, type JSX } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { PersonAddRegular, PeopleListRegular } from '@fluentui/react-icons';
-import type { Entry, List, ListSort } from '../../../server/api/contract';
+import type { Entry, List, ListSort } from '../../../server/wire/contract';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { errorText } from '../../shared/error-text';

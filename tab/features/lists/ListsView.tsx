@@ -1,7 +1,7 @@
 import { useCallback, useState, type JSX } from 'react';
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, PeopleListRegular } from '@fluentui/react-icons';
-import type { ListContext } from '../../../server/api/contract';
+import type { ListContext } from '../../../server/wire/contract';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { errorText } from '../../shared/error-text';

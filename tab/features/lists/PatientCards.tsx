@@ -1,6 +1,6 @@
 import type { JSX } from 'react';
 import { Card, CardHeader, makeStyles, tokens } from '@fluentui/react-components';
-import type { ColumnId, Row } from '../../../server/api/contract';
+import type { ColumnId, Row } from '../../../server/wire/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { COLUMN_LABEL, cellText, nameOf } from '../../shared/row-view';
 import { PatientName } from './PatientName';

@@ -14,7 +14,7 @@ import {
   mergeClasses,
   type TableColumnId,
 } from '@fluentui/react-components';
-import type { ColumnId, ListSort, Row } from '../../../server/api/contract';
+import type { ColumnId, ListSort, Row } from '../../../server/wire/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { COLUMN_LABEL, cellText, nameOf } from '../../shared/row-view';
 import { PatientName } from './PatientName';

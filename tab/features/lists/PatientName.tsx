@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
 import { Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { WarningRegular } from '@fluentui/react-icons';
-import type { Row } from '../../../server/api/contract';
+import type { Row } from '../../../server/wire/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { nameOf } from '../../shared/row-view';
 import { TOUCH_TARGET } from '../../shared/styles';

@@ -1,6 +1,6 @@
 // Removing a patient from the list at once, with an Undo that re-adds them (and their note).
 import { useCallback } from 'react';
-import type { Entry, List, Row } from '../../../server/api/contract';
+import type { Entry, List, Row } from '../../../server/wire/contract';
 import { useApi } from '../../shared/api-context';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { errorText } from '../../shared/error-text';

@@ -1,6 +1,6 @@
 // One list and its live rows: loading, refresh, changes with version checks, removal and restore.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Entry, List, Row } from '../../../server/api/contract';
+import type { Entry, List, Row } from '../../../server/wire/contract';
 import { isApiError } from '../../shared/api-client';
 import { useApi } from '../../shared/api-context';
 import { getList, getRows, updateList, type ListChanges } from '../../shared/rounds-api';

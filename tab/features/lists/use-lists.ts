@@ -1,6 +1,6 @@
 // The lists of one Teams context, and which one is shown.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { List, ListContext, ListSummary } from '../../../server/api/contract';
+import type { List, ListContext, ListSummary } from '../../../server/wire/contract';
 import { isApiError } from '../../shared/api-client';
 import { useApi } from '../../shared/api-context';
 import { createList, deleteList, getList, getLists } from '../../shared/rounds-api';

@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Note } from '../../../server/api/contract';
+import type { Note } from '../../../server/wire/contract';
 import { useApi } from '../../shared/api-context';
 import { errorText } from '../../shared/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';

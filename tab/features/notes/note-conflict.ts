@@ -1,4 +1,4 @@
-import type { Entry } from '../../../server/api/contract';
+import type { Entry } from '../../../server/wire/contract';
 import { isApiError } from '../../shared/api-client';
 
 /** The newer entry a 409 carries (`current` in the body), so the user can merge without a reload. */

@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import type { PatientDetail } from '../../../server/api/contract';
+import type { PatientDetail } from '../../../server/wire/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { daysBetween } from '../../shared/i18n/format';
 import {

@@ -1,7 +1,7 @@
 import type { JSX } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { NoteEditRegular } from '@fluentui/react-icons';
-import type { Note } from '../../../server/api/contract';
+import type { Note } from '../../../server/wire/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { Section, useSectionStyles } from './Section';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { PatientDetail } from '../../../server/api/contract';
+import type { PatientDetail } from '../../../server/wire/contract';
 import { useApi } from '../../shared/api-context';
 import { getPatientDetail } from '../../shared/rounds-api';
 

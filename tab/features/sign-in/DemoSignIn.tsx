@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { PersonRegular } from '@fluentui/react-icons';
-import type { DemoUser } from '../../../server/api/contract';
+import type { DemoUser } from '../../../server/wire/contract';
 import { createApiClient } from '../../shared/api-client';
 import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { errorText } from '../../shared/error-text';

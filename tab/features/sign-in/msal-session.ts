@@ -5,7 +5,7 @@ import {
   PublicClientApplication,
   type AccountInfo,
 } from '@azure/msal-browser';
-import type { ClientConfig } from '../../../server/api/contract';
+import type { ClientConfig } from '../../../server/wire/contract';
 
 export interface MsalSession {
   hasAccount: () => boolean;

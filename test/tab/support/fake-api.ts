@@ -11,7 +11,7 @@ import type {
   PatientDetail,
   PatientSummary,
   Row,
-} from '../../../server/api/contract.js';
+} from '../../../server/wire/contract.js';
 
 export interface RecordedRequest {
   method: string;

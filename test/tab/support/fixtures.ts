@@ -1,4 +1,4 @@
-import type { PatientSummary, Row } from '../../../server/api/contract.js';
+import type { PatientSummary, Row } from '../../../server/wire/contract.js';
 
 export const ADA: PatientSummary = {
   id: 'p-ada',

@@ -1,4 +1,5 @@
-// Wire types of our HTTP API (../shared/spec/api.md). The tab imports them with `import type`.
+// Wire types of our HTTP API (../shared/spec/api.md): the floor every room of the server stands on, and what the
+// tab sees of it (it imports them with `import type`). Routes and their input schemas live in server/api/.
 // Add fields freely; renaming or dropping one needs a migration note in the README.
 
 export type FhirVersion = 'DSTU2' | 'STU3' | 'R4';
