@@ -1,7 +1,7 @@
 // Who is signed in and how tokens are obtained: Teams SSO, the demo sign-in, or MSAL outside Teams.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ClientConfig, Me } from '../../server/wire/contract';
-import { createApiClient, isApiError, type ApiClient, type TokenSource } from '../shared/api-client';
+import { createApiClient, isApiResponseError, type ApiClient, type TokenSource } from '../shared/api-client';
 import { getMe } from '../shared/rounds-api';
 import { clearDemoToken, readDemoToken } from '../features/sign-in/demo-token';
 import type { TeamsHost } from './teams';
@@ -77,7 +77,7 @@ export function useSession(
               : undefined;
         if (isCurrent) setSession({ status: 'ready', api, me, isDemo: boot.config.isDemo || me.isDemo === true, signOut });
       } catch (error) {
-        if (isApiError(error) && error.status === 401 && !boot.teams) return signedOut(source.mode, source.signIn);
+        if (isApiResponseError(error) && error.status === 401 && !boot.teams) return signedOut(source.mode, source.signIn);
         throw error;
       }
     };

@@ -10,14 +10,14 @@ interface OutcomeBody {
 }
 
 /** An error answer from our API: its status, the OperationOutcome's diagnostics and the whole body. */
-export class ApiError extends Error {
+export class ApiResponseError extends Error {
   readonly status: number;
   readonly diagnostics: string;
   readonly body: OutcomeBody;
 
   constructor(status: number, diagnostics: string, body: OutcomeBody = {}) {
     super(diagnostics);
-    this.name = 'ApiError';
+    this.name = 'ApiResponseError';
     this.status = status;
     this.diagnostics = diagnostics;
     this.body = body;
@@ -28,8 +28,8 @@ export class ApiError extends Error {
   }
 }
 
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
+export function isApiResponseError(error: unknown): error is ApiResponseError {
+  return error instanceof ApiResponseError;
 }
 
 /** The network failed before any answer (offline, DNS, connection reset). */
@@ -54,7 +54,7 @@ export interface ApiClientOptions {
   onUnauthorized?: () => void;
 }
 
-async function readError(response: Response): Promise<ApiError> {
+async function readError(response: Response): Promise<ApiResponseError> {
   let body: OutcomeBody;
   try {
     body = (await response.json()) as OutcomeBody;
@@ -62,7 +62,7 @@ async function readError(response: Response): Promise<ApiError> {
     body = {};
   }
   const diagnostics = body.issue?.[0]?.diagnostics ?? `${response.status} ${response.statusText}`.trim();
-  return new ApiError(response.status, diagnostics, body);
+  return new ApiResponseError(response.status, diagnostics, body);
 }
 
 function fileNameOf(response: Response): string | undefined {
@@ -89,7 +89,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       });
     } catch (error) {
       if (signal?.aborted) throw error;
-      throw new ApiError(NETWORK_ERROR_STATUS, 'The Rounds server could not be reached');
+      throw new ApiResponseError(NETWORK_ERROR_STATUS, 'The Rounds server could not be reached');
     }
     if (!response.ok) {
       const error = await readError(response);

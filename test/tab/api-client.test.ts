@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ApiError, NETWORK_ERROR_STATUS, createApiClient } from '../../tab/shared/api-client';
+import { ApiResponseError, NETWORK_ERROR_STATUS, createApiClient } from '../../tab/shared/api-client';
 
 let server: Server;
 let url: string;
@@ -51,15 +51,15 @@ describe('the API client', () => {
     await expect(api.delete('/api/thing')).resolves.toBeUndefined();
   });
 
-  test('turns an OperationOutcome into an ApiError with the status, diagnostics and the rest of the body', async () => {
+  test('turns an OperationOutcome into an ApiResponseError with the status, diagnostics and the rest of the body', async () => {
     const api = createApiClient({ baseUrl: url, getToken: () => Promise.resolve('tok-1') });
-    const error = (await api.patch('/api/stale', { version: 1 }).catch((e: unknown) => e)) as ApiError;
-    expect(error).toBeInstanceOf(ApiError);
+    const error = (await api.patch('/api/stale', { version: 1 }).catch((e: unknown) => e)) as ApiResponseError;
+    expect(error).toBeInstanceOf(ApiResponseError);
     expect(error.status).toBe(409);
     expect(error.isConflict).toBe(true);
     expect(error.diagnostics).toBe('version 1 is stale');
     expect(error.body.current).toEqual({ version: 2 });
-    const bare = (await api.get('/api/bare').catch((e: unknown) => e)) as ApiError;
+    const bare = (await api.get('/api/bare').catch((e: unknown) => e)) as ApiResponseError;
     expect(bare.status).toBe(500);
     expect(bare.diagnostics).toBe('500 Internal Server Error');
   });

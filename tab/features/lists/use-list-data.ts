@@ -1,7 +1,7 @@
 // One list and its live rows: loading, refresh, changes with version checks, removal and restore.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Entry, List, Row } from '../../../server/wire/contract';
-import { isApiError } from '../../shared/api-client';
+import { isApiResponseError } from '../../shared/api-client';
 import { useApi } from '../../shared/api-context';
 import { getList, getRows, updateList, type ListChanges } from '../../shared/rounds-api';
 
@@ -118,7 +118,7 @@ export function useListData(listId: string | undefined): ListData {
         setList(updated);
         return { list: updated, wasStale: false };
       } catch (error) {
-        if (!isApiError(error) || !error.isConflict) throw error;
+        if (!isApiResponseError(error) || !error.isConflict) throw error;
         // Someone saved first: take the newest version and apply this change on top of it.
         const newest = await getList(api, current.id);
         const updated = await updateList(api, newest.id, newest.version, changes);

@@ -1,7 +1,7 @@
 // The lists of one Teams context, and which one is shown.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { List, ListContext, ListSummary } from '../../../server/wire/contract';
-import { isApiError } from '../../shared/api-client';
+import { isApiResponseError } from '../../shared/api-client';
 import { useApi } from '../../shared/api-context';
 import { createList, deleteList, getList, getLists } from '../../shared/rounds-api';
 
@@ -49,7 +49,7 @@ async function loadLists(
     const ownLists = await getLists(api, list.context);
     return { context: list.context, lists: ownLists, selectedId: list.id, isInitialMissing: false };
   } catch (error) {
-    if (isApiError(error) && (error.status === 404 || error.status === 400)) {
+    if (isApiResponseError(error) && (error.status === 404 || error.status === 400)) {
       return { context, lists, selectedId: lists[0]?.id, isInitialMissing: true };
     }
     throw error;

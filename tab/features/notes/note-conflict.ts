@@ -1,9 +1,9 @@
 import type { Entry } from '../../../server/wire/contract';
-import { isApiError } from '../../shared/api-client';
+import { isApiResponseError } from '../../shared/api-client';
 
 /** The newer entry a 409 carries (`current` in the body), so the user can merge without a reload. */
 export function newerEntryOf(error: unknown): Entry | undefined {
-  if (!isApiError(error) || !error.isConflict) return undefined;
+  if (!isApiResponseError(error) || !error.isConflict) return undefined;
   const current = error.body.current as Partial<Entry> | undefined;
   if (!current || typeof current.version !== 'number' || typeof current.id !== 'string') return undefined;
   return current as Entry;
