@@ -77,6 +77,32 @@ export async function checkRequiresToken(s: Session): Promise<void> {
   s.fail(id, name, `GET Patient/<id> without a token answered ${status}, expected 401`);
 }
 
+/** An id no server has, for the OR-search below. */
+const ABSENT_ID = 'rounds-check-absent';
+
+/**
+ * `GET Patient?_id=<id>,<absent>`: Rounds reads a list's Patients 50 at a time this way (one batch entry
+ * instead of fifty). A server that refuses or ignores it still works, with one more round trip per list: a
+ * warning, not a failure.
+ */
+export async function checkPatientIdList(s: Session): Promise<void> {
+  const id = 'patient.id-list';
+  const name = 'GET Patient?_id=a,b finds the patients of a list in one search';
+  const patientId = s.patient?.id;
+  if (!patientId) return s.skip(id, name, 'no test patient');
+  const ids = [patientId, ABSENT_ID].map(encodeURIComponent).join(',');
+  const outcome = await call(`${s.base}/Patient?_id=${ids}&_count=2`, { headers: bearer(s.token) }, s.http);
+  if (!outcome.ok) return s.fail(id, name, outcome.reason);
+  const { status, body } = outcome.answer;
+  const fallback = ': Rounds reads each patient on its own instead, one more round trip per list';
+  if (status !== 200) return s.warn(id, name, `answered ${status}${outcomeCode(body)}${fallback}`);
+  const set = readSearchset(body);
+  if (typeof set === 'string') return s.warn(id, name, `${set}${fallback}`);
+  const found = ofType(set.matches, 'Patient').map((p) => p.id);
+  if (found.length === 1 && found[0] === patientId) return s.pass(id, name);
+  s.warn(id, name, `answered ${found.length} patients, not just the one asked for (is _id ignored?)${fallback}`);
+}
+
 /** An identifier typed `MR` (v2-0203), the form the spec asks for; Rounds also accepts weaker forms. */
 function hasTypedMrn(patient: FhirResource): boolean {
   return asArray(patient.identifier).some((identifier) => {

@@ -3,7 +3,7 @@
 // naming what is missing, when an earlier one failed.
 import { checkBatch } from './batch-checks.js';
 import { checkFhirVersion, checkOpenMetadata, checkTokenUrl } from './metadata-checks.js';
-import { checkPatientFields, checkRequiresToken, findTestPatient } from './patient-checks.js';
+import { checkPatientFields, checkPatientIdList, checkRequiresToken, findTestPatient } from './patient-checks.js';
 import { checkPatientScopedSearches } from './scoped-checks.js';
 import { checkPatientSearches } from './search-checks.js';
 import { Session } from './session.js';
@@ -32,6 +32,7 @@ export async function runConformanceChecks(options: CheckOptions): Promise<Check
   await findTestPatient(s);
   await checkRequiresToken(s);
   checkPatientFields(s);
+  await checkPatientIdList(s);
   await checkPatientSearches(s);
   await checkPatientScopedSearches(s);
   await checkBatch(s);

@@ -19,7 +19,8 @@ export type PartnerFault =
   | 'batch-unsupported' // batch → 405, not declared
   | 'missing-mrn'
   | 'ignores-gender' // the gender parameter is silently ignored
-  | 'encounter-without-type';
+  | 'encounter-without-type'
+  | 'no-id-list'; // `Patient?_id=a,b` is refused (allowed: Rounds reads each patient instead)
 
 export const TENANT = 'cccccccc-0000-4000-8000-000000000003';
 export const CLIENT_ID = 'rounds-checker';
@@ -91,7 +92,7 @@ export async function startFakePartner(faults: PartnerFault[] = []): Promise<Fak
     const matches = patients.filter((p) => {
       const get = (key: string): string | null => params.get(key);
       const id = get('_id') ?? get('id');
-      if (id !== null && p.id !== id) return false;
+      if (id !== null && !id.split(',').includes(p.id ?? '')) return false;
       if (get('family') !== null && !text(p).includes(get('family')!.toLowerCase())) return false;
       if (get('given') !== null && !text(p).includes(get('given')!.toLowerCase())) return false;
       if (get('name') !== null && !text(p).includes(get('name')!.toLowerCase())) return false;
@@ -109,6 +110,10 @@ export async function startFakePartner(faults: PartnerFault[] = []): Promise<Fak
     const [path = '', query = ''] = relative.replace(/^\/+/, '').split('?');
     const params = new URLSearchParams(query);
     const [type, id] = path.split('/');
+    if (type === 'Patient' && id === undefined) {
+      if (has('no-id-list') && (params.get('_id') ?? '').includes(',')) return outcome(400, 'not-supported', '_id takes one value here');
+      return searchPatients(params);
+    }
     if (id !== undefined) {
       const found = [...patients, ...clinical].find((r) => r.resourceType === type && r.id === id);
       return found ? { status: 200, body: found } : outcome(404, 'not-found', `${type}/${id} not found`);

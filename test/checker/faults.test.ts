@@ -120,6 +120,13 @@ describe('each fault fails the right check with its reason', () => {
     expect(reasonOf(results, 'search.gender')).toBe('1 of 3 results do not match the criterion: the parameter looks ignored');
   });
 
+  test('a server that refuses _id lists gets a warning, not a failure', async () => {
+    const results = await check(['no-id-list']);
+    expect(withStatus(results, 'fail')).toEqual([]);
+    expect(withStatus(results, 'warn')).toEqual(['patient.id-list']);
+    expect(reasonOf(results, 'patient.id-list')).toMatch(/^answered 400 \(OperationOutcome not-supported\): Rounds reads each patient on its own/);
+  });
+
   test('an encounter without its required type', async () => {
     const results = await check(['encounter-without-type']);
     expect(withStatus(results, 'fail')).toEqual(['scoped.encounter']);
