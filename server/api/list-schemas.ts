@@ -33,7 +33,7 @@ export const sortSchema = z.object({ column: z.enum(COLUMN_IDS), direction: z.en
 
 export const versionSchema = z.number().int().min(1).max(MAX_VERSION, `must be at most ${MAX_VERSION}`);
 
-export const patientId = z.string().regex(PATIENT_ID, 'must be a FHIR id: 1–64 letters, digits, - or .');
+export const patientId = z.string().regex(PATIENT_ID, 'must be a FHIR id: 1–64 letters, digits, - or . (not only dots)');
 
 export const birthDate = z
   .string()

@@ -4,7 +4,7 @@ import { BIRTH_DATE, GENDERS, PATIENT_ID, isRealDate } from '../lists/fields.js'
 
 /** FHIR ids (hl7.org/fhir/R4/datatypes.html#id). */
 export const patientIdParams = z.object({
-  id: z.string().regex(PATIENT_ID, 'must be 1–64 letters, digits, "-" or "."'),
+  id: z.string().regex(PATIENT_ID, 'must be 1–64 letters, digits, "-" or "." (not only dots)'),
 });
 
 /** A real calendar date written YYYY-MM-DD. */

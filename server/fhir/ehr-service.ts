@@ -3,14 +3,21 @@
 // rows costs one round trip, plus one more when references (locations, practitioners) need a name.
 import { LRUCache } from 'lru-cache';
 import type { Connection, FhirVersion, PatientDetail, PatientSearchResult } from '../wire/contract.js';
-import { notFound } from '../errors.js';
+import { badGateway, notFound } from '../errors.js';
 import type { TenantRouter } from '../partner/fhir-endpoint.js';
 import { PATIENT_PARTS, type FhirAdapter, type PartQuery, type PatientCriteria } from './adapters/adapter.js';
 import { DEFAULT_BATCH_SIZE, oldestFetch, runQueries, type Query, type QueryOutcome } from './batch.js';
 import { CapabilityCache, fetchCapabilities, type Capabilities } from './capabilities.js';
 import type { Ehr, PatientRecord, RecordsOptions, RecordsResult } from './ehr.js';
 import { FhirStatusError, TenantFhirClient, type TenantFhirClientOptions } from './fhir-client.js';
-import { assembleRecord, emptyRecord, namesOf, referencesToResolve, type ReferenceNames } from './patient-record.js';
+import {
+  ANOTHER_PATIENT,
+  assembleRecord,
+  emptyRecord,
+  namesOf,
+  referencesToResolve,
+  type ReferenceNames,
+} from './patient-record.js';
 import { isPatientGroup, patientGroups, patientsOfGroups, type PatientQuery } from './patient-groups.js';
 import type { Read, ReadCache } from './read-cache.js';
 import { SearchPages } from './search-pages.js';
@@ -106,6 +113,7 @@ export class EhrService implements Ehr {
     if (read && (read.status < 200 || read.status > 299)) throw new FhirStatusError(read.status, session.client.who);
     const references = await this.resolveReferences(session, outcomes, false);
     const { patient, ...rest } = assembleRecord(session.adapter, outcomes, references);
+    if (rest.issues.includes(ANOTHER_PATIENT)) throw badGateway(`${session.client.who} answered with another patient than the one asked for`);
     if (!patient) throw notFound('Patient not found');
     return { ...rest, patient, issues: rest.issues.filter((issue) => !issue.startsWith('Patient:')) };
   }

@@ -6,6 +6,16 @@ import { issueOf, resourcesOf, type QueryOutcome } from './batch.js';
 import type { PatientRecord } from './ehr.js';
 import { practitionerReferences, withDisplays } from './references.js';
 
+/** The issue of a read answered with another patient than the one asked for: it is never shown. */
+export const ANOTHER_PATIENT = 'Patient: the EHR answered with another patient than the one asked for; not shown';
+
+/** A read `Patient/<id>` must answer that very patient (a server may redirect or normalise a bad URL). */
+function isAskedFor(query: PartQuery, patient: FhirResource): boolean {
+  const match = /^Patient\/([^/?#]+)$/.exec(query.url);
+  if (!match?.[1]) return true;
+  return patient.resourceType === 'Patient' && patient.id === decodeURIComponent(match[1]);
+}
+
 export function emptyRecord(): PatientRecord {
   return { conditions: [], vitals: [], allergies: [], medications: [], coverage: [], issues: [] };
 }
@@ -134,7 +144,8 @@ export function assembleRecord(
     switch (part) {
       case 'patient': {
         const first = resources[0];
-        if (first) record.patient = shared((issues) => safely(issues, resourceType, () => adapter.toPatient(first)));
+        if (first && !isAskedFor(outcome.query, first)) record.issues.push(ANOTHER_PATIENT);
+        else if (first) record.patient = shared((issues) => safely(issues, resourceType, () => adapter.toPatient(first)));
         else record.issues.push('Patient: not found in the EHR');
         break;
       }

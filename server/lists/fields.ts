@@ -3,7 +3,11 @@
 /** Teams channel, chat and meeting ids, and Azure AD object ids. */
 export const CONTEXT_ID = /^[A-Za-z0-9:@._=+/-]{1,256}$/;
 /** A FHIR id (https://hl7.org/fhir/R4/datatypes.html#id). */
-export const PATIENT_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+/**
+ * A FHIR id (hl7.org/fhir/R4/datatypes.html#id), never only dots: `.` or `..` in a URL path is a dot segment,
+ * and `Patient/.` becomes `Patient/` (another patient, or a search) once the URL is normalised.
+ */
+export const PATIENT_ID = /^(?!\.+$)[A-Za-z0-9\-.]{1,64}$/;
 export const BIRTH_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const GENDERS = ['male', 'female', 'other', 'unknown'] as const;
 export type Gender = (typeof GENDERS)[number];

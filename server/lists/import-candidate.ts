@@ -43,7 +43,7 @@ export function checkCandidate(raw: RawCandidate): ImportCandidate {
   const candidate: ImportCandidate = { label: raw.label };
   const patientId = present(raw.patientId);
   if (patientId !== undefined) {
-    if (!PATIENT_ID.test(patientId)) fail('patientId', 'must be a FHIR id: 1–64 letters, digits, - or .');
+    if (!PATIENT_ID.test(patientId)) fail('patientId', 'must be a FHIR id: 1–64 letters, digits, - or . (not only dots)');
     candidate.patientId = patientId;
   }
   const mrn = text('mrn', present(raw.mrn));

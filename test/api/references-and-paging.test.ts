@@ -1,6 +1,7 @@
 // Practitioners and locations named by a bare reference get their names in one more round trip for the whole
 // list, and a patient search's further pages are reached with an opaque cursor.
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { List, PatientSearchResult, RowsResponse } from '../../server/wire/contract.js';
 import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
@@ -143,5 +144,61 @@ describe('a server that refuses `_id=a,b,c` searches', () => {
     expect(rows.map((r) => r.patient?.mrn)).toEqual(['MRN-R0', 'MRN-R1', 'MRN-R2']);
     expect(rows.flatMap((r) => r.issues)).toEqual([]);
     expect(app.partner!.stats.batchSizes).toEqual([4, 3]);
+  });
+});
+
+describe('a read answered with another patient', () => {
+  let app: ListsApp;
+
+  beforeAll(async () => {
+    app = await startListsApp({
+      partner: {
+        tenants: {
+          [TENANT_A]: [
+            ...r4PatientBundle({ id: 'asked', family: 'Asked', given: 'Ann', mrn: 'MRN-ASKED' }),
+            ...r4PatientBundle({ id: 'other', family: 'Other', given: 'Oscar', mrn: 'MRN-OTHER' }),
+          ],
+          [TENANT_B]: [],
+        },
+        wrongPatients: { asked: 'other' },
+      },
+    });
+  });
+  afterAll(() => app.close());
+
+  test("is never shown: the detail is a 502 that says so and names nobody, and the patient can't be added", async () => {
+    const detail = await app.call(USER_A, 'GET', '/api/patients/asked');
+    expect(detail.status).toBe(502);
+    expect(detail.text).toMatch(/answered with another patient than the one asked for/);
+    expect(detail.text).not.toMatch(/Oscar|Other|MRN-OTHER/);
+    const created = await app.call(USER_A, 'POST', '/api/lists', {
+      name: 'Wrong answers',
+      context: { kind: 'channel', id: `19:${randomUUID()}@thread.tacv2` },
+    });
+    const added = await app.call(USER_A, 'POST', `/api/lists/${(created.body as List).id}/entries`, { patientId: 'asked' });
+    expect(added.status).toBe(502);
+    expect(added.text).not.toMatch(/Oscar|MRN-OTHER/);
+  });
+
+  test.each(['.', '..', '...'])('refuses the patient id %s, a dot segment that would read another resource', async (id) => {
+    // Sent as written (fetch would normalise the dots away before they reach Rounds, a raw client does not).
+    const token = await app.tokenFor(USER_A);
+    const status = await new Promise<number>((resolve, reject) => {
+      const { hostname, port } = new URL(app.url);
+      const req = request({ hostname, port, path: `/api/patients/${id}`, headers: { authorization: `Bearer ${token}` } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(400);
+    const created = await app.call(USER_A, 'POST', '/api/lists', {
+      name: 'Dots',
+      context: { kind: 'channel', id: `19:${randomUUID()}@thread.tacv2` },
+    });
+    const added = await app.call(USER_A, 'POST', `/api/lists/${(created.body as List).id}/entries`, { patientId: id });
+    expect(added.status).toBe(400);
+    expect(added.text).toMatch(/patientId: must be a FHIR id.*not only dots/);
   });
 });

@@ -22,6 +22,8 @@ export interface FakePartnerOptions {
   secrets?: string[];
   /** Replaces the token endpoint's successful answer, e.g. to leave out expires_in. */
   tokenAnswer?: Record<string, unknown>;
+  /** A misbehaving server: a read of `Patient/<key>` answers the patient `<value>` instead. */
+  wrongPatients?: Record<string, string>;
 }
 
 export interface FakePartnerStats {
@@ -174,7 +176,8 @@ export async function startFakePartner(options: FakePartnerOptions): Promise<Fak
     const url = new URL(path.replace(/^\/+/, ''), 'http://x/');
     const [type, id] = url.pathname.slice(1).split('/');
     if (id) {
-      const found = data.find((r) => r.resourceType === type && r.id === id);
+      const wanted = type === 'Patient' ? (options.wrongPatients?.[id] ?? id) : id;
+      const found = data.find((r) => r.resourceType === type && r.id === wanted);
       return found ? [200, found] : [404, outcome(`${type}/${id} not found`)];
     }
     const failing = type ? options.failingTypes?.[type] : undefined;
