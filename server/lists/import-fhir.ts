@@ -56,7 +56,25 @@ function sub(extension: FhirExtension | undefined, url: string): FhirExtension |
   return extension?.extension?.find((e) => e.url === url);
 }
 
+/** Far deeper than any List (ours nests 4 levels); a deeper one would exhaust the stack of a recursive reader. */
+const MAX_DEPTH = 32;
+
+/** The nesting depth of parsed JSON, counted without recursion, stopping once past `limit`. */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop() as [unknown, number];
+    if (typeof node !== 'object' || node === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 export function parseFhirImport(body: unknown): ParsedImport {
+  if (depthOf(body, MAX_DEPTH) > MAX_DEPTH) throw badRequest(`Invalid FHIR List: nested more than ${MAX_DEPTH} levels deep`);
   const parsed = listSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -195,6 +195,19 @@ describe('POST /api/lists/import', () => {
     expect(lists.body.lists).toEqual([]);
   });
 
+  test('refuses a FHIR List nested thousands of levels deep with a 400 that says so, not a 500', async () => {
+    const context = newContext();
+    const deep = `${'{"url":"x","extension":['.repeat(5_000)}{"url":"y"}${']}'.repeat(5_000)}`;
+    const body = `{"resourceType":"List","status":"current","mode":"working","title":"Deep","entry":[{"item":{"reference":"Patient/a1"},"extension":[${deep}]}]}`;
+    const res = await app.call(USER_A, 'POST', `/api/lists/import?contextKind=channel&contextId=${encodeURIComponent(context.id)}`, body, {
+      'content-type': 'application/fhir+json',
+    });
+    expect(res.status).toBe(400);
+    expect(diagnostics(res)).toBe('Invalid FHIR List: nested more than 32 levels deep');
+    const lists = await app.call(USER_A, 'GET', `/api/lists?contextKind=channel&contextId=${encodeURIComponent(context.id)}`);
+    expect(lists.body.lists).toEqual([]);
+  });
+
   test('refuses a body over the limit with a 413, and another content type with a 415', async () => {
     const big = `name,note\n${`A,${'x'.repeat(1000)}\n`.repeat(1100)}`;
     const tooBig = await importInto(big, 'text/csv');
