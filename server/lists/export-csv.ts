@@ -24,7 +24,8 @@ export function listToCsv(list: List, rows: RowsResponse, now: Date): string {
   const records = list.entries.map((entry) => {
     const row = byEntry.get(entry.id);
     return header.map((column) => {
-      if (column === 'patientId') return entry.patientId ?? '';
+      // A FHIR id may start with "-" (`-2-3`): every cell is escaped, the id too.
+      if (column === 'patientId') return escapeCell(entry.patientId ?? '');
       if (!row) return '';
       return escapeCell(cellText(column as ColumnId, row, now));
     });

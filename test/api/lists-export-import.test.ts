@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Entry, ImportReport, List } from '../../server/wire/contract.js';
-import { diagnostics, startListsApp, USER_A, USER_A2, USER_B, type ListsApp } from '../support/lists-app.js';
+import { r4PatientBundle } from '../fakes/fake-partner-data.js';
+import { diagnostics, startListsApp, TENANT_A, TENANT_B, USER_A, USER_A2, USER_B, type ListsApp } from '../support/lists-app.js';
 
 let app: ListsApp;
 beforeAll(async () => {
@@ -224,5 +225,42 @@ describe('POST /api/lists/import', () => {
     const missing = await app.call(USER_A, 'POST', '/api/lists/import', 'name\nA\n', { 'content-type': 'text/csv' });
     expect(missing.status).toBe(400);
     expect(diagnostics(missing)).toMatch(/contextKind/);
+  });
+});
+
+describe('CSV cells a spreadsheet would run, from the EHR', () => {
+  let odd: ListsApp;
+
+  beforeAll(async () => {
+    const ehrName = { family: '\u0007Bell\u0001', given: '＝cmd|calc' };
+    odd = await startListsApp({
+      partner: {
+        tenants: {
+          [TENANT_A]: [
+            ...r4PatientBundle({ id: '-2-3', family: ehrName.family, given: ehrName.given, mrn: ' +1-555' }),
+            ...r4PatientBundle({ id: 'a1', family: 'Plain', given: 'Ann', mrn: '\n@SUM(A1)' }),
+          ],
+          [TENANT_B]: [],
+        },
+      },
+    });
+  });
+  afterAll(() => odd.close());
+
+  test('are escaped in every column, the patient id too, and the file imports back to the same patients', async () => {
+    const created = await odd.call(USER_A, 'POST', '/api/lists', { name: 'Odd', context: newContext(), columns: ['name', 'mrn'] });
+    const list = created.body as List;
+    for (const patientId of ['-2-3', 'a1']) expect((await odd.call(USER_A, 'POST', `/api/lists/${list.id}/entries`, { patientId })).status).toBe(201);
+    const csv = (await odd.call(USER_A, 'GET', `/api/lists/${list.id}/export?format=csv`)).text;
+    const [header, ...records] = parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
+    const risky = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+    for (const record of records) for (const cell of record) expect(cell).not.toMatch(risky);
+    expect(records[0]?.[header!.indexOf('patientId')]).toBe("'-2-3");
+    expect(csv).not.toMatch(/[\u0001\u0007]/);
+    const back = await odd.call(USER_A, 'POST', `/api/lists/import?contextKind=channel&contextId=${encodeURIComponent(newContext().id)}`, csv, {
+      'content-type': 'text/csv',
+    });
+    expect(back.status).toBe(201);
+    expect((back.body as ImportReport).list.entries.map((e) => e.patientId)).toEqual(['-2-3', 'a1']);
   });
 });
