@@ -252,11 +252,12 @@ describe('CSV cells a spreadsheet would run, from the EHR', () => {
     const list = created.body as List;
     for (const patientId of ['-2-3', 'a1']) expect((await odd.call(USER_A, 'POST', `/api/lists/${list.id}/entries`, { patientId })).status).toBe(201);
     const csv = (await odd.call(USER_A, 'GET', `/api/lists/${list.id}/export?format=csv`)).text;
-    const [header, ...records] = parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
+    const table: string[][] = parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true });
+    const [header, ...records] = table;
     const risky = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
     for (const record of records) for (const cell of record) expect(cell).not.toMatch(risky);
     expect(records[0]?.[header!.indexOf('patientId')]).toBe("'-2-3");
-    expect(csv).not.toMatch(/[\u0001\u0007]/);
+    expect(csv.includes('\u0001') || csv.includes('\u0007')).toBe(false);
     const back = await odd.call(USER_A, 'POST', `/api/lists/import?contextKind=channel&contextId=${encodeURIComponent(newContext().id)}`, csv, {
       'content-type': 'text/csv',
     });
