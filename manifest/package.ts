@@ -30,7 +30,8 @@ function readArgs(): { allowHttp: boolean; out: string } {
 
 function readConfig(): Config {
   try {
-    return loadConfig(process.env);
+    // The package needs PUBLIC_URL and AAD_CLIENT_ID, not the partner's settings.
+    return loadConfig(process.env, { needsPartner: false });
   } catch (error) {
     if (error instanceof ConfigError) return fail([error.message]);
     throw error;

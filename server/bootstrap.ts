@@ -31,6 +31,20 @@ export interface RunningRounds {
   close(): Promise<void>;
 }
 
+/** Start-up stopped for a reason an admin can act on: main.ts prints it and exits 1, without a stack. */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
+
+function listenFailure(error: Error, config: Config): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE')
+    return new StartupError(`Port ${config.port} on ${config.host} is in use: stop what listens there, or set PORT`);
+  if (code === 'EACCES') return new StartupError(`Port ${config.port} on ${config.host} needs privileges Rounds does not have: set PORT`);
+  if (code === 'EADDRNOTAVAIL') return new StartupError(`HOST ${config.host} is not an address of this machine`);
+  return error;
+}
+
 export async function startRounds(config: Config, options: StartOptions): Promise<RunningRounds> {
   const { logger } = options;
   const closers: Array<() => Promise<void>> = [];
@@ -82,8 +96,13 @@ export async function startRounds(config: Config, options: StartOptions): Promis
     tabDir: options.tabDir,
   });
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-    s.on('error', reject);
+    // Express 5 hands a listen error to this callback (and the server emits it too).
+    const s = app.listen(config.port, config.host, (error?: Error) => (error ? reject(listenFailure(error, config)) : resolve(s)));
+    s.on('error', (error) => reject(listenFailure(error, config)));
+  }).catch(async (error: unknown) => {
+    await Promise.allSettled(closers.map((close) => close()));
+    await store.close();
+    throw error;
   });
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? `http://127.0.0.1:${port}` : config.publicUrl;

@@ -114,32 +114,51 @@ export class ConfigError extends Error {
   }
 }
 
+export interface LoadOptions {
+  /** false for a tool that needs no EHR connection (the Teams package): the partner is not required. */
+  needsPartner?: boolean;
+}
+
+/**
+ * What one variable requires of another, read from the environment as written, so that these are named
+ * together with the variables whose format is wrong (not only once those are fixed).
+ */
+function requirementProblems(raw: Record<string, string | undefined>, options: LoadOptions): string[] {
+  const problems: string[] = [];
+  const isProduction = raw.NODE_ENV === 'production';
+  const demoFlag = raw.DEMO === '1' || raw.DEMO === 'true' ? true : raw.DEMO === '0' || raw.DEMO === 'false' ? false : undefined;
+  // Production never falls into demo mode by itself: what it lacks is named instead.
+  const isDemo = demoFlag ?? (!isProduction && !raw.AAD_CLIENT_ID && !raw.PARTNER_FHIR_URL);
+  if (isDemo && isProduction) problems.push('DEMO: demo mode is refused when NODE_ENV=production');
+  if (!isDemo) {
+    if (!raw.AAD_CLIENT_ID) problems.push('AAD_CLIENT_ID: required outside demo mode');
+    if (!raw.PUBLIC_URL) problems.push('PUBLIC_URL: required outside demo mode');
+    if (options.needsPartner !== false && !raw.PARTNER_FHIR_URL && !raw.TENANT_ROUTES_FILE)
+      problems.push('PARTNER_FHIR_URL: required outside demo mode (or TENANT_ROUTES_FILE)');
+  }
+  if (raw.PARTNER_FHIR_URL) {
+    if (!raw.PARTNER_CLIENT_ID) problems.push('PARTNER_CLIENT_ID: required with PARTNER_FHIR_URL');
+    if (!raw.PARTNER_CLIENT_SECRET) problems.push('PARTNER_CLIENT_SECRET: required with PARTNER_FHIR_URL');
+  }
+  if (isProduction && raw.PUBLIC_URL && !raw.PUBLIC_URL.startsWith('https://'))
+    problems.push('PUBLIC_URL: must be https in production');
+  return problems;
+}
+
 /** Parses the environment once. Throws one ConfigError naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
+export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions = {}): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
   const problems: string[] = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  if (!parsed.success) throw new ConfigError(problems);
+  const named = new Set(problems.map((p) => p.slice(0, p.indexOf(':'))));
+  // A variable whose format is wrong is named once, for its format.
+  problems.push(...requirementProblems(cleaned, options).filter((p) => !named.has(p.slice(0, p.indexOf(':')))));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-
   const isProduction = e.NODE_ENV === 'production';
-  const isDemo = e.DEMO ?? (!e.AAD_CLIENT_ID && !e.PARTNER_FHIR_URL);
-  if (isDemo && isProduction) problems.push('DEMO: demo mode is refused when NODE_ENV=production');
-  if (!isDemo) {
-    if (!e.AAD_CLIENT_ID) problems.push('AAD_CLIENT_ID: required outside demo mode');
-    if (!e.PUBLIC_URL) problems.push('PUBLIC_URL: required outside demo mode');
-    if (!e.PARTNER_FHIR_URL && !e.TENANT_ROUTES_FILE)
-      problems.push('PARTNER_FHIR_URL: required outside demo mode (or TENANT_ROUTES_FILE)');
-  }
-  if (e.PARTNER_FHIR_URL) {
-    if (!e.PARTNER_CLIENT_ID) problems.push('PARTNER_CLIENT_ID: required with PARTNER_FHIR_URL');
-    if (!e.PARTNER_CLIENT_SECRET) problems.push('PARTNER_CLIENT_SECRET: required with PARTNER_FHIR_URL');
-  }
-  if (isProduction && e.PUBLIC_URL && !e.PUBLIC_URL.startsWith('https://'))
-    problems.push('PUBLIC_URL: must be https in production');
-  if (problems.length > 0) throw new ConfigError(problems);
+  const isDemo = e.DEMO ?? (!isProduction && !e.AAD_CLIENT_ID && !e.PARTNER_FHIR_URL);
 
   const allowed = e.AAD_ALLOWED_TENANTS.trim();
   return {

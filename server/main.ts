@@ -2,7 +2,7 @@
 // compiled copy of this file (dist/server/main.js) with plain node.
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { createLogger } from './logger.js';
-import { startRounds } from './bootstrap.js';
+import { StartupError, startRounds } from './bootstrap.js';
 import { describeForLog } from './http/error-handler.js';
 import { packageVersion } from './paths.js';
 
@@ -35,7 +35,11 @@ const die = (kind: string) => (error: unknown) => {
 process.on('uncaughtException', die('uncaught exception'));
 process.on('unhandledRejection', die('unhandled promise rejection'));
 
-const rounds = await startRounds(config, { logger, version: packageVersion(), drainMs: DRAIN_MS });
+const rounds = await startRounds(config, { logger, version: packageVersion(), drainMs: DRAIN_MS }).catch((error: unknown) => {
+  if (!(error instanceof StartupError)) throw error;
+  process.stderr.write(`Rounds could not start: ${error.message}\n`);
+  process.exit(1);
+});
 
 let isStopping = false;
 function stop(signal: string): void {

@@ -1,6 +1,6 @@
 // ListStore over SQLite (better-sqlite3): WAL, foreign keys, a busy timeout, and one synchronous connection,
 // so every transaction below runs alone and a version check and its write cannot interleave.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Entry, List, ListContext, ListSummary, Note } from '../wire/contract.js';
@@ -37,6 +37,20 @@ const INSERT_ENTRY = `INSERT INTO entries (${ENTRY_INSERT_COLUMNS}) VALUES (?, ?
 const INSERT_LIST = `INSERT INTO lists (${LIST_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const INSERT_AUDIT = `INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+/**
+ * The database holds names and notes: it is created readable by its owner only (0600), and an existing one is
+ * made so. SQLite gives its -wal and -shm files the database file's permissions.
+ */
+function createPrivately(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  }
+}
+
 export class SqliteStore implements ListStore {
   readonly dialect = 'sqlite';
   private readonly db: Database.Database;
@@ -45,7 +59,7 @@ export class SqliteStore implements ListStore {
 
   /** `file` is a path (its folder is created) or `:memory:`. */
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') createPrivately(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     // FULL: an acknowledged write survives a power cut too, not only a crash of the process.

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -13,6 +13,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describeListStoreContract('SqliteStore', () => Promise.resolve(new SqliteStore(join(dir, 'contract', 'rounds.db'))));
 
 describe('SqliteStore on a file', () => {
+  test('creates the database, and its write-ahead log, readable by its owner only; tightens an existing one', async () => {
+    const file = join(dir, 'private', 'rounds.db');
+    const store = new SqliteStore(file);
+    const context = { kind: 'chat' as const, id: '19:private@unq.gbl.spaces' };
+    await store.createList('t', { id: 'l-p', name: 'Private', context, columns: ['name'], createdBy: 'x', createdAt: '2026-01-01T00:00:00.000Z' }, [], 10);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
+    await store.close();
+    chmodSync(file, 0o644);
+    await new SqliteStore(file).close();
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
   test('creates the folder, records its migrations once and keeps data across reopening', async () => {
     const file = join(dir, 'nested', 'deeper', 'rounds.db');
     const first = new SqliteStore(file);

@@ -42,6 +42,18 @@ describe('npm run package', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  test("builds a production package from PUBLIC_URL and AAD_CLIENT_ID alone, without the partner's settings", async () => {
+    const out = join(dir, 'production.zip');
+    const result = await packageCli(['--out', out], {
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://rounds.example.org',
+      AAD_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+    });
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  });
+
   test('exits 1 naming the bad variable when the configuration is invalid', async () => {
     const result = await packageCli(['--out', join(dir, 'bad.zip')], { DEMO: '1', PORT: 'eighty' });
     expect(result.code).toBe(1);

@@ -112,4 +112,15 @@ describe('loadConfig', () => {
     for (const name of ['FHIR_TIMEOUT_MS', 'FHIR_MAX_CONCURRENCY', 'FHIR_BATCH_SIZE', 'FHIR_CACHE_SECONDS', 'FHIR_CACHE_MB', 'FHIR_MAX_RESPONSE_MB'])
       expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true);
   });
+
+  test('names the missing variables together with the badly written ones, not only once those are fixed', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', PORT: 'eighty' });
+    for (const name of ['PORT', 'AAD_CLIENT_ID', 'PUBLIC_URL', 'PARTNER_FHIR_URL'])
+      expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true);
+  });
+
+  test('names a badly written variable once, for its format', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', AAD_CLIENT_ID: 'not-a-guid', PUBLIC_URL: 'https://rounds.example.org' });
+    expect(problems.filter((p) => p.startsWith('AAD_CLIENT_ID:'))).toEqual(['AAD_CLIENT_ID: must be a GUID']);
+  });
 });

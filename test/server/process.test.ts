@@ -1,6 +1,7 @@
 // The compiled server (dist/server/main.js) as a real process, run by plain node as `npm start` runs it:
 // start-up errors, draining on SIGTERM, and a crash that is logged without PHI and exits non-zero.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,28 @@ describe('the compiled server', () => {
     for (const name of ['PORT', 'AAD_CLIENT_ID', 'PARTNER_FHIR_URL', 'DATABASE_URL', 'FHIR_MAX_CONCURRENCY'])
       expect(result.stderr).toContain(name);
     expect(result.stderr + result.stdout).not.toContain('do-not-print-this-secret');
+  });
+
+  test('says which port is in use, and exits 1, when another process holds it', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const { port } = holder.address() as AddressInfo;
+    try {
+      const result = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [builtMain()], {
+          cwd: REPO_ROOT,
+          env: { PATH: process.env.PATH ?? '', DEMO: '1', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: sqliteIn('port') },
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+        child.once('exit', (status) => resolve({ status, stderr }));
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`Rounds could not start: Port ${port} on 127.0.0.1 is in use: stop what listens there, or set PORT`);
+      expect(result.stderr).not.toMatch(/TypeError|at .*\.js/);
+    } finally {
+      holder.close();
+    }
   });
 
   test('refuses demo mode when NODE_ENV=production', () => {
