@@ -1,5 +1,5 @@
 // The lists API of api.md: each handler parses, calls a service, sends. Errors go to the one handler.
-import express, { Router, type Request } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import type { List } from '../wire/contract.js';
 import type { User } from '../auth/user.js';
 import { ApiError, badRequest } from '../errors.js';
@@ -27,6 +27,15 @@ import {
   noteBody,
   patchListBody,
 } from './list-schemas.js';
+
+/** Aborts when the response closes before it was sent: the client is gone (or it timed out). */
+function requestEnded(res: Response): AbortSignal {
+  const ended = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) ended.abort();
+  });
+  return ended.signal;
+}
 
 export interface ListRouteDeps {
   lists: ListService;
@@ -72,7 +81,7 @@ export function listRoutes(deps: ListRouteDeps): Router {
     const q = parseQuery(importQuery, req.query);
     const parsed = parseImportBody(req);
     const target = { context: { kind: q.contextKind, id: q.contextId }, name: q.name };
-    res.status(201).json(await imports.import(userOf(res), target, parsed));
+    res.status(201).json(await imports.import(userOf(res), target, parsed, requestEnded(res)));
   });
 
   router.get('/lists/:listId', async (req, res) => {

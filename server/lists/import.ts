@@ -34,9 +34,10 @@ export class ImportService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  async import(user: User, target: ImportTarget, parsed: ParsedImport): Promise<ImportReport> {
+  /** `signal`: the request ended (its client left): the EHR searches not yet sent are not sent. */
+  async import(user: User, target: ImportTarget, parsed: ParsedImport, signal?: AbortSignal): Promise<ImportReport> {
     assertContextVisible(user, target.context);
-    const matches = await this.match(user.tenantId, parsed.candidates);
+    const matches = await this.match(user.tenantId, parsed.candidates, signal);
     const at = this.now().toISOString();
     const keptAsManual: string[] = [];
     const mergedDuplicates: string[] = [];
@@ -66,20 +67,39 @@ export class ImportService {
     return { list, keptAsManual, ...(mergedDuplicates.length > 0 ? { mergedDuplicates } : {}) };
   }
 
-  /** The EHR patient of each candidate, or undefined: one batched read for the ids, then MRN searches. */
-  private async match(tenantId: string, candidates: readonly ImportCandidate[]): Promise<(PatientSummary | undefined)[]> {
+  /**
+   * The EHR patient of each candidate, or undefined: one batched read for the ids, then MRN searches. The first
+   * search that fails stops the ones still waiting (the import fails as a whole), as does the request ending.
+   */
+  private async match(
+    tenantId: string,
+    candidates: readonly ImportCandidate[],
+    signal?: AbortSignal,
+  ): Promise<(PatientSummary | undefined)[]> {
     const { ehr } = this.deps;
     if (!ehr) return candidates.map(() => undefined);
     const ids = [...new Set(candidates.flatMap((c) => (c.patientId ? [c.patientId] : [])))];
-    const records = ids.length > 0 ? (await ehr.records(tenantId, ids, { parts: [], includePatient: true })).records : new Map<string, PatientRecord>();
+    const records =
+      ids.length > 0 ? (await ehr.records(tenantId, ids, { parts: [], includePatient: true })).records : new Map<string, PatientRecord>();
+    const stop = new AbortController();
+    const stopped = signal ? AbortSignal.any([signal, stop.signal]) : stop.signal;
     const limit = pLimit(MRN_SEARCH_CONCURRENCY);
     return Promise.all(
       candidates.map(async (c) => {
         const byId = c.patientId ? records.get(c.patientId)?.patient : undefined;
         if (byId || !c.mrn) return byId;
         const mrn = c.mrn;
-        const found = await limit(() => ehr.searchPatients(tenantId, { mrn, count: 2 }));
-        return found.patients.length === 1 ? found.patients[0] : undefined;
+        return limit(async () => {
+          stopped.throwIfAborted();
+          try {
+            const found = await ehr.searchPatients(tenantId, { mrn, count: 2 });
+            return found.patients.length === 1 ? found.patients[0] : undefined;
+          } catch (error) {
+            // Before this slot frees: the next search in the queue must already see it.
+            stop.abort();
+            throw error;
+          }
+        });
       }),
     );
   }

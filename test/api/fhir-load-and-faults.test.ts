@@ -82,6 +82,21 @@ describe('partner faults', () => {
     expect(diagnostics(res)).toBe('The partner answered 503');
   });
 
+  test('an import against a hanging partner stops calling it once the first search has failed', async () => {
+    app.demoPartner.setFaults({ hang: true });
+    app.demoPartner.resetStats();
+    const csv = `name,mrn\n${Array.from({ length: 40 }, (_, i) => `Patient ${i},MRN-NONE-${i}`).join('\n')}\n`;
+    const res = await app.call(userId, 'POST', `/api/lists/import?contextKind=channel&contextId=19:${randomUUID()}@thread.tacv2`, csv, {
+      'content-type': 'text/csv',
+    });
+    expect(res.status).toBe(504);
+    const calledBy504 = app.demoPartner.stats.faultsInjected;
+    await new Promise((resolve) => setTimeout(resolve, FHIR_TIMEOUT_MS + 500));
+    // The four searches in flight when the first failed, and not one of the 36 still waiting.
+    expect(calledBy504).toBeLessThanOrEqual(4);
+    expect(app.demoPartner.stats.faultsInjected).toBe(calledBy504);
+  });
+
   test('a partner that hangs gets a 504 within the deadline that says so', async () => {
     app.demoPartner.setFaults({ hang: true });
     const started = Date.now();
