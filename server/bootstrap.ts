@@ -2,7 +2,7 @@
 // tests both start Rounds through here, so the tests run the same wiring as production.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Config } from './config.js';
+import { appIdUriOf, type Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createApp } from './app.js';
 import { DemoIdentity, chainAuthenticators } from './auth/demo-identity.js';
@@ -73,7 +73,8 @@ export async function startRounds(config: Config, options: StartOptions): Promis
     const aad = new AadVerifier({
       authority: config.aad.authority,
       clientId: config.aad.clientId,
-      appIdUri: config.aad.appIdUri,
+      // The audience /api/client-config advertises, derived when AAD_APP_ID_URI is not set.
+      appIdUri: appIdUriOf(config),
       allowedTenants: config.aad.allowedTenants,
     });
     // Demo tokens go to the demo identity, every other token to Azure AD.

@@ -107,6 +107,16 @@ export interface Config {
   fhir: FhirTuning;
 }
 
+/**
+ * The App ID URI that Teams SSO and MSAL ask tokens for, and that v1 tokens carry as their audience:
+ * AAD_APP_ID_URI, else api://<public host>/<client id>.
+ */
+export function appIdUriOf(config: Config): string | undefined {
+  if (config.aad.appIdUri) return config.aad.appIdUri;
+  if (!config.aad.clientId) return undefined;
+  return `api://${new URL(config.publicUrl).host}/${config.aad.clientId}`;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { startFakeAad, TENANT_A, TENANT_B, type FakeAad } from '../fakes/fake-aad.js';
+import { FAKE_CLIENT_ID, startFakeAad, TENANT_A, TENANT_B, type FakeAad } from '../fakes/fake-aad.js';
 import { startFakePartner, type FakePartner } from '../fakes/fake-partner.js';
 import { r4PatientBundle } from '../fakes/fake-partner-data.js';
 import { diagnosticsOf, startRoundsFor, type RoundsForPartner } from '../fakes/rounds-for-partner.js';
@@ -100,6 +100,15 @@ describe('GET /api/patients', () => {
 });
 
 describe('tokens and tenants', () => {
+  test('accepts a token whose audience is the App ID URI /api/client-config advertises, with AAD_APP_ID_URI unset', async () => {
+    // v1 tokens carry the App ID URI as audience; the fake signs for this loopback authority, so a v2 issuer here.
+    const advertised = ((await (await fetch(`${rounds.url}/api/client-config`)).json()) as { appIdUri?: string }).appIdUri;
+    expect(advertised).toBe(`api://localhost:3978/${FAKE_CLIENT_ID}`);
+    const token = await aad.mint({ claims: { aud: advertised, tid: TENANT_A } });
+    const me = await fetch(`${rounds.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(200);
+  });
+
   test('20 concurrent requests of a new tenant cost exactly one token request and one metadata read', async () => {
     const fresh = await startRoundsFor({ aad, partner: { url: partner.url, clientId: partner.clientId, secret: 'secret-1' } });
     partner.resetStats();
