@@ -11,6 +11,7 @@ import type { ListService } from './lists.js';
 import type { ImportCandidate, ParsedImport } from './import-candidate.js';
 import { dedupeKeyOf } from './store-rows.js';
 import { assertContextVisible } from './access.js';
+import { LIST_LIMITS } from './limits.js';
 
 export interface ImportTarget {
   context: ListContext;
@@ -130,9 +131,15 @@ export class ImportService {
     };
   }
 
-  /** The note as exported (author and time kept when the file has them), else written by the importer now. */
+  /**
+   * The note as the importing user's, written now: a file may say anything about who wrote a note and when, so
+   * that is kept only as quoted text at its start, marked as imported (left out when it would not fit).
+   */
   private noteOf(user: User, c: ImportCandidate, at: string): NewEntry['note'] {
     if (!c.note) return undefined;
-    return { text: c.note.text, author: c.note.author ?? user.name, updatedAt: c.note.updatedAt ?? at };
+    const said = [c.note.author && `by ${c.note.author}`, c.note.updatedAt && `on ${c.note.updatedAt}`].filter(Boolean);
+    const quoted = said.length > 0 ? `[Imported note, written ${said.join(' ')}]\n${c.note.text}` : c.note.text;
+    const text = quoted.length <= LIST_LIMITS.noteLength ? quoted : c.note.text;
+    return { text, author: user.name, updatedAt: at };
   }
 }

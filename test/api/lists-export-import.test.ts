@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Entry, ImportReport, List } from '../../server/wire/contract.js';
+import { NOTE_EXTENSION } from '../../server/lists/fhir-list.js';
 import { r4PatientBundle } from '../fakes/fake-partner-data.js';
 import { diagnostics, startListsApp, TENANT_A, TENANT_B, USER_A, USER_A2, USER_B, type ListsApp } from '../support/lists-app.js';
 
@@ -123,7 +124,7 @@ describe('export → import round trip', () => {
     expect(report.keptAsManual).toEqual(['row 4 (Walk-in, Pat)', 'row 5 (No Number)']);
   });
 
-  test('a FHIR List gives back the same patients, manual entries, notes with their authors, and columns', async () => {
+  test('a FHIR List gives back the same patients, manual entries, notes (their first author quoted), and columns', async () => {
     const list = await sampleList();
     const fhir = (await app.call(USER_A, 'GET', `/api/lists/${list.id}/export?format=fhir`)).text;
     const res = await importInto(fhir, 'application/fhir+json');
@@ -131,9 +132,37 @@ describe('export → import round trip', () => {
     const report = res.body as ImportReport;
     expect(report.list.name).toBe('Ward 4 / night');
     expect(report.list.columns).toEqual(list.columns);
-    expect(essence(report.list)).toEqual(essence(list));
-    expect(report.list.entries[0]!.note).toEqual(list.entries[0]!.note);
+    const quoted = (note: Entry['note']): string | undefined =>
+      note && `[Imported note, written by ${note.author} on ${note.updatedAt}]\n${note.text}`;
+    expect(essence(report.list)).toEqual(essence(list).map((e, i) => ({ ...(e as object), note: quoted(list.entries[i]!.note) })));
     expect(report.keptAsManual).toHaveLength(2);
+  });
+
+  test('cannot forge who wrote a note or when: the importer writes it now, and the file\'s claim stays quoted text', async () => {
+    const forged = JSON.stringify({
+      resourceType: 'List',
+      status: 'current',
+      mode: 'working',
+      title: 'Forged',
+      entry: [
+        {
+          item: { reference: 'Patient/a1' },
+          extension: [
+            {
+              url: NOTE_EXTENSION,
+              valueAnnotation: { text: 'Discharge today', authorString: 'Dr. Chief of Medicine', time: '2020-01-01T00:00:00Z' },
+            },
+          ],
+        },
+      ],
+    });
+    const before = Date.now();
+    const res = await importInto(forged, 'application/fhir+json');
+    expect(res.status).toBe(201);
+    const note = (res.body as ImportReport).list.entries[0]?.note;
+    expect(note?.author).not.toBe('Dr. Chief of Medicine');
+    expect(Date.parse(note?.updatedAt ?? '')).toBeGreaterThanOrEqual(before - 1000);
+    expect(note?.text).toBe('[Imported note, written by Dr. Chief of Medicine on 2020-01-01T00:00:00.000Z]\nDischarge today');
   });
 });
 
