@@ -25,21 +25,28 @@ describe.runIf(isReachable)('PostgresStore', () => {
       await client.connect();
       const { rows } = await client.query(`SELECT version, name FROM ${own}.schema_migrations`);
       await client.end();
-      expect(rows).toEqual([{ version: 1, name: 'init' }]);
+      expect(rows).toEqual([
+        { version: 1, name: 'init' },
+        { version: 2, name: 'audit_no_truncate' },
+      ]);
     } finally {
       await dropSchema(own);
     }
   });
 
-  test('refuses to change or delete audit events', async () => {
+  test('refuses to change, delete or truncate audit events', async () => {
     const store = await PostgresStore.open(TEST_DATABASE_URL, { schema });
     await store.appendAudit({ id: `e-${schema}`, type: 'list.created', tenantId: 't', userId: 'u', at: '2026-01-01T00:00:00.000Z' });
     await store.close();
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();
+    const count = async (): Promise<unknown> => (await client.query(`SELECT count(*)::int AS n FROM ${schema}.audit_events`)).rows;
     try {
+      const before = await count();
       await expect(client.query(`UPDATE ${schema}.audit_events SET user_id = 'x'`)).rejects.toThrow(/append-only/);
       await expect(client.query(`DELETE FROM ${schema}.audit_events`)).rejects.toThrow(/append-only/);
+      await expect(client.query(`TRUNCATE ${schema}.audit_events`)).rejects.toThrow(/append-only/);
+      expect(await count()).toEqual(before);
     } finally {
       await client.end();
     }
