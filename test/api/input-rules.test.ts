@@ -73,7 +73,7 @@ describe.each(await storesUnderTest('the input-rules suite'))('input rules on $n
     expect(stored?.note?.text).toBe(note);
   });
 
-  test('keeps an imported note time it can store, and puts its own time for one outside years 1 to 9999', async () => {
+  test('quotes an imported note time it can store, leaves out one outside years 1 to 9999, and stamps the import time', async () => {
     const entry = (time: string): Record<string, unknown> => ({
       item: { display: `Patient at ${time}` },
       extension: [{ url: NOTE_URL, valueAnnotation: { text: 'K+', time } }],
@@ -83,9 +83,11 @@ describe.each(await storesUnderTest('the input-rules suite'))('input rules on $n
       'content-type': 'application/fhir+json',
     });
     expect(res.status, res.text).toBe(201);
-    const updated = (res.body as ImportReport).list.entries.map((e) => e.note?.updatedAt ?? '');
-    expect(updated[0]).toBe('2026-01-02T03:04:05.000Z');
-    for (const time of updated.slice(1)) expect(time).toMatch(/^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    const notes = (res.body as ImportReport).list.entries.map((e) => e.note);
+    // The note is the importer's, written now; the time the file claims is kept as quoted text when storable.
+    expect(notes[0]?.text).toBe('[Imported note, written on 2026-01-02T03:04:05.000Z]\nK+');
+    for (const note of notes.slice(1)) expect(note?.text).toBe('K+');
+    for (const note of notes) expect(note?.updatedAt).toMatch(/^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 
   test('refuses a CSV it cannot read naming the line, without quoting the patient in the cell', async () => {
