@@ -67,11 +67,6 @@ export class TenantFhirClient {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_FHIR_TIMEOUT_MS;
   }
 
-  /** Calls waiting for a place, for tests and metrics. */
-  get queued(): number {
-    return this.limit.pendingCount;
-  }
-
   /** GET a path relative to the FHIR base. `anonymous` sends no token (the open /metadata). */
   async read(path: string, options: { anonymous?: boolean } = {}): Promise<FhirResource> {
     return (await this.readSized(path, options)).resource;

@@ -2,7 +2,8 @@
 // socket cap, a deadline on every call, and the retries that are safe for reads. Rounds only ever reads from
 // FHIR (GET, POST [type]/_search, batch Bundles of GETs), so every call it makes here is idempotent.
 import { Agent, Client, errors, type Dispatcher } from 'undici';
-import { badGateway, gatewayTimeout } from '../errors.js';
+import { ApiError, badGateway } from '../errors.js';
+import { codeOf, timedOut, upstreamFailure } from '../partner/upstream.js';
 
 export interface TransportOptions {
   /** Largest answer read, in bytes; a larger one is a 502. */
@@ -30,17 +31,9 @@ export interface TransportAnswer {
 
 /** Network failures that mean "this connection was stale or dropped": a read is sent once more on a new one. */
 const RETRYABLE_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ECONNABORTED']);
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 /** Statuses a server sends with Retry-After when it wants us back later (RFC 9110 §10.2.3). */
 const RETRY_AFTER_STATUSES = new Set([429, 503]);
 const MAX_RETRY_AFTER_WAITS = 2;
-
-function codeOf(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { code, cause } = error as { code?: unknown; cause?: unknown };
-  if (typeof code === 'string') return code;
-  return cause === undefined ? undefined : codeOf(cause);
-}
 
 /** Seconds or an HTTP date → milliseconds from now; undefined when absent or unreadable. */
 export function retryAfterMs(value: string | string[] | undefined, now = Date.now()): number | undefined {
@@ -50,8 +43,6 @@ export function retryAfterMs(value: string | string[] | undefined, now = Date.no
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
-
-const seconds = (ms: number): string => String(Math.round(ms / 10) / 100);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -107,7 +98,7 @@ export class FhirTransport {
     isFreshConnection: boolean,
   ): Promise<TransportAnswer | 'stale'> {
     const remaining = request.deadline - Date.now();
-    if (remaining <= 0) throw gatewayTimeout(`${request.who} did not answer within ${seconds(timeoutMs)} s`);
+    if (remaining <= 0) throw timedOut({ who: request.who, timeoutMs });
     const url = new URL(request.url);
     // A retry goes out on a connection of its own: every pooled one may have been closed at the same time.
     const dispatcher: Dispatcher = isFreshConnection ? new Client(url.origin, this.clientOptions()) : this.agent;
@@ -133,16 +124,11 @@ export class FhirTransport {
 
   /** Our error for a failed call; never the library's message, which may quote the URL. */
   private failure(error: unknown, request: TransportRequest, timeoutMs: number): Error {
-    const name = error instanceof Error ? error.name : '';
-    const code = codeOf(error);
-    if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_ABORTED' || code === 'ETIMEDOUT')
-      return gatewayTimeout(`${request.who} did not answer within ${seconds(timeoutMs)} s`);
     if (error instanceof errors.ResponseExceededMaxSizeError)
       return badGateway(
         `${request.who} sent an answer larger than ${Math.round(this.options.maxResponseBytes / 1024 / 1024)} MB (FHIR_MAX_RESPONSE_MB)`,
       );
-    if (code !== undefined && (UNREACHABLE_CODES.has(code) || RETRYABLE_CODES.has(code)))
-      return badGateway(`${request.who} could not be reached`);
-    return badGateway(`${request.who} sent an answer that could not be read`);
+    const failure = upstreamFailure(error, { who: request.who, timeoutMs });
+    return failure instanceof ApiError ? failure : badGateway(`${request.who} sent an answer that could not be read`);
   }
 }

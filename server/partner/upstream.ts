@@ -23,6 +23,7 @@ export function whoServes(mode: Connection['mode']): string {
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
+  'ECONNABORTED',
   'ENOTFOUND',
   'EHOSTUNREACH',
   'ENETUNREACH',
@@ -32,7 +33,8 @@ const NETWORK_CODES = new Set([
   'UND_ERR_CLOSED',
 ]);
 
-function codeOf(error: unknown): string | undefined {
+/** The error code of a network failure, looked for in its `cause` chain too (undici wraps them). */
+export function codeOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { code, cause, errno } = error as { code?: unknown; cause?: unknown; errno?: unknown };
   if (typeof code === 'string') return code;
@@ -43,12 +45,20 @@ function codeOf(error: unknown): string | undefined {
 /** 15000 → "15", 250 → "0.25". */
 const seconds = (ms: number): string => String(Math.round(ms / 10) / 100);
 
-/** Turns a fetch failure (undici or node-fetch) into a 504 on timeout or a 502 when nothing answered. */
-function upstreamFailure(error: unknown, options: UpstreamOptions): unknown {
+/** The 504 of a call past its time. */
+export function timedOut(options: UpstreamOptions): ApiError {
+  return gatewayTimeout(`${options.who} did not answer within ${seconds(options.timeoutMs)} s`);
+}
+
+/**
+ * Turns a fetch or undici failure into a 504 on timeout or a 502 when nothing answered; anything else is
+ * returned as it is, for the caller to judge.
+ */
+export function upstreamFailure(error: unknown, options: UpstreamOptions): unknown {
   if (error instanceof ApiError) return error;
+  // undici's RequestAbortedError is named AbortError too.
   const name = error instanceof Error ? error.name : '';
-  if (name === 'TimeoutError' || name === 'AbortError' || codeOf(error) === 'ETIMEDOUT')
-    return gatewayTimeout(`${options.who} did not answer within ${seconds(options.timeoutMs)} s`);
+  if (name === 'TimeoutError' || name === 'AbortError' || codeOf(error) === 'ETIMEDOUT') return timedOut(options);
   const code = codeOf(error);
   if ((code && NETWORK_CODES.has(code)) || (error instanceof TypeError && /fetch failed/.test(error.message)))
     return badGateway(`${options.who} could not be reached`);
