@@ -116,9 +116,12 @@ export function assembleRecord(
 ): PatientRecord {
   const record = emptyRecord();
   const { names } = references;
-  for (const reference of new Set(referencesToResolve(adapter, outcomes))) {
-    const issue = references.issues.get(reference);
-    if (issue) record.issues.push(issue);
+  // Which references this patient names is asked again only when some reference could not be read.
+  if (references.issues.size > 0) {
+    for (const reference of new Set(referencesToResolve(adapter, outcomes))) {
+      const issue = references.issues.get(reference);
+      if (issue) record.issues.push(issue);
+    }
   }
   for (const outcome of outcomes) {
     const issue = issueOf(outcome);
