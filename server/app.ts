@@ -9,6 +9,7 @@ import { constants as zlibConstants } from 'node:zlib';
 import compression from 'compression';
 import { securityHeaders } from './http/security-headers.js';
 import { staticTab } from './http/static-tab.js';
+import { COMPRESS_FROM_BYTES } from './http/etag.js';
 import { errorHandler, apiNotFound } from './http/error-handler.js';
 import { authenticate } from './http/authenticate.js';
 import { requestLog } from './http/request-log.js';
@@ -58,7 +59,7 @@ export function createApp(deps: AppDeps): Express {
   // 256 KB Brotli window (not 4 MB) keeps a hundred answers compressed at once from costing hundreds of MB.
   app.use(
     compression({
-      threshold: 1024,
+      threshold: COMPRESS_FROM_BYTES,
       brotli: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4, [zlibConstants.BROTLI_PARAM_LGWIN]: 18 } },
     }),
   );

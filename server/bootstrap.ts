@@ -14,6 +14,9 @@ import { loadTenantRoutes } from './partner/tenant-routes-file.js';
 import { openStore } from './lists/open-store.js';
 import { StoreAuditLog } from './lists/audit.js';
 
+/** How long close() lets requests in flight finish before it cuts their connections. */
+export const DEFAULT_DRAIN_MS = 10_000;
+
 export interface StartOptions {
   logger: Logger;
   version?: string;
@@ -21,7 +24,7 @@ export interface StartOptions {
   tabDir?: string;
   /** Shorter partner and FHIR timeouts, for tests. */
   ehrTuning?: EhrTuning;
-  /** How long close() lets requests in flight finish before it cuts their connections (default 10 s). */
+  /** How long close() lets requests in flight finish before it cuts their connections (DEFAULT_DRAIN_MS). */
   drainMs?: number;
 }
 
@@ -120,7 +123,7 @@ export async function startRounds(config: Config, options: StartOptions): Promis
       server.closeIdleConnections();
       const drained = await Promise.race([
         closed.then(() => true),
-        new Promise<false>((resolve) => setTimeout(() => resolve(false), options.drainMs ?? 10_000).unref()),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), options.drainMs ?? DEFAULT_DRAIN_MS).unref()),
       ]);
       if (!drained) {
         logger.warn('requests still in flight after the drain time: closing their connections');

@@ -2,12 +2,9 @@
 // compiled copy of this file (dist/server/main.js) with plain node.
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { createLogger } from './logger.js';
-import { StartupError, startRounds } from './bootstrap.js';
+import { DEFAULT_DRAIN_MS, StartupError, startRounds } from './bootstrap.js';
 import { describeForLog } from './http/error-handler.js';
 import { packageVersion } from './paths.js';
-
-/** How long SIGTERM waits for requests in flight before connections are cut and the stores closed. */
-const DRAIN_MS = 10_000;
 
 function readConfig(): Config {
   try {
@@ -35,7 +32,7 @@ const die = (kind: string) => (error: unknown) => {
 process.on('uncaughtException', die('uncaught exception'));
 process.on('unhandledRejection', die('unhandled promise rejection'));
 
-const rounds = await startRounds(config, { logger, version: packageVersion(), drainMs: DRAIN_MS }).catch((error: unknown) => {
+const rounds = await startRounds(config, { logger, version: packageVersion() }).catch((error: unknown) => {
   if (!(error instanceof StartupError)) throw error;
   process.stderr.write(`Rounds could not start: ${error.message}\n`);
   process.exit(1);
@@ -46,7 +43,8 @@ function stop(signal: string): void {
   if (isStopping) return;
   isStopping = true;
   logger.info({ signal }, 'shutting down: finishing requests in flight');
-  setTimeout(() => process.exit(1), DRAIN_MS + 5_000).unref();
+  // Draining ends by itself after DEFAULT_DRAIN_MS; this only catches a close() that hangs after it.
+  setTimeout(() => process.exit(1), DEFAULT_DRAIN_MS + 5_000).unref();
   void rounds.close().then(() => {
     logger.info('stopped');
     process.exit(0);

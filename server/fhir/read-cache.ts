@@ -87,11 +87,6 @@ export class ReadCache {
 
 /** The cache seen by one tenant's reads: every key is prefixed with the tenant. */
 export class TenantReadCache {
-  /** True when every url is answered by exactly these kept answers (the same objects): nothing has changed. */
-  holdsExactly(urls: readonly string[], reads: readonly Read[]): boolean {
-    return urls.every((url, i) => this.cache.lookup(this.prefix + url) === reads[i]);
-  }
-
   constructor(
     private readonly cache: ReadCache,
     private readonly prefix: string,
@@ -103,5 +98,10 @@ export class TenantReadCache {
 
   track(url: string, pending: Promise<{ read: Read; bytes: number }>): Promise<Read> {
     return this.cache.track(this.prefix + url, pending);
+  }
+
+  /** True when every url is answered by exactly these kept answers (the same objects): nothing has changed. */
+  holdsExactly(urls: readonly string[], reads: readonly Read[]): boolean {
+    return urls.every((url, i) => this.cache.lookup(this.prefix + url) === reads[i]);
   }
 }

@@ -15,8 +15,8 @@ interface Serialised {
 
 const serialised = new WeakMap<object, Serialised>();
 
-/** Below this a body goes as it is (as the compression middleware does). */
-const COMPRESS_FROM_BYTES = 1024;
+/** JSON answers from this size on leave compressed: here, and in the compression middleware (app.ts). */
+export const COMPRESS_FROM_BYTES = 1024;
 
 function serialise(body: object, tagged: unknown): Serialised {
   const known = serialised.get(body);
