@@ -25,7 +25,10 @@ describe('outside Teams and the removal page', { timeout: 60_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Sign in to Rounds' }).waitFor();
     await page.getByText('Demo data', { exact: true }).waitFor();
     for (const heading of ['FHIR DSTU2', 'FHIR STU3', 'FHIR R4']) {
-      expect(await page.getByRole('heading', { level: 2, name: new RegExp(heading) }).count()).toBe(1);
+      // The clinicians arrive after the banner: wait for each hospital before counting it.
+      const hospital = page.getByRole('heading', { level: 2, name: new RegExp(heading) });
+      await hospital.first().waitFor();
+      expect(await hospital.count()).toBe(1);
     }
     await screenshot(page, 'sign-in');
     expect(await seriousViolations(page.mainFrame())).toEqual([]);
