@@ -31,7 +31,7 @@ function readArgs(): { allowHttp: boolean; out: string } {
 function readConfig(): Config {
   try {
     // The package needs PUBLIC_URL and AAD_CLIENT_ID, not the partner's settings.
-    return loadConfig(process.env, { needsPartner: false });
+    return loadConfig(process.env, { servesRequests: false });
   } catch (error) {
     if (error instanceof ConfigError) return fail([error.message]);
     throw error;

@@ -16,10 +16,10 @@ import { requestLog } from './http/request-log.js';
 import { DEFAULT_RATE_LIMIT, rateLimitPerUser, type RateLimit } from './http/rate-limit.js';
 import { healthRoutes, demoRoutes, meRoutes } from './api/session-routes.js';
 import { clientConfigRoutes } from './api/client-config-routes.js';
-import { patientRoutes, type PatientAuditEvent } from './api/patient-routes.js';
+import { patientRoutes } from './api/patient-routes.js';
 import type { Ehr } from './fhir/ehr.js';
 import type { ListStore } from './lists/list-store.js';
-import type { AuditTrail } from './lists/audit.js';
+import type { Membership } from './teams/membership.js';
 import { createListServices } from './lists/list-services.js';
 import { listRoutes } from './api/list-routes.js';
 import { DEFAULT_TAB_DIR } from './paths.js';
@@ -36,12 +36,13 @@ export interface AppDeps {
   version?: string;
   /** Live EHR data (server/fhir/ehr-service.ts); the patient endpoints are mounted when present. */
   ehr?: Ehr;
-  /** Audit seam of the patient endpoints (patient.search, patient.viewed). */
-  onPatientAudit?: (event: PatientAuditEvent) => void | Promise<void>;
-  /** Patient lists (server/lists/open-store.ts); the lists and audit endpoints are mounted when present. */
+  /** Patient lists and the audit trail (server/lists/open-store.ts); the lists and audit endpoints are mounted when present. */
   store?: ListStore;
-  /** The audit trail; defaults to one kept in `store`. */
-  audit?: AuditTrail;
+  /**
+   * Who is in a channel's, chat's or meeting's roster (Microsoft Graph, or the demo's teams). Absent: every
+   * member of a tenant sees every shared context (TEAMS_ACCESS_CHECK=off).
+   */
+  membership?: Membership;
   /** Requests per signed-in user (tenant and user of the verified token); DEFAULT_RATE_LIMIT when absent. */
   rateLimit?: RateLimit;
 }
@@ -70,7 +71,7 @@ export function createApp(deps: AppDeps): Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  api.use(healthRoutes(deps.version ?? '0.0.0'));
+  api.use(healthRoutes(deps.version ?? '0.0.0', deps.membership ? config.teams.accessCheck : 'off'));
   api.use(clientConfigRoutes(config));
   if (deps.demoIdentity) api.use('/demo', jsonBody, demoRoutes(deps.demoIdentity));
   // The token is checked (and the caller counted) before a body of up to 1 MB is read.
@@ -78,9 +79,9 @@ export function createApp(deps: AppDeps): Express {
   api.use(rateLimitPerUser(deps.rateLimit ?? DEFAULT_RATE_LIMIT));
   api.use(jsonBody);
   api.use(meRoutes());
-  if (deps.ehr) api.use(patientRoutes({ ehr: deps.ehr, onAudit: deps.onPatientAudit }));
-  if (deps.store) {
-    const lists = createListServices({ store: deps.store, audit: deps.audit, ehr: deps.ehr });
+  const lists = deps.store ? createListServices({ store: deps.store, membership: deps.membership, ehr: deps.ehr }) : undefined;
+  if (deps.ehr) api.use(patientRoutes({ ehr: deps.ehr, audit: lists?.auditLog, lists: lists?.lists }));
+  if (lists) {
     api.use(listRoutes(lists));
     api.use(auditRoutes(lists.audit));
   }

@@ -12,7 +12,9 @@ import { AadVerifier } from './auth/aad-verifier.js';
 import { createEhr, type EhrTuning } from './fhir/create-ehr.js';
 import { loadTenantRoutes } from './partner/tenant-routes-file.js';
 import { openStore } from './lists/open-store.js';
-import { StoreAuditLog } from './lists/audit.js';
+import type { Membership } from './teams/membership.js';
+import { cached, createGraphMembership } from './teams/create-membership.js';
+import { ACCESS_OFF_WARNING } from './api/session-routes.js';
 
 /** How long close() lets requests in flight finish before it cuts their connections. */
 export const DEFAULT_DRAIN_MS = 10_000;
@@ -56,12 +58,14 @@ export async function startRounds(config: Config, options: StartOptions): Promis
   const routes = config.tenantRoutesFile ? loadTenantRoutes(config.tenantRoutesFile) : new Map();
   // The lists' database (DATABASE_URL), migrated before anything listens; closed after the server stops.
   const store = await openStore(config.databaseUrl);
-  const audit = new StoreAuditLog(store);
 
   let authenticator: Authenticator = {
     authenticate: () => Promise.reject(unauthorized('Azure AD sign-in is not configured')),
   };
   let demoIdentity: DemoIdentity | undefined;
+  let membership: Membership | undefined;
+  if (config.teams.accessCheck === 'graph') membership = createGraphMembership(config, logger);
+  if (config.teams.accessCheck === 'off') logger.warn(ACCESS_OFF_WARNING);
   if (config.isDemo) {
     // Only demo mode loads the demo partner: production code paths never import server/demo.
     const { startDemoPartner } = await import('./demo/demo-partner.js');
@@ -69,6 +73,10 @@ export async function startRounds(config: Config, options: StartOptions): Promis
     closers.push(() => partner.close());
     config.partner = { fhirUrl: partner.url, clientId: partner.clientId, clientSecret: partner.clientSecret };
     demoIdentity = new DemoIdentity(partner.users);
+    if (config.teams.accessCheck === 'demo') {
+      const { DemoRosters } = await import('./demo/demo-rosters.js');
+      membership = cached(new DemoRosters(), config);
+    }
     authenticator = chainAuthenticators(demoIdentity);
     logger.info({ partner: partner.url }, 'demo partner started with synthetic data');
   }
@@ -94,8 +102,7 @@ export async function startRounds(config: Config, options: StartOptions): Promis
     demoIdentity,
     ehr,
     store,
-    audit,
-    onPatientAudit: (event) => audit.record(event),
+    membership,
     version: options.version,
     tabDir: options.tabDir,
   });

@@ -1,5 +1,6 @@
 // Configuration: parsed once from the environment by one schema (../shared/spec/api.md, "Configuration").
 import { z } from 'zod';
+import type { TeamsAccessCheck } from './wire/contract.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -60,7 +61,14 @@ const envSchema = z.object({
   FHIR_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   FHIR_CACHE_MB: z.coerce.number().min(1).max(4096).default(64),
   FHIR_MAX_RESPONSE_MB: z.coerce.number().min(1).max(1024).default(20),
+  TEAMS_ACCESS_CHECK: z.enum(['graph', 'off'], { error: 'must be graph or off' }).optional(),
+  AAD_CLIENT_SECRET: z.string().min(1).optional(),
+  GRAPH_URL: secureUrl.default('https://graph.microsoft.com'),
+  ACCESS_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });
+
+/** How long a "no" from a roster is kept: short, so a clinician just added to a team gets in quickly. */
+export const DENIED_CACHE_SECONDS = 60;
 
 /** How Rounds talks to FHIR servers (FHIR_* variables, ../shared/spec/api.md "Additions"). */
 export interface FhirTuning {
@@ -95,12 +103,21 @@ export interface Config {
   publicUrl: string;
   aad: {
     clientId?: string;
+    /** The app's own secret, for the on-behalf-of exchange that asks Graph about membership. */
+    clientSecret?: string;
     appIdUri?: string;
     authority: string;
     /** `undefined` means every tenant. */
     allowedTenants?: string[];
   };
   partner?: PartnerConfig;
+  teams: {
+    /** `graph` (the default outside demo mode), `off`, or `demo` (the demo's simulated teams and chats). */
+    accessCheck: TeamsAccessCheck;
+    graphUrl: string;
+    /** Life of a "yes" membership answer, in seconds (a "no" lives DENIED_CACHE_SECONDS). */
+    accessCacheSeconds: number;
+  };
   tenantRoutesFile?: string;
   databaseUrl: string;
   logLevel: string;
@@ -125,8 +142,11 @@ export class ConfigError extends Error {
 }
 
 export interface LoadOptions {
-  /** false for a tool that needs no EHR connection (the Teams package): the partner is not required. */
-  needsPartner?: boolean;
+  /**
+   * false for a tool that serves no request (the Teams package): neither the partner nor the Graph secret
+   * is required.
+   */
+  servesRequests?: boolean;
 }
 
 /**
@@ -143,9 +163,18 @@ function requirementProblems(raw: Record<string, string | undefined>, options: L
   if (!isDemo) {
     if (!raw.AAD_CLIENT_ID) problems.push('AAD_CLIENT_ID: required outside demo mode');
     if (!raw.PUBLIC_URL) problems.push('PUBLIC_URL: required outside demo mode');
-    if (options.needsPartner !== false && !raw.PARTNER_FHIR_URL && !raw.TENANT_ROUTES_FILE)
+    if (options.servesRequests !== false && !raw.PARTNER_FHIR_URL && !raw.TENANT_ROUTES_FILE)
       problems.push('PARTNER_FHIR_URL: required outside demo mode (or TENANT_ROUTES_FILE)');
   }
+  const checksGraph = raw.TEAMS_ACCESS_CHECK === 'graph' || (!isDemo && raw.TEAMS_ACCESS_CHECK === undefined);
+  if (checksGraph && isDemo && options.servesRequests !== false && !raw.AAD_CLIENT_ID)
+    problems.push('AAD_CLIENT_ID: required with TEAMS_ACCESS_CHECK=graph');
+  if (checksGraph && options.servesRequests !== false && !raw.AAD_CLIENT_SECRET)
+    problems.push(
+      'AAD_CLIENT_SECRET: required with TEAMS_ACCESS_CHECK=graph (the default outside demo mode): Rounds asks ' +
+        'Microsoft Graph who is in a channel, chat or meeting on behalf of the user. Or set TEAMS_ACCESS_CHECK=off ' +
+        'to let every user of a tenant open every shared list.',
+    );
   if (raw.PARTNER_FHIR_URL) {
     if (!raw.PARTNER_CLIENT_ID) problems.push('PARTNER_CLIENT_ID: required with PARTNER_FHIR_URL');
     if (!raw.PARTNER_CLIENT_SECRET) problems.push('PARTNER_CLIENT_SECRET: required with PARTNER_FHIR_URL');
@@ -179,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions = {}): C
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     aad: {
       clientId: e.AAD_CLIENT_ID,
+      clientSecret: e.AAD_CLIENT_SECRET,
       appIdUri: e.AAD_APP_ID_URI,
       authority: e.AAD_AUTHORITY,
       allowedTenants: allowed === '*' ? undefined : allowed.split(',').map((t) => t.trim().toLowerCase()),
@@ -192,6 +222,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions = {}): C
             clientSecretNext: e.PARTNER_CLIENT_SECRET_NEXT,
           }
         : undefined,
+    teams: {
+      accessCheck: e.TEAMS_ACCESS_CHECK ?? (isDemo ? 'demo' : 'graph'),
+      graphUrl: e.GRAPH_URL,
+      accessCacheSeconds: e.ACCESS_CACHE_SECONDS,
+    },
     tenantRoutesFile: e.TENANT_ROUTES_FILE,
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,

@@ -57,6 +57,9 @@ export const tooManyRequests = (diagnostics: string, retryAfterSeconds: number):
   new ApiError(429, 'throttled', diagnostics, { headers: { 'Retry-After': String(retryAfterSeconds) } });
 export const badGateway = (diagnostics: string): ApiError => new ApiError(502, 'exception', diagnostics);
 export const notConfigured = (diagnostics: string): ApiError => new ApiError(503, 'not-supported', diagnostics);
+/** A dependency that should come back (Graph, a database): try again after `retryAfterSeconds`. */
+export const serviceUnavailable = (diagnostics: string, retryAfterSeconds: number): ApiError =>
+  new ApiError(503, 'transient', diagnostics, { headers: { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) } });
 export const gatewayTimeout = (diagnostics: string): ApiError => new ApiError(504, 'timeout', diagnostics);
 
 export function isApiError(error: unknown): error is ApiError {

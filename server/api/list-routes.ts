@@ -69,8 +69,8 @@ export function listRoutes(deps: ListRouteDeps): Router {
   const router = Router();
 
   router.get('/lists', async (req, res) => {
-    const q = parseQuery(contextQuery, req.query);
-    res.json({ lists: await lists.forContext(userOf(res), { kind: q.contextKind, id: q.contextId }) });
+    const { context } = parseQuery(contextQuery, req.query);
+    res.json({ lists: await lists.forContext(userOf(res), context) });
   });
 
   router.post('/lists', async (req, res) => {
@@ -78,14 +78,13 @@ export function listRoutes(deps: ListRouteDeps): Router {
   });
 
   router.post('/lists/import', express.text({ type: 'text/csv', limit: IMPORT_BODY_LIMIT }), async (req, res) => {
-    const q = parseQuery(importQuery, req.query);
+    const target = parseQuery(importQuery, req.query);
     const parsed = parseImportBody(req);
-    const target = { context: { kind: q.contextKind, id: q.contextId }, name: q.name };
     res.status(201).json(await imports.import(userOf(res), target, parsed, requestEnded(res)));
   });
 
   router.get('/lists/:listId', async (req, res) => {
-    res.json(await lists.get(userOf(res), parseParams(listIdParams, req.params).listId));
+    res.json(await lists.open(userOf(res), parseParams(listIdParams, req.params).listId));
   });
 
   router.patch('/lists/:listId', async (req, res) => {
@@ -121,6 +120,7 @@ export function listRoutes(deps: ListRouteDeps): Router {
     const list = await lists.get(user, parseParams(listIdParams, req.params).listId);
     const { fresh } = parseQuery(rowsQuery, req.query);
     const body = await rows.forList(user.tenantId, list, { isFresh: fresh });
+    await lists.recordRowsViewed(user, list);
     sendJsonWithEtag(req, res, body, body.rows);
   });
 

@@ -1,6 +1,7 @@
 // Input schemas of the lists API (api.md): every refusal names its field through parse.ts.
 import { z } from 'zod';
-import { COLUMN_IDS, CONTEXT_KINDS } from '../wire/contract.js';
+import { COLUMN_IDS, CONTEXT_KINDS, type ListContext } from '../wire/contract.js';
+import { GUID } from '../config.js';
 import { LIST_LIMITS } from '../lists/limits.js';
 import { BIRTH_DATE, CONTEXT_ID, GENDERS, MANUAL_LIMITS, MAX_VERSION, PATIENT_ID, isRealDate, textProblem } from '../lists/fields.js';
 
@@ -20,7 +21,38 @@ export const contextKind = z.enum(CONTEXT_KINDS);
 export const contextId = z
   .string()
   .regex(CONTEXT_ID, 'must be 1–256 characters of letters, digits and : @ . _ = + / -');
-export const contextSchema = z.object({ kind: contextKind, id: contextId }).strict();
+/** A channel's team: its Microsoft 365 group ID (`team.groupId`, or `channel.ownerGroupId`). */
+export const teamId = z.string().regex(GUID, "must be the team's Microsoft 365 group ID (a GUID)");
+/** A meeting's chat: the meeting chat's thread ID (`chat.id`). */
+export const chatId = z.string().regex(CONTEXT_ID, 'must be the meeting chat ID (19:meeting_…@thread.v2)');
+
+interface ContextFields {
+  kind: ListContext['kind'];
+  id: string;
+  teamId?: string;
+  chatId?: string;
+}
+
+/** The roster fields belong to their kind only: a team to a channel, a chat to a meeting. */
+function checkRoster(c: ContextFields, ctx: z.RefinementCtx, path: (field: string) => string[]): void {
+  if (c.teamId !== undefined && c.kind !== 'channel')
+    ctx.addIssue({ code: 'custom', message: 'is for channel contexts only', path: path('teamId') });
+  if (c.chatId !== undefined && c.kind !== 'meeting')
+    ctx.addIssue({ code: 'custom', message: 'is for meeting contexts only', path: path('chatId') });
+}
+
+/** The wire context, its roster kept with its kind. */
+export function toListContext(c: ContextFields): ListContext {
+  if (c.kind === 'channel') return { kind: c.kind, id: c.id, ...(c.teamId ? { teamId: c.teamId } : {}) };
+  if (c.kind === 'meeting') return { kind: c.kind, id: c.id, ...(c.chatId ? { chatId: c.chatId } : {}) };
+  return { kind: c.kind, id: c.id };
+}
+
+export const contextSchema = z
+  .object({ kind: contextKind, id: contextId, teamId: teamId.optional(), chatId: chatId.optional() })
+  .strict()
+  .superRefine((c, ctx) => checkRoster(c, ctx, (field) => [field]))
+  .transform(toListContext);
 
 export const listName = line(LIST_LIMITS.nameLength);
 
@@ -92,7 +124,16 @@ export const entryParams = z.object({
   entryId: z.uuid('must be an entry id (a UUID)'),
 });
 
-export const contextQuery = z.object({ contextKind, contextId });
+/** `?contextKind=&contextId=` and, from Teams, the roster: `teamId` for a channel, `chatId` for a meeting. */
+const contextParams = { contextKind, contextId, teamId: teamId.optional(), chatId: chatId.optional() };
+type ContextParams = { contextKind: ListContext['kind']; contextId: string; teamId?: string; chatId?: string };
+const fieldsOf = (q: ContextParams): ContextFields => ({ kind: q.contextKind, id: q.contextId, teamId: q.teamId, chatId: q.chatId });
+const checkQueryRoster = (q: ContextParams, ctx: z.RefinementCtx): void => checkRoster(fieldsOf(q), ctx, (field) => [field]);
+
+export const contextQuery = z
+  .object(contextParams)
+  .superRefine(checkQueryRoster)
+  .transform((q) => ({ context: toListContext(fieldsOf(q)) }));
 export const exportQuery = z.object({ format: z.enum(['csv', 'fhir']).default('csv') });
 /** `?fresh=1` asks the EHR again instead of using answers shared in the last FHIR_CACHE_SECONDS (Refresh). */
 export const rowsQuery = z.object({
@@ -101,7 +142,10 @@ export const rowsQuery = z.object({
     .transform((v) => v === '1' || v === 'true')
     .optional(),
 });
-export const importQuery = z.object({ contextKind, contextId, name: listName.optional() });
+export const importQuery = z
+  .object({ ...contextParams, name: listName.optional() })
+  .superRefine(checkQueryRoster)
+  .transform((q) => ({ context: toListContext(fieldsOf(q)), name: q.name }));
 export const auditQuery = z.object({
   listId: z.uuid('must be a list id (a UUID)'),
   limit: z.coerce.number().int().min(1).max(LIST_LIMITS.auditEventsPerPage).default(200),

@@ -1,24 +1,25 @@
 // GET /api/connection, GET /api/patients, GET /api/patients/:id (../shared/spec/api.md).
 import { Router } from 'express';
-import type { AuditEvent, Connection, PatientDetail, PatientSearchResult } from '../wire/contract.js';
+import type { Connection, PatientDetail, PatientSearchResult } from '../wire/contract.js';
 import type { Ehr } from '../fhir/ehr.js';
+import type { AuditLog, AuditRecord } from '../lists/audit.js';
+import type { ListService } from '../lists/lists.js';
 import { userOf } from '../http/authenticate.js';
 import { parseParams, parseQuery } from './parse.js';
-import { patientIdParams, patientMoreQuery, patientSearchQuery } from './patient-schemas.js';
-
-/** What the patient routes report for the audit trail: who did what, never names or search terms. */
-export type PatientAuditEvent = Pick<AuditEvent, 'type' | 'tenantId' | 'userId' | 'patientId'>;
+import { CRITERIA, patientDetailQuery, patientIdParams, patientMoreQuery, patientSearchQuery } from './patient-schemas.js';
 
 export interface PatientRoutesDeps {
   ehr: Ehr;
-  /** The audit seam: called after a search or a patient view succeeded; awaited, so a failing audit fails the call. */
-  onAudit?: (event: PatientAuditEvent) => void | Promise<void>;
+  /** Where searches and views are recorded, after they succeeded and before they are answered. */
+  audit?: AuditLog;
+  /** With lists, a detail opened from a list (`?listId=`) is checked like the list itself. */
+  lists?: ListService;
 }
 
-export function patientRoutes({ ehr, onAudit }: PatientRoutesDeps): Router {
+export function patientRoutes({ ehr, audit, lists }: PatientRoutesDeps): Router {
   const router = Router();
-  const audit = async (event: PatientAuditEvent): Promise<void> => {
-    if (onAudit) await onAudit(event);
+  const record = async (event: AuditRecord): Promise<void> => {
+    if (audit) await audit.record(event);
   };
 
   router.get('/connection', async (_req, res) => {
@@ -28,19 +29,34 @@ export function patientRoutes({ ehr, onAudit }: PatientRoutesDeps): Router {
 
   router.get('/patients', async (req, res) => {
     const user = userOf(res);
-    const body: PatientSearchResult =
-      req.query.cursor === undefined
-        ? await ehr.searchPatients(user.tenantId, parseQuery(patientSearchQuery, req.query))
-        : await ehr.morePatients(user.tenantId, parseQuery(patientMoreQuery, req.query).cursor);
-    await audit({ type: 'patient.search', tenantId: user.tenantId, userId: user.userId });
+    let body: PatientSearchResult;
+    let criteria: string[];
+    if (req.query.cursor === undefined) {
+      const query = parseQuery(patientSearchQuery, req.query);
+      criteria = CRITERIA.filter((key) => query[key] !== undefined);
+      body = await ehr.searchPatients(user.tenantId, query);
+    } else {
+      criteria = ['cursor'];
+      body = await ehr.morePatients(user.tenantId, parseQuery(patientMoreQuery, req.query).cursor);
+    }
+    await record({ type: 'patient.searched', tenantId: user.tenantId, userId: user.userId, criteria });
     res.json(body);
   });
 
   router.get('/patients/:id', async (req, res) => {
     const { id } = parseParams(patientIdParams, req.params);
+    const { listId } = parseQuery(patientDetailQuery, req.query);
     const user = userOf(res);
+    // Opened from a list: the list's own 404 for whoever may not see it, before the EHR is asked.
+    const list = listId && lists ? await lists.get(user, listId) : undefined;
     const body: PatientDetail = await ehr.patientDetail(user.tenantId, id);
-    await audit({ type: 'patient.viewed', tenantId: user.tenantId, userId: user.userId, patientId: id });
+    await record({
+      type: 'patient.viewed',
+      tenantId: user.tenantId,
+      userId: user.userId,
+      patientId: id,
+      ...(list ? { listId: list.id, context: { kind: list.context.kind, id: list.context.id } } : {}),
+    });
     res.json(body);
   });
 

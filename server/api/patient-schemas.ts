@@ -7,6 +7,9 @@ export const patientIdParams = z.object({
   id: z.string().regex(PATIENT_ID, 'must be 1–64 letters, digits, "-" or "." (not only dots)'),
 });
 
+/** `GET /api/patients/:id?listId=`: the list the detail was opened from, checked like the list. */
+export const patientDetailQuery = z.strictObject({ listId: z.uuid('must be a list id (a UUID)').optional() });
+
 /** A real calendar date written YYYY-MM-DD. */
 const isoDate = z.string().regex(BIRTH_DATE, 'must be a date written YYYY-MM-DD').refine(isRealDate, 'is not a real date');
 

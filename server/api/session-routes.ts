@@ -1,14 +1,23 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Health, Me } from '../wire/contract.js';
+import type { Health, Me, TeamsAccessCheck } from '../wire/contract.js';
 import type { DemoIdentity } from '../auth/demo-identity.js';
 import { userOf } from '../http/authenticate.js';
 import { parseBody } from './parse.js';
 
-export function healthRoutes(version: string): Router {
+/** What an operator reads in /api/health and the start-up log when Teams membership is not checked. */
+export const ACCESS_OFF_WARNING =
+  "TEAMS_ACCESS_CHECK=off: Teams membership is not checked. Every signed-in user of a tenant can open every channel's, chat's and meeting's patient lists.";
+
+export function healthRoutes(version: string, teamsAccessCheck: TeamsAccessCheck): Router {
   const router = Router();
+  const body: Health = {
+    status: 'ok',
+    version,
+    teamsAccessCheck,
+    ...(teamsAccessCheck === 'off' ? { warnings: [ACCESS_OFF_WARNING] } : {}),
+  };
   router.get('/health', (_req, res) => {
-    const body: Health = { status: 'ok', version };
     res.json(body);
   });
   return router;

@@ -3,7 +3,7 @@ import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, errors, type JWTP
 import { LRUCache } from 'lru-cache';
 import { badGateway, unauthorized } from '../errors.js';
 import { userFromClaims } from './aad-claims.js';
-import { bearerToken, type Authenticator, type User } from './user.js';
+import { Redacted, bearerToken, type Authenticator, type User } from './user.js';
 
 export interface AadVerifierOptions {
   /** Issuer base, e.g. https://login.microsoftonline.com (AAD_AUTHORITY). */
@@ -48,7 +48,8 @@ export class AadVerifier implements Authenticator {
     const token = bearerToken(authorization);
     if (!token) throw unauthorized('Sign in first: no bearer token was sent');
     const payload = this.stillValid(token) ?? (await this.verifyAndKeep(token));
-    return userFromClaims(payload, { authority: this.options.authority, allowedTenants: this.options.allowedTenants });
+    const user = userFromClaims(payload, { authority: this.options.authority, allowedTenants: this.options.allowedTenants });
+    return { ...user, token: new Redacted(token) };
   }
 
   /** A token verified a moment ago, while it has not expired: a tab sends the same one with every call. */

@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent, Entry, List, ListContext } from '../wire/contract.js';
 import type { User } from '../auth/user.js';
-import type { ListStore } from './list-store.js';
-import { assertContextVisible, listNotFound } from './access.js';
+import type { ListStore, StoredAuditEvent } from './list-store.js';
+import { listNotFound, type ContextAccess } from './access.js';
 
 export interface AuditRecord {
   type: AuditEvent['type'];
@@ -15,9 +15,11 @@ export interface AuditRecord {
   entryId?: string;
   /** The list's Teams context, kept so a deleted list's trail still follows its visibility rule. */
   context?: ListContext;
+  /** `patient.searched`: the kinds of criteria, never their values. */
+  criteria?: string[];
 }
 
-/** The event of a change to a list, or to one of its entries when `entry` is given. */
+/** The event of a change to (or a view of) a list, or of one of its entries when `entry` is given. */
 export function listEvent(
   user: User,
   list: Pick<List, 'id' | 'context'>,
@@ -29,34 +31,45 @@ export function listEvent(
     tenantId: user.tenantId,
     userId: user.userId,
     listId: list.id,
-    ...(entry ? { entryId: entry.id, patientId: entry.patientId } : {}),
-    context: list.context,
+    ...(entry ? { entryId: entry.id, ...(entry.patientId ? { patientId: entry.patientId } : {}) } : {}),
+    context: { kind: list.context.kind, id: list.context.id },
   };
 }
 
-/** What other features (patient search, patient detail) use to record their events. */
+/** How features record events: alone (views, exports, refusals), or stamped to go into a write's transaction. */
 export interface AuditLog {
-  record(event: AuditRecord): Promise<void>;
+  /** The events as stored (an id and the time added), for a store write that keeps them with its change. */
+  stamp(events: readonly AuditRecord[]): StoredAuditEvent[];
+  /** Appends events that go with no change, in one insert. */
+  record(...events: AuditRecord[]): Promise<void>;
 }
 
-/** The audit log with its read side, for GET /api/audit. */
-export interface AuditTrail extends AuditLog {
-  forList(user: User, listId: string, limit: number): Promise<AuditEvent[]>;
-}
-
-export class StoreAuditLog implements AuditTrail {
+export class StoreAuditLog implements AuditLog {
   constructor(
     private readonly store: ListStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async record(event: AuditRecord): Promise<void> {
-    await this.store.appendAudit({ ...event, id: randomUUID(), at: this.now().toISOString() });
+  stamp(events: readonly AuditRecord[]): StoredAuditEvent[] {
+    const at = this.now().toISOString();
+    return events.map((event) => ({ ...event, id: randomUUID(), at }));
   }
 
+  record(...events: AuditRecord[]): Promise<void> {
+    return this.store.appendAudit(this.stamp(events));
+  }
+}
+
+/** GET /api/audit: a list's trail, for those who may see the list. */
+export class AuditTrail {
+  constructor(
+    private readonly store: ListStore,
+    private readonly access: ContextAccess,
+  ) {}
+
   /**
-   * The list's events in the caller's tenant, newest first. A deleted list's trail stays readable;
-   * a list this user cannot see (or never existed) is a 404.
+   * The list's events in the caller's tenant, newest first. A deleted list's trail stays readable by whoever
+   * may see its context; a list this user cannot see (or never existed) is a 404.
    */
   async forList(user: User, listId: string, limit: number): Promise<AuditEvent[]> {
     const [list, events] = await Promise.all([
@@ -64,8 +77,10 @@ export class StoreAuditLog implements AuditTrail {
       this.store.auditForList(user.tenantId, listId, limit),
     ]);
     const context = list?.context ?? events.find((e) => e.context)?.context;
-    if (!list && events.length === 0) throw listNotFound();
-    if (context) assertContextVisible(user, context);
-    return events.map(({ context: _context, ...event }) => event);
+    if (!context) throw listNotFound();
+    await this.access.assertVisible(user, context, listId);
+    return events.map(({ context: eventContext, ...event }) =>
+      eventContext ? { ...event, contextKind: eventContext.kind } : event,
+    );
   }
 }

@@ -4,7 +4,7 @@ import type { Entry, List, ManualPatient } from '../wire/contract.js';
 import type { User } from '../auth/user.js';
 import type { Ehr } from '../fhir/ehr.js';
 import { badGateway, badRequest, conflict, notConfigured, notFound, type ApiError } from '../errors.js';
-import type { AddEntryResult, ListStore, NewEntry } from './list-store.js';
+import type { AddEntryResult, ListStore, NewEntry, StoredAuditEvent } from './list-store.js';
 import { listEvent, type AuditLog } from './audit.js';
 import type { ListService } from './lists.js';
 import { LIST_LIMITS } from './limits.js';
@@ -59,18 +59,23 @@ export class EntryService {
     const entry: NewEntry = input.manual
       ? { ...base, manual: input.manual, display: input.manual.name, mrn: input.manual.mrn }
       : { ...base, patientId: input.patientId, ...(await snapshotOf(this.deps.ehr, user.tenantId, input.patientId)) };
-    const result = await this.deps.store.addEntry(user.tenantId, listId, entry, LIST_LIMITS.entriesPerList);
+    const result = await this.deps.store.addEntry(
+      user.tenantId,
+      listId,
+      entry,
+      LIST_LIMITS.entriesPerList,
+      this.events(user, list, 'entry.added', entry),
+    );
     if (result.status !== 'ok') throw rejectionOf(result);
-    await this.record(user, list, 'entry.added', result.entry);
     return result.entry;
   }
 
   async remove(user: User, listId: string, entryId: string): Promise<void> {
     const list = await this.deps.lists.get(user, listId);
     const entry = list.entries.find((e) => e.id === entryId);
-    if (!entry || !(await this.deps.store.removeEntry(user.tenantId, listId, entryId, this.now().toISOString())))
+    const at = this.now().toISOString();
+    if (!entry || !(await this.deps.store.removeEntry(user.tenantId, listId, entryId, at, this.events(user, list, 'entry.removed', entry))))
       throw entryNotFound();
-    await this.record(user, list, 'entry.removed', entry);
   }
 
   /** Sets the entry's note; empty (or only blank) text removes it. A stale version gets 409 with the current entry. */
@@ -78,18 +83,31 @@ export class EntryService {
     const list = await this.deps.lists.get(user, listId);
     const at = this.now().toISOString();
     const note = input.text.trim() === '' ? null : { text: input.text, author: user.name, updatedAt: at };
-    const result = await this.deps.store.setNote(user.tenantId, listId, entryId, input.version, note, at);
+    // The event names the entry's patient as the list was just read; a stale id is refused below, event and all.
+    const result = await this.deps.store.setNote(
+      user.tenantId,
+      listId,
+      entryId,
+      input.version,
+      note,
+      at,
+      this.events(user, list, 'note.edited', list.entries.find((e) => e.id === entryId) ?? { id: entryId }),
+    );
     if (result.status === 'not-found') throw entryNotFound();
     if (result.status === 'conflict')
       throw conflict(
         `version ${input.version} is stale: the entry is at version ${result.current.version}; reload the note and retry`,
         { current: result.current },
       );
-    await this.record(user, list, 'note.edited', result.value);
     return result.value;
   }
 
-  private record(user: User, list: List, type: 'entry.added' | 'entry.removed' | 'note.edited', entry: Entry): Promise<void> {
-    return this.deps.audit.record(listEvent(user, list, type, entry));
+  private events(
+    user: User,
+    list: List,
+    type: 'entry.added' | 'entry.removed' | 'note.edited',
+    entry: Pick<Entry, 'id' | 'patientId'>,
+  ): StoredAuditEvent[] {
+    return this.deps.audit.stamp([listEvent(user, list, type, entry)]);
   }
 }

@@ -5,12 +5,10 @@ import pLimit from 'p-limit';
 import type { ImportReport, ListContext, PatientSummary } from '../wire/contract.js';
 import type { User } from '../auth/user.js';
 import type { Ehr, PatientRecord } from '../fhir/ehr.js';
-import { listEvent, type AuditLog } from './audit.js';
 import type { NewEntry } from './list-store.js';
 import type { ListService } from './lists.js';
 import type { ImportCandidate, ParsedImport } from './import-candidate.js';
 import { dedupeKeyOf } from './store-rows.js';
-import { assertContextVisible } from './access.js';
 import { LIST_LIMITS } from './limits.js';
 
 export interface ImportTarget {
@@ -20,7 +18,6 @@ export interface ImportTarget {
 
 export interface ImportServiceDeps {
   lists: ListService;
-  audit: AuditLog;
   ehr?: Ehr;
   now?: () => Date;
 }
@@ -37,7 +34,7 @@ export class ImportService {
 
   /** `signal`: the request ended (its client left): the EHR searches not yet sent are not sent. */
   async import(user: User, target: ImportTarget, parsed: ParsedImport, signal?: AbortSignal): Promise<ImportReport> {
-    assertContextVisible(user, target.context);
+    await this.deps.lists.assertCanCreateIn(user, target.context);
     const matches = await this.match(user.tenantId, parsed.candidates, signal);
     const at = this.now().toISOString();
     const keptAsManual: string[] = [];
@@ -64,7 +61,6 @@ export class ImportService {
       entries,
       'list.imported',
     );
-    for (const entry of list.entries) await this.deps.audit.record(listEvent(user, list, 'entry.added', entry));
     return { list, keptAsManual, ...(mergedDuplicates.length > 0 ? { mergedDuplicates } : {}) };
   }
 

@@ -1,7 +1,9 @@
 // Builds the lists feature's services over one store, so app.ts wires them in one line.
 import type { Ehr } from '../fhir/ehr.js';
 import type { ListStore } from './list-store.js';
-import { StoreAuditLog, type AuditTrail } from './audit.js';
+import { AuditTrail, StoreAuditLog, type AuditLog } from './audit.js';
+import type { Membership } from '../teams/membership.js';
+import { ContextAccess } from './access.js';
 import { ListService } from './lists.js';
 import { EntryService } from './entries.js';
 import { RowService } from './rows.js';
@@ -13,17 +15,29 @@ export interface ListServices {
   rows: RowService;
   imports: ImportService;
   audit: AuditTrail;
+  /** The log other features (patient search and detail) record their events in. */
+  auditLog: AuditLog;
 }
 
-export function createListServices(deps: { store: ListStore; audit?: AuditTrail; ehr?: Ehr; now?: () => Date }): ListServices {
+export interface ListServicesDeps {
+  store: ListStore;
+  /** Who is in a channel's, chat's or meeting's roster; absent when TEAMS_ACCESS_CHECK=off. */
+  membership?: Membership;
+  ehr?: Ehr;
+  now?: () => Date;
+}
+
+export function createListServices(deps: ListServicesDeps): ListServices {
   const { store, ehr, now } = deps;
-  const audit = deps.audit ?? new StoreAuditLog(store, now);
-  const lists = new ListService({ store, audit, now });
+  const auditLog = new StoreAuditLog(store, now);
+  const access = new ContextAccess({ membership: deps.membership, audit: auditLog });
+  const lists = new ListService({ store, audit: auditLog, access, now });
   return {
     lists,
-    entries: new EntryService({ store, audit, lists, ehr, now }),
+    entries: new EntryService({ store, audit: auditLog, lists, ehr, now }),
     rows: new RowService(ehr, now),
-    imports: new ImportService({ lists, audit, ehr, now }),
-    audit,
+    imports: new ImportService({ lists, ehr, now }),
+    audit: new AuditTrail(store, access),
+    auditLog,
   };
 }

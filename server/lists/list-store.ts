@@ -42,6 +42,12 @@ export interface StoredAuditEvent extends AuditEvent {
   context?: ListContext;
 }
 
+/**
+ * Every write takes the audit events that describe it and stores them in the same transaction, only when the
+ * write took effect: a change is never kept without its event, nor an event without its change.
+ */
+export type AuditOfWrite = readonly StoredAuditEvent[];
+
 export interface ListStore {
   readonly dialect: 'sqlite' | 'postgres';
   listsInContext(tenantId: string, context: ListContext): Promise<ListSummary[]>;
@@ -49,17 +55,44 @@ export interface ListStore {
    * Creates a list with its entries (none, or an import's) in one transaction.
    * Returns undefined when the context already holds `maxListsPerContext` lists.
    */
-  createList(tenantId: string, list: NewList, entries: readonly NewEntry[], maxListsPerContext: number): Promise<List | undefined>;
+  createList(
+    tenantId: string,
+    list: NewList,
+    entries: readonly NewEntry[],
+    maxListsPerContext: number,
+    audit?: AuditOfWrite,
+  ): Promise<List | undefined>;
   getList(tenantId: string, listId: string): Promise<List | undefined>;
   /** Applies the changes and bumps the version when `version` is current. */
-  updateList(tenantId: string, listId: string, version: number, changes: ListChanges, at: string): Promise<VersionedWrite<List>>;
-  deleteList(tenantId: string, listId: string): Promise<boolean>;
+  updateList(
+    tenantId: string,
+    listId: string,
+    version: number,
+    changes: ListChanges,
+    at: string,
+    audit?: AuditOfWrite,
+  ): Promise<VersionedWrite<List>>;
+  deleteList(tenantId: string, listId: string, audit?: AuditOfWrite): Promise<boolean>;
   /** Adds an entry without needing the list version (two clinicians may add at once); bumps `updatedAt`. */
-  addEntry(tenantId: string, listId: string, entry: NewEntry, maxEntries: number): Promise<AddEntryResult>;
-  removeEntry(tenantId: string, listId: string, entryId: string, at: string): Promise<boolean>;
+  addEntry(tenantId: string, listId: string, entry: NewEntry, maxEntries: number, audit?: AuditOfWrite): Promise<AddEntryResult>;
+  removeEntry(tenantId: string, listId: string, entryId: string, at: string, audit?: AuditOfWrite): Promise<boolean>;
   /** Sets (or with `null` clears) an entry's note when `version` is the entry's current one; bumps it. */
-  setNote(tenantId: string, listId: string, entryId: string, version: number, note: Note | null, at: string): Promise<VersionedWrite<Entry>>;
-  appendAudit(event: StoredAuditEvent): Promise<void>;
+  setNote(
+    tenantId: string,
+    listId: string,
+    entryId: string,
+    version: number,
+    note: Note | null,
+    at: string,
+    audit?: AuditOfWrite,
+  ): Promise<VersionedWrite<Entry>>;
+  /**
+   * Records the roster of the context's lists that have none yet (a channel's team, a meeting's chat), once a
+   * member opened them from Teams. Returns how many lists were bound.
+   */
+  bindRoster(tenantId: string, context: ListContext): Promise<number>;
+  /** Appends events that go with no change (views, exports, refusals), all in one insert. */
+  appendAudit(events: readonly StoredAuditEvent[]): Promise<void>;
   /** The list's events in this tenant, newest first. */
   auditForList(tenantId: string, listId: string, limit: number): Promise<StoredAuditEvent[]>;
   close(): Promise<void>;

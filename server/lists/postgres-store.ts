@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { Entry, List, ListContext, ListSummary, Note } from '../wire/contract.js';
 import type {
   AddEntryResult,
+  AuditOfWrite,
   ListChanges,
   ListStore,
   NewEntry,
@@ -22,6 +23,8 @@ import {
   dedupeKeyOf,
   entryValues,
   listValues,
+  postgresValues,
+  rosterValues,
   toAuditEvent,
   toEntry,
   toList,
@@ -33,12 +36,10 @@ import {
 
 type Db = pg.Pool | pg.PoolClient;
 
-const INSERT_ENTRY = `INSERT INTO entries (${ENTRY_INSERT_COLUMNS})
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`;
-const INSERT_LIST = `INSERT INTO lists (${LIST_INSERT_COLUMNS})
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
-const INSERT_AUDIT = `INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS})
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+const INSERT_ENTRY = `INSERT INTO entries (${ENTRY_INSERT_COLUMNS}) VALUES ${postgresValues(ENTRY_INSERT_COLUMNS)}`;
+const INSERT_LIST = `INSERT INTO lists (${LIST_INSERT_COLUMNS}) VALUES ${postgresValues(LIST_INSERT_COLUMNS)}`;
+/** Audit events per INSERT: 11 parameters each, well under PostgreSQL's 65,535. */
+const AUDIT_ROWS_PER_INSERT = 1_000;
 
 export interface PostgresStoreOptions {
   /** A schema to work in (created when missing); tests use a fresh one per run. */
@@ -103,6 +104,17 @@ export class PostgresStore implements ListStore {
     return rowCount === 1;
   }
 
+  /** The events of a write, in as few inserts as they need (one for up to AUDIT_ROWS_PER_INSERT). */
+  private async insertAudit(db: Db, events: AuditOfWrite): Promise<void> {
+    for (let start = 0; start < events.length; start += AUDIT_ROWS_PER_INSERT) {
+      const chunk = events.slice(start, start + AUDIT_ROWS_PER_INSERT);
+      await db.query(
+        `INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS}) VALUES ${postgresValues(AUDIT_INSERT_COLUMNS, chunk.length)}`,
+        chunk.flatMap(auditValues),
+      );
+    }
+  }
+
   private async touch(db: pg.PoolClient, listId: string, at: string): Promise<void> {
     await db.query('UPDATE lists SET updated_at = $2 WHERE id = $1', [listId, at]);
   }
@@ -116,7 +128,13 @@ export class PostgresStore implements ListStore {
     return rows.map(toSummary);
   }
 
-  createList(tenantId: string, list: NewList, entries: readonly NewEntry[], maxLists: number): Promise<List | undefined> {
+  createList(
+    tenantId: string,
+    list: NewList,
+    entries: readonly NewEntry[],
+    maxLists: number,
+    audit: AuditOfWrite = [],
+  ): Promise<List | undefined> {
     return inTransaction(this.pool, async (db) => {
       // Serialise list creation per context so two concurrent creations cannot both pass the limit.
       await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
@@ -129,6 +147,7 @@ export class PostgresStore implements ListStore {
       if (Number(rows[0]?.n ?? 0) >= maxLists) return undefined;
       await db.query(INSERT_LIST, listValues(tenantId, list));
       for (const entry of entries) await db.query(INSERT_ENTRY, entryValues(tenantId, list.id, entry));
+      await this.insertAudit(db, audit);
       return this.readList(db, tenantId, list.id);
     });
   }
@@ -143,6 +162,7 @@ export class PostgresStore implements ListStore {
     version: number,
     changes: ListChanges,
     at: string,
+    audit: AuditOfWrite = [],
   ): Promise<VersionedWrite<List>> {
     return inTransaction(this.pool, async (db) => {
       const values: unknown[] = [listId, tenantId, version, at];
@@ -163,16 +183,27 @@ export class PostgresStore implements ListStore {
       );
       const current = await this.readList(db, tenantId, listId);
       if (!current) return { status: 'not-found' };
-      return result.rowCount === 1 ? { status: 'ok', value: current } : { status: 'conflict', current };
+      if (result.rowCount !== 1) return { status: 'conflict', current };
+      await this.insertAudit(db, audit);
+      return { status: 'ok', value: current };
     });
   }
 
-  async deleteList(tenantId: string, listId: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query('DELETE FROM lists WHERE id = $1 AND tenant_id = $2', [listId, tenantId]);
-    return rowCount === 1;
+  deleteList(tenantId: string, listId: string, audit: AuditOfWrite = []): Promise<boolean> {
+    return inTransaction(this.pool, async (db) => {
+      const { rowCount } = await db.query('DELETE FROM lists WHERE id = $1 AND tenant_id = $2', [listId, tenantId]);
+      if (rowCount === 1) await this.insertAudit(db, audit);
+      return rowCount === 1;
+    });
   }
 
-  addEntry(tenantId: string, listId: string, entry: NewEntry, maxEntries: number): Promise<AddEntryResult> {
+  addEntry(
+    tenantId: string,
+    listId: string,
+    entry: NewEntry,
+    maxEntries: number,
+    audit: AuditOfWrite = [],
+  ): Promise<AddEntryResult> {
     return inTransaction(this.pool, async (db): Promise<AddEntryResult> => {
       if (!(await this.lockList(db, tenantId, listId))) return { status: 'not-found' };
       const key = dedupeKeyOf(entry);
@@ -187,13 +218,14 @@ export class PostgresStore implements ListStore {
       if (Number(count.rows[0]?.n ?? 0) >= maxEntries) return { status: 'full' };
       await db.query(INSERT_ENTRY, entryValues(tenantId, listId, entry));
       await this.touch(db, listId, entry.addedAt);
+      await this.insertAudit(db, audit);
       const stored = await this.readEntry(db, tenantId, listId, entry.id);
       if (!stored) throw new Error('The entry just written could not be read back');
       return { status: 'ok', entry: stored };
     });
   }
 
-  removeEntry(tenantId: string, listId: string, entryId: string, at: string): Promise<boolean> {
+  removeEntry(tenantId: string, listId: string, entryId: string, at: string, audit: AuditOfWrite = []): Promise<boolean> {
     return inTransaction(this.pool, async (db) => {
       if (!(await this.lockList(db, tenantId, listId))) return false;
       const { rowCount } = await db.query('DELETE FROM entries WHERE id = $1 AND list_id = $2 AND tenant_id = $3', [
@@ -201,8 +233,10 @@ export class PostgresStore implements ListStore {
         listId,
         tenantId,
       ]);
-      if (rowCount === 1) await this.touch(db, listId, at);
-      return rowCount === 1;
+      if (rowCount !== 1) return false;
+      await this.touch(db, listId, at);
+      await this.insertAudit(db, audit);
+      return true;
     });
   }
 
@@ -213,6 +247,7 @@ export class PostgresStore implements ListStore {
     version: number,
     note: Note | null,
     at: string,
+    audit: AuditOfWrite = [],
   ): Promise<VersionedWrite<Entry>> {
     return inTransaction(this.pool, async (db): Promise<VersionedWrite<Entry>> => {
       if (!(await this.lockList(db, tenantId, listId))) return { status: 'not-found' };
@@ -221,15 +256,30 @@ export class PostgresStore implements ListStore {
          WHERE id = $1 AND list_id = $2 AND tenant_id = $3 AND version = $4`,
         [entryId, listId, tenantId, version, note?.text ?? null, note?.author ?? null, note?.updatedAt ?? null],
       );
-      if (rowCount === 1) await this.touch(db, listId, at);
       const current = await this.readEntry(db, tenantId, listId, entryId);
       if (!current) return { status: 'not-found' };
-      return rowCount === 1 ? { status: 'ok', value: current } : { status: 'conflict', current };
+      if (rowCount !== 1) return { status: 'conflict', current };
+      await this.touch(db, listId, at);
+      await this.insertAudit(db, audit);
+      return { status: 'ok', value: current };
     });
   }
 
-  async appendAudit(event: StoredAuditEvent): Promise<void> {
-    await this.pool.query(INSERT_AUDIT, auditValues(event));
+  async bindRoster(tenantId: string, context: ListContext): Promise<number> {
+    const [teamId, chatId] = rosterValues(context);
+    const column = teamId ? 'team_id' : chatId ? 'chat_id' : undefined;
+    if (!column) return 0;
+    const { rowCount } = await this.pool.query(
+      `UPDATE lists SET ${column} = $1 WHERE tenant_id = $2 AND context_kind = $3 AND context_id = $4 AND ${column} IS NULL`,
+      [teamId ?? chatId, tenantId, context.kind, context.id],
+    );
+    return rowCount ?? 0;
+  }
+
+  async appendAudit(events: readonly StoredAuditEvent[]): Promise<void> {
+    // A single insert is atomic by itself; more than one chunk shares a transaction.
+    if (events.length <= AUDIT_ROWS_PER_INSERT) await this.insertAudit(this.pool, events);
+    else await inTransaction(this.pool, (db) => this.insertAudit(db, events));
   }
 
   async auditForList(tenantId: string, listId: string, limit: number): Promise<StoredAuditEvent[]> {

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { Entry, List, ListContext, ListSummary, Note } from '../wire/contract.js';
 import type {
   AddEntryResult,
+  AuditOfWrite,
   ListChanges,
   ListStore,
   NewEntry,
@@ -24,6 +25,8 @@ import {
   dedupeKeyOf,
   entryValues,
   listValues,
+  rosterValues,
+  sqliteValues,
   toAuditEvent,
   toEntry,
   toList,
@@ -33,9 +36,9 @@ import {
   type ListRow,
 } from './store-rows.js';
 
-const INSERT_ENTRY = `INSERT INTO entries (${ENTRY_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-const INSERT_LIST = `INSERT INTO lists (${LIST_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-const INSERT_AUDIT = `INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const INSERT_ENTRY = `INSERT INTO entries (${ENTRY_INSERT_COLUMNS}) VALUES ${sqliteValues(ENTRY_INSERT_COLUMNS)}`;
+const INSERT_LIST = `INSERT INTO lists (${LIST_INSERT_COLUMNS}) VALUES ${sqliteValues(LIST_INSERT_COLUMNS)}`;
+const INSERT_AUDIT = `INSERT INTO audit_events (${AUDIT_INSERT_COLUMNS}) VALUES ${sqliteValues(AUDIT_INSERT_COLUMNS)}`;
 
 /**
  * The database holds names and notes: it is created readable by its owner only (0600), and an existing one is
@@ -51,6 +54,11 @@ function createPrivately(file: string): void {
   }
 }
 
+/**
+ * better-sqlite3 is synchronous; every method is still async, so that a failing statement rejects the promise
+ * the caller awaits instead of throwing past it.
+ */
+/* eslint-disable @typescript-eslint/require-await -- see above: async is what turns throws into rejections */
 export class SqliteStore implements ListStore {
   readonly dialect = 'sqlite';
   private readonly db: Database.Database;
@@ -126,23 +134,30 @@ export class SqliteStore implements ListStore {
     return row ? toEntry(row) : undefined;
   }
 
+  /** Inside a transaction: the events of the write that just took effect. */
+  private insertAudit(events: AuditOfWrite): void {
+    const insert = this.statement(INSERT_AUDIT);
+    for (const event of events) insert.run(...auditValues(event));
+  }
+
   private touch(listId: string, at: string): void {
     this.statement('UPDATE lists SET updated_at = ? WHERE id = ?').run(at, listId);
   }
 
-  listsInContext(tenantId: string, context: ListContext): Promise<ListSummary[]> {
+  async listsInContext(tenantId: string, context: ListContext): Promise<ListSummary[]> {
     const rows = this.statement(
       `SELECT ${LIST_SELECT_COLUMNS}, (SELECT count(*) FROM entries e WHERE e.list_id = lists.id) AS size
          FROM lists WHERE tenant_id = ? AND context_kind = ? AND context_id = ? ORDER BY created_at, rowid`,
     ).all(tenantId, context.kind, context.id) as ListRow[];
-    return Promise.resolve(rows.map(toSummary));
+    return rows.map(toSummary);
   }
 
-  createList(
+  async createList(
     tenantId: string,
     list: NewList,
     entries: readonly NewEntry[],
     maxLists: number,
+    audit: AuditOfWrite = [],
   ): Promise<List | undefined> {
     const create = this.db.transaction((): List | undefined => {
       const { n } = this.statement(
@@ -152,21 +167,23 @@ export class SqliteStore implements ListStore {
       this.statement(INSERT_LIST).run(...listValues(tenantId, list));
       const insert = this.statement(INSERT_ENTRY);
       for (const entry of entries) insert.run(...entryValues(tenantId, list.id, entry));
+      this.insertAudit(audit);
       return this.readList(tenantId, list.id);
     });
-    return Promise.resolve(create.immediate());
+    return create.immediate();
   }
 
-  getList(tenantId: string, listId: string): Promise<List | undefined> {
-    return Promise.resolve(this.readList(tenantId, listId));
+  async getList(tenantId: string, listId: string): Promise<List | undefined> {
+    return this.readList(tenantId, listId);
   }
 
-  updateList(
+  async updateList(
     tenantId: string,
     listId: string,
     version: number,
     changes: ListChanges,
     at: string,
+    audit: AuditOfWrite = [],
   ): Promise<VersionedWrite<List>> {
     const update = this.db.transaction((): VersionedWrite<List> => {
       const sets = ['version = version + 1', 'updated_at = ?'];
@@ -188,17 +205,29 @@ export class SqliteStore implements ListStore {
       ).run(...values, listId, tenantId, version);
       const current = this.readList(tenantId, listId);
       if (!current) return { status: 'not-found' };
-      return result.changes === 1 ? { status: 'ok', value: current } : { status: 'conflict', current };
+      if (result.changes !== 1) return { status: 'conflict', current };
+      this.insertAudit(audit);
+      return { status: 'ok', value: current };
     });
-    return Promise.resolve(update.immediate());
+    return update.immediate();
   }
 
-  deleteList(tenantId: string, listId: string): Promise<boolean> {
-    const result = this.statement('DELETE FROM lists WHERE id = ? AND tenant_id = ?').run(listId, tenantId);
-    return Promise.resolve(result.changes === 1);
+  async deleteList(tenantId: string, listId: string, audit: AuditOfWrite = []): Promise<boolean> {
+    const remove = this.db.transaction((): boolean => {
+      const result = this.statement('DELETE FROM lists WHERE id = ? AND tenant_id = ?').run(listId, tenantId);
+      if (result.changes === 1) this.insertAudit(audit);
+      return result.changes === 1;
+    });
+    return remove.immediate();
   }
 
-  addEntry(tenantId: string, listId: string, entry: NewEntry, maxEntries: number): Promise<AddEntryResult> {
+  async addEntry(
+    tenantId: string,
+    listId: string,
+    entry: NewEntry,
+    maxEntries: number,
+    audit: AuditOfWrite = [],
+  ): Promise<AddEntryResult> {
     const add = this.db.transaction((): AddEntryResult => {
       if (!this.listRow(tenantId, listId)) return { status: 'not-found' };
       const key = dedupeKeyOf(entry);
@@ -213,61 +242,79 @@ export class SqliteStore implements ListStore {
       if (n >= maxEntries) return { status: 'full' };
       this.statement(INSERT_ENTRY).run(...entryValues(tenantId, listId, entry));
       this.touch(listId, entry.addedAt);
+      this.insertAudit(audit);
       const stored = this.readEntry(tenantId, listId, entry.id);
       if (!stored) throw new Error('The entry just written could not be read back');
       return { status: 'ok', entry: stored };
     });
-    return Promise.resolve(add.immediate());
+    return add.immediate();
   }
 
-  removeEntry(tenantId: string, listId: string, entryId: string, at: string): Promise<boolean> {
+  async removeEntry(tenantId: string, listId: string, entryId: string, at: string, audit: AuditOfWrite = []): Promise<boolean> {
     const remove = this.db.transaction((): boolean => {
       const result = this.statement('DELETE FROM entries WHERE id = ? AND list_id = ? AND tenant_id = ?').run(
         entryId,
         listId,
         tenantId,
       );
-      if (result.changes === 1) this.touch(listId, at);
+      if (result.changes === 1) {
+        this.touch(listId, at);
+        this.insertAudit(audit);
+      }
       return result.changes === 1;
     });
-    return Promise.resolve(remove.immediate());
+    return remove.immediate();
   }
 
-  setNote(
+  async setNote(
     tenantId: string,
     listId: string,
     entryId: string,
     version: number,
     note: Note | null,
     at: string,
+    audit: AuditOfWrite = [],
   ): Promise<VersionedWrite<Entry>> {
     const set = this.db.transaction((): VersionedWrite<Entry> => {
       const result = this.statement(
         `UPDATE entries SET note_text = ?, note_author = ?, note_updated_at = ?, version = version + 1
            WHERE id = ? AND list_id = ? AND tenant_id = ? AND version = ?`,
       ).run(note?.text ?? null, note?.author ?? null, note?.updatedAt ?? null, entryId, listId, tenantId, version);
-      if (result.changes === 1) this.touch(listId, at);
       const current = this.readEntry(tenantId, listId, entryId);
       if (!current) return { status: 'not-found' };
-      return result.changes === 1 ? { status: 'ok', value: current } : { status: 'conflict', current };
+      if (result.changes !== 1) return { status: 'conflict', current };
+      this.touch(listId, at);
+      this.insertAudit(audit);
+      return { status: 'ok', value: current };
     });
-    return Promise.resolve(set.immediate());
+    return set.immediate();
   }
 
-  appendAudit(event: StoredAuditEvent): Promise<void> {
-    this.statement(INSERT_AUDIT).run(...auditValues(event));
-    return Promise.resolve();
+  async bindRoster(tenantId: string, context: ListContext): Promise<number> {
+    const [teamId, chatId] = rosterValues(context);
+    const column = teamId ? 'team_id' : chatId ? 'chat_id' : undefined;
+    if (!column) return 0;
+    const result = this.statement(
+      `UPDATE lists SET ${column} = ? WHERE tenant_id = ? AND context_kind = ? AND context_id = ? AND ${column} IS NULL`,
+    ).run(teamId ?? chatId, tenantId, context.kind, context.id);
+    return result.changes;
   }
 
-  auditForList(tenantId: string, listId: string, limit: number): Promise<StoredAuditEvent[]> {
+  async appendAudit(events: readonly StoredAuditEvent[]): Promise<void> {
+    if (events.length > 0) this.db.transaction(() => this.insertAudit(events)).immediate();
+    return ;
+  }
+
+  async auditForList(tenantId: string, listId: string, limit: number): Promise<StoredAuditEvent[]> {
     const rows = this.statement(
       'SELECT * FROM audit_events WHERE tenant_id = ? AND list_id = ? ORDER BY seq DESC LIMIT ?',
     ).all(tenantId, listId, limit) as AuditRow[];
-    return Promise.resolve(rows.map(toAuditEvent));
+    return rows.map(toAuditEvent);
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
-    return Promise.resolve();
+    return ;
   }
 }
+/* eslint-enable @typescript-eslint/require-await */

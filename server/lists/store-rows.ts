@@ -7,6 +7,8 @@ export interface ListRow {
   id: string;
   context_kind: string;
   context_id: string;
+  team_id: string | null;
+  chat_id: string | null;
   name: string;
   columns: unknown;
   sort_column: string | null;
@@ -43,6 +45,7 @@ export interface AuditRow {
   entry_id: string | null;
   context_kind: string | null;
   context_id: string | null;
+  detail: string | null;
 }
 
 export function isoOf(value: unknown): string {
@@ -53,11 +56,27 @@ function jsonOf<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
+/** A list's context with the roster it keeps: a channel's team, a meeting's chat (absent on older lists). */
+export function contextOf(row: Pick<ListRow, 'context_kind' | 'context_id' | 'team_id' | 'chat_id'>): ListContext {
+  const context = { kind: row.context_kind, id: row.context_id } as ListContext;
+  if (context.kind === 'channel' && row.team_id) context.teamId = row.team_id;
+  if (context.kind === 'meeting' && row.chat_id) context.chatId = row.chat_id;
+  return context;
+}
+
+/** The roster columns (team_id, chat_id) of a context. */
+export function rosterValues(context: ListContext): [string | null, string | null] {
+  return [
+    context.kind === 'channel' ? (context.teamId ?? null) : null,
+    context.kind === 'meeting' ? (context.chatId ?? null) : null,
+  ];
+}
+
 export function toSummary(row: ListRow): ListSummary {
   const summary: ListSummary = {
     id: row.id,
     name: row.name,
-    context: { kind: row.context_kind, id: row.context_id } as ListContext,
+    context: contextOf(row),
     columns: jsonOf<ColumnId[]>(row.columns),
     version: Number(row.version),
     createdBy: row.created_by,
@@ -107,6 +126,7 @@ export function toAuditEvent(row: AuditRow): StoredAuditEvent {
   if (row.context_kind !== null && row.context_id !== null) {
     event.context = { kind: row.context_kind, id: row.context_id } as ListContext;
   }
+  if (row.detail !== null) event.criteria = row.detail.split(',');
   return event;
 }
 
@@ -146,6 +166,7 @@ export function listValues(tenantId: string, list: NewList): unknown[] {
     tenantId,
     list.context.kind,
     list.context.id,
+    ...rosterValues(list.context),
     list.name,
     JSON.stringify(list.columns),
     list.sort?.column ?? null,
@@ -169,13 +190,15 @@ export function auditValues(event: StoredAuditEvent): unknown[] {
     event.entryId ?? null,
     event.context?.kind ?? null,
     event.context?.id ?? null,
+    event.criteria?.join(',') ?? null,
   ];
 }
 
 export const LIST_INSERT_COLUMNS =
-  'id, tenant_id, context_kind, context_id, name, columns, sort_column, sort_direction, created_by, created_at, updated_at';
+  'id, tenant_id, context_kind, context_id, team_id, chat_id, name, columns, sort_column, sort_direction, created_by, created_at, updated_at';
 
-export const AUDIT_INSERT_COLUMNS = 'id, tenant_id, user_id, type, at, list_id, patient_id, entry_id, context_kind, context_id';
+export const AUDIT_INSERT_COLUMNS =
+  'id, tenant_id, user_id, type, at, list_id, patient_id, entry_id, context_kind, context_id, detail';
 
 export const ENTRY_INSERT_COLUMNS =
   'id, list_id, tenant_id, patient_id, manual, display, mrn, dedupe_key, note_text, note_author, note_updated_at, added_by, added_at';
@@ -184,4 +207,20 @@ export const ENTRY_SELECT_COLUMNS =
   'id, patient_id, manual, display, mrn, note_text, note_author, note_updated_at, version, added_by, added_at';
 
 export const LIST_SELECT_COLUMNS =
-  'id, context_kind, context_id, name, columns, sort_column, sort_direction, version, created_by, created_at, updated_at';
+  'id, context_kind, context_id, team_id, chat_id, name, columns, sort_column, sort_direction, version, created_by, created_at, updated_at';
+
+const columnCount = (columns: string): number => columns.split(',').length;
+
+/** `?, ?, …` for one row of `columns` (SQLite). */
+export function sqliteValues(columns: string): string {
+  return `(${Array.from({ length: columnCount(columns) }, () => '?').join(', ')})`;
+}
+
+/** `($1, $2, …), ($n+1, …)` for `rows` rows of `columns` (PostgreSQL): no placeholder is counted by hand. */
+export function postgresValues(columns: string, rows = 1): string {
+  const n = columnCount(columns);
+  return Array.from(
+    { length: rows },
+    (_, r) => `(${Array.from({ length: n }, (_, c) => `$${r * n + c + 1}`).join(', ')})`,
+  ).join(', ');
+}

@@ -134,10 +134,16 @@ export type ColumnId = (typeof COLUMN_IDS)[number];
 
 export const DEFAULT_COLUMNS: ColumnId[] = ['name', 'mrn', 'age', 'location', 'conditions', 'vitals', 'note'];
 
-export interface ListContext {
-  kind: ContextKind;
-  id: string;
-}
+/**
+ * The Teams context a list belongs to. Membership is what decides who sees it: a channel's team (its
+ * Microsoft 365 group ID: `team.groupId`, or `channel.ownerGroupId` in private and shared channels), a
+ * meeting's chat (`chat.id`), a chat itself; a personal context is its user's alone.
+ */
+export type ListContext =
+  | { kind: 'channel'; id: string; teamId?: string }
+  | { kind: 'chat'; id: string }
+  | { kind: 'meeting'; id: string; chatId?: string }
+  | { kind: 'personal'; id: string };
 
 export interface ManualPatient {
   name: string;
@@ -226,11 +232,19 @@ export interface AuditEvent {
   listId?: string;
   patientId?: string;
   entryId?: string;
+  /** The kind of Teams context of the list (or of the refused request, for `access.denied`). */
+  contextKind?: ContextKind;
+  /** `patient.searched`: the kinds of criteria used (`name`, `mrn`, `birthdate`…), never their values. */
+  criteria?: string[];
 }
 
 export const AUDIT_EVENT_TYPES = [
+  'patient.searched',
+  /** The name of `patient.searched` in events written before it was renamed; never written now. */
   'patient.search',
   'patient.viewed',
+  'list.viewed',
+  'access.denied',
   'entry.added',
   'entry.removed',
   'note.edited',
@@ -254,9 +268,15 @@ export interface DemoUser {
   fhirVersion: FhirVersion;
 }
 
+/** How membership of channels, chats and meetings is checked (TEAMS_ACCESS_CHECK; `demo` simulates it). */
+export type TeamsAccessCheck = 'graph' | 'off' | 'demo';
+
 export interface Health {
   status: 'ok';
   version: string;
+  teamsAccessCheck: TeamsAccessCheck;
+  /** What an operator should know, in words: e.g. that Teams membership is not checked. */
+  warnings?: string[];
 }
 
 /** `GET /api/client-config` (open): what the tab needs to choose how to sign in. Nothing secret. */

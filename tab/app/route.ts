@@ -17,12 +17,15 @@ export function routeOf(teams: TeamsContext | undefined, pathname: string): Rout
 }
 
 /**
- * The Teams context of the lists: a channel, a meeting (its chat belongs to it), a chat, or the
- * signed-in user's own personal space (the personal static tab, or outside Teams).
+ * The Teams context of the lists: a channel (with its team), a meeting (with its chat), a chat, or the
+ * signed-in user's own personal space (the personal static tab, or outside Teams). The team and the
+ * meeting chat are the rosters the server checks membership against.
  */
 export function listContextOf(teams: TeamsContext | undefined, userId: string): ListContext {
-  if (teams?.channelId) return { kind: 'channel', id: teams.channelId };
-  if (teams?.meetingId) return { kind: 'meeting', id: teams.meetingId };
+  if (teams?.channelId)
+    return { kind: 'channel', id: teams.channelId, ...(teams.teamId ? { teamId: teams.teamId } : {}) };
+  if (teams?.meetingId)
+    return { kind: 'meeting', id: teams.meetingId, ...(teams.chatId ? { chatId: teams.chatId } : {}) };
   if (teams?.chatId) return { kind: 'chat', id: teams.chatId };
   return { kind: 'personal', id: userId };
 }

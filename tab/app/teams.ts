@@ -13,6 +13,12 @@ export interface TeamsContext {
   /** The configured tab's entityId (our list id), or the static tab's entityId. */
   entityId?: string;
   channelId?: string;
+  /**
+   * The channel's team, as its Microsoft 365 group ID: `team.groupId` in a standard channel; absent in a
+   * private channel and null in a shared one, where `channel.ownerGroupId` names the team that owns it.
+   */
+  teamId?: string;
+  /** The chat, or in a meeting the meeting's own chat: the roster that decides who sees its lists. */
   chatId?: string;
   meetingId?: string;
   userObjectId?: string;
@@ -96,6 +102,7 @@ export async function connectToTeams(timeoutMs = TEAMS_INIT_TIMEOUT_MS): Promise
       locale: ctx.app.locale,
       entityId: ctx.page.id || undefined,
       channelId: ctx.channel?.id,
+      teamId: ctx.team?.groupId || ctx.channel?.ownerGroupId || undefined,
       chatId: ctx.chat?.id,
       meetingId: ctx.meeting?.id,
       userObjectId: ctx.user?.id || undefined,

@@ -35,8 +35,16 @@ export function getMe(api: ApiClient): Promise<Me> {
   return api.get<Me>('/api/me');
 }
 
-export async function getLists(api: ApiClient, context: ListContext): Promise<ListSummary[]> {
+/** `contextKind`, `contextId` and the roster (a channel's team, a meeting's chat) the server checks. */
+export function contextParams(context: ListContext): URLSearchParams {
   const query = new URLSearchParams({ contextKind: context.kind, contextId: context.id });
+  if (context.kind === 'channel' && context.teamId) query.set('teamId', context.teamId);
+  if (context.kind === 'meeting' && context.chatId) query.set('chatId', context.chatId);
+  return query;
+}
+
+export async function getLists(api: ApiClient, context: ListContext): Promise<ListSummary[]> {
+  const query = contextParams(context);
   return (await api.get<{ lists: ListSummary[] }>(`/api/lists?${query.toString()}`)).lists;
 }
 
@@ -90,8 +98,9 @@ export function morePatients(api: ApiClient, cursor: string): Promise<PatientSea
   return api.get<PatientSearchResult>(`/api/patients?cursor=${encodeURIComponent(cursor)}`);
 }
 
-export function getPatientDetail(api: ApiClient, patientId: string, signal?: AbortSignal): Promise<PatientDetail> {
-  return api.get<PatientDetail>(`/api/patients/${enc(patientId)}`, signal);
+/** `listId`: the list the detail is opened from; the server checks it like the list itself. */
+export function getPatientDetail(api: ApiClient, patientId: string, listId: string, signal?: AbortSignal): Promise<PatientDetail> {
+  return api.get<PatientDetail>(`/api/patients/${enc(patientId)}?listId=${enc(listId)}`, signal);
 }
 
 export function exportListCsv(api: ApiClient, listId: string): Promise<{ blob: Blob; fileName?: string }> {

@@ -12,6 +12,8 @@ export interface AddPatientsProps {
 }
 
 export interface PatientDetailProps {
+  /** The list the patient was opened from: the server checks it like the list itself. */
+  listId: string;
   row: Row;
   onEditNote: () => void;
   onClose: () => void;

@@ -81,7 +81,10 @@ describe('GET /api/audit?listId=', () => {
     expect(diagnostics(other)).toBe('List not found');
     const personal = await newList({ kind: 'personal', id: USER_A2 }, USER_A2);
     expect((await app.call(USER_A, 'GET', `/api/audit?listId=${personal.id}`)).status).toBe(404);
-    expect(await auditOf(personal.id, USER_A2)).toHaveLength(1);
+    // The refused look is on the owner's trail: who tried, on which kind of context, nothing else.
+    const trail = await auditOf(personal.id, USER_A2);
+    expect(trail.map((e) => e.type)).toEqual(['access.denied', 'list.created']);
+    expect(trail[0]).toMatchObject({ userId: USER_A, contextKind: 'personal', listId: personal.id });
     expect((await app.call(USER_A, 'GET', `/api/audit?listId=${randomUUID()}`)).status).toBe(404);
   });
 

@@ -4,7 +4,11 @@ import { startFakePartner, type FakePartner } from '../fakes/fake-partner.js';
 import { r4PatientBundle } from '../fakes/fake-partner-data.js';
 import { diagnosticsOf, startRoundsFor, type RoundsForPartner } from '../fakes/rounds-for-partner.js';
 import type { PatientDetail, PatientSearchResult } from '../../server/wire/contract.js';
-import type { PatientAuditEvent } from '../../server/api/patient-routes.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SqliteStore } from '../../server/lists/sqlite-store.js';
 import { loadConfig } from '../../server/config.js';
 import { createEhr } from '../../server/fhir/create-ehr.js';
 import { createLogger } from '../../server/logger.js';
@@ -194,32 +198,33 @@ describe('bad input answers 400 naming the field', () => {
   });
 });
 
-describe('the audit seam', () => {
-  test('reports a search and a patient view with who and which patient, never the search terms', async () => {
+describe('the audit trail of patient reads', () => {
+  test('records a search by the kinds of its criteria and a patient view, never the search terms', async () => {
     const user = TEST_DEMO_USERS[0]!;
     const own = await startFakePartner({ tenants: { [user.tenantId]: r4PatientBundle({ id: 'x1', family: 'Xu', given: 'Xi', mrn: 'MRN-X1' }) } });
     const config = loadConfig({ DEMO: '1', NODE_ENV: 'test', FHIR_CACHE_SECONDS: '0' });
     config.partner = { fhirUrl: own.url, clientId: own.clientId, clientSecret: 'secret-1' };
-    const events: PatientAuditEvent[] = [];
-    const app = await startTestApp({
-      config,
-      ehr: createEhr(config, new Map(), createLogger('silent')),
-      onPatientAudit: (event) => {
-        events.push(event);
-      },
-    });
+    const dir = mkdtempSync(join(tmpdir(), 'rounds-audit-'));
+    const store = new SqliteStore(join(dir, 'rounds.db'));
+    const app = await startTestApp({ config, ehr: createEhr(config, new Map(), createLogger('silent')), store });
     try {
       const headers = { authorization: `Bearer ${await app.tokenFor(user.userId)}` };
       expect((await fetch(`${app.url}/api/patients?family=Xu`, { headers })).status).toBe(200);
       expect((await fetch(`${app.url}/api/patients/x1`, { headers })).status).toBe(200);
       expect((await fetch(`${app.url}/api/patients/nobody`, { headers })).status).toBe(404);
+      const db = new Database(join(dir, 'rounds.db'), { readonly: true });
+      const events = db.prepare('SELECT type, tenant_id, user_id, patient_id, detail FROM audit_events ORDER BY seq').all();
+      db.close();
       expect(events).toEqual([
-        { type: 'patient.search', tenantId: user.tenantId, userId: user.userId },
-        { type: 'patient.viewed', tenantId: user.tenantId, userId: user.userId, patientId: 'x1' },
+        { type: 'patient.searched', tenant_id: user.tenantId, user_id: user.userId, patient_id: null, detail: 'family' },
+        { type: 'patient.viewed', tenant_id: user.tenantId, user_id: user.userId, patient_id: 'x1', detail: null },
       ]);
+      expect(JSON.stringify(events)).not.toMatch(/Xu/);
     } finally {
       await app.close();
       await own.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -36,6 +36,8 @@ export async function startRoundsFor(setup: RoundsSetup): Promise<RoundsForPartn
     PUBLIC_URL: 'http://localhost:3978',
     AAD_CLIENT_ID: FAKE_CLIENT_ID,
     AAD_AUTHORITY: setup.aad.authority,
+    // These tests are about the EHR side; Teams membership has its own (test/api/teams-access.test.ts).
+    TEAMS_ACCESS_CHECK: 'off',
     DATABASE_URL: `sqlite:${join(dir, 'rounds.db')}`,
     LOG_LEVEL: 'warn',
     // These tests count what reaches the partner: every load asks it (in-flight reads are still shared).

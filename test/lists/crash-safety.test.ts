@@ -32,6 +32,7 @@ test('every acknowledged entry and note survives a SIGKILL mid-burst', { timeout
     PARTNER_FHIR_URL: 'http://127.0.0.1:9/fhir',
     PARTNER_CLIENT_ID: 'unused',
     PARTNER_CLIENT_SECRET: 'unused',
+    TEAMS_ACCESS_CHECK: 'off',
     DATABASE_URL: `sqlite:${join(dir, 'data', 'rounds.db')}`,
   };
   const headers = { authorization: `Bearer ${await aad.mint({ claims: { tid: TENANT_A } })}`, 'content-type': 'application/json' };

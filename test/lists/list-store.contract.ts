@@ -1,7 +1,7 @@
 // One suite, two stores: every ListStore must behave alike (STYLE.md habit 12).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ListStore, NewEntry, NewList } from '../../server/lists/list-store.js';
+import type { ListStore, NewEntry, NewList, StoredAuditEvent } from '../../server/lists/list-store.js';
 import type { ListContext } from '../../server/wire/contract.js';
 
 const TENANT_A = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -205,22 +205,83 @@ export function describeListStoreContract(name: string, open: () => Promise<List
       expect(list.entries[1]!.manual).toEqual({ name: 'Walk In', mrn: 'W-1' });
     });
 
+    test('keeps a channel list\'s team and a meeting list\'s chat, and binds older lists of a context once', async () => {
+      const channel = { kind: 'channel' as const, id: `19:${randomUUID()}@thread.tacv2` };
+      const older = (await store.createList(TENANT_A, newList(channel), [], 100))!;
+      expect(older.context).toEqual(channel);
+      const team = '5f0c2a9e-3d4b-4c6a-9e8f-1a2b3c4d5e6f';
+      const bound = { ...channel, teamId: team };
+      expect(await store.bindRoster(TENANT_B, bound)).toBe(0);
+      expect(await store.bindRoster(TENANT_A, bound)).toBe(1);
+      expect((await store.getList(TENANT_A, older.id))!.context).toEqual(bound);
+      // A bound list keeps its team: a later, different claim changes nothing.
+      expect(await store.bindRoster(TENANT_A, { ...channel, teamId: '00000000-0000-4000-8000-000000000000' })).toBe(0);
+      expect((await store.listsInContext(TENANT_A, channel))[0]!.context).toEqual(bound);
+
+      const meeting = { kind: 'meeting' as const, id: `MCM${randomUUID()}`, chatId: `19:meeting_${randomUUID()}@thread.v2` };
+      const created = (await store.createList(TENANT_A, newList(meeting), [], 100))!;
+      expect((await store.getList(TENANT_A, created.id))!.context).toEqual(meeting);
+    });
+
+    describe('a change and its audit events commit together', () => {
+      /** An event whose id is taken: its insert fails inside the write's transaction, as a broken audit table would. */
+      async function takenEvent(listId: string): Promise<StoredAuditEvent> {
+        const event: StoredAuditEvent = { id: randomUUID(), type: 'list.viewed', tenantId: TENANT_A, userId: 'u', at: T0, listId };
+        await store.appendAudit([event]);
+        return { ...event, type: 'note.edited' };
+      }
+
+      test('a failing audit insert leaves the note, the entries and the list as they were', async () => {
+        const list = (await store.createList(TENANT_A, newList(freshContext()), [patientEntry('p1')], 100))!;
+        const entry = list.entries[0]!;
+        const broken = [await takenEvent(list.id)];
+        const note = { text: 'Not saved without its event', author: 'Dr. Ada Test', updatedAt: T1 };
+        await expect(store.setNote(TENANT_A, list.id, entry.id, 1, note, T1, broken)).rejects.toThrow();
+        await expect(store.addEntry(TENANT_A, list.id, patientEntry('p2'), 500, broken)).rejects.toThrow();
+        await expect(store.removeEntry(TENANT_A, list.id, entry.id, T1, broken)).rejects.toThrow();
+        await expect(store.updateList(TENANT_A, list.id, 1, { name: 'Renamed' }, T1, broken)).rejects.toThrow();
+        await expect(store.deleteList(TENANT_A, list.id, broken)).rejects.toThrow();
+        expect(await store.getList(TENANT_A, list.id)).toEqual(list);
+        await expect(store.createList(TENANT_A, newList(list.context, { id: randomUUID() }), [], 100, broken)).rejects.toThrow();
+        expect(await store.listsInContext(TENANT_A, list.context)).toHaveLength(1);
+      });
+
+      test('a write that takes effect stores its events; one that does not (stale, absent) stores none', async () => {
+        const list = (await store.createList(TENANT_A, newList(freshContext()), [patientEntry('p1')], 100))!;
+        const event = (type: StoredAuditEvent['type']): StoredAuditEvent => ({
+          id: randomUUID(),
+          type,
+          tenantId: TENANT_A,
+          userId: 'u',
+          at: T1,
+          listId: list.id,
+        });
+        const note = { text: 'Seen', author: 'Dr. Ada Test', updatedAt: T1 };
+        expect((await store.setNote(TENANT_A, list.id, list.entries[0]!.id, 1, note, T1, [event('note.edited')])).status).toBe('ok');
+        expect((await store.setNote(TENANT_A, list.id, list.entries[0]!.id, 1, note, T1, [event('note.edited')])).status).toBe('conflict');
+        expect(await store.removeEntry(TENANT_A, list.id, randomUUID(), T1, [event('entry.removed')])).toBe(false);
+        expect((await store.auditForList(TENANT_A, list.id, 10)).map((e) => e.type)).toEqual(['note.edited']);
+      });
+    });
+
     test('keeps audit events per tenant and list, newest first', async () => {
       const listId = randomUUID();
       const context = freshContext();
       for (const [i, type] of (['list.created', 'entry.added', 'note.edited'] as const).entries()) {
-        await store.appendAudit({
-          id: randomUUID(),
-          type,
-          tenantId: TENANT_A,
-          userId: 'demo-user-a',
-          at: `2026-01-01T08:0${i}:00.000Z`,
-          listId,
-          patientId: type === 'list.created' ? undefined : 'p1',
-          context,
-        });
+        await store.appendAudit([
+          {
+            id: randomUUID(),
+            type,
+            tenantId: TENANT_A,
+            userId: 'demo-user-a',
+            at: `2026-01-01T08:0${i}:00.000Z`,
+            listId,
+            patientId: type === 'list.created' ? undefined : 'p1',
+            context,
+          },
+        ]);
       }
-      await store.appendAudit({ id: randomUUID(), type: 'list.created', tenantId: TENANT_B, userId: 'u', at: T0, listId });
+      await store.appendAudit([{ id: randomUUID(), type: 'list.created', tenantId: TENANT_B, userId: 'u', at: T0, listId }]);
       const events = await store.auditForList(TENANT_A, listId, 10);
       expect(events.map((e) => e.type)).toEqual(['note.edited', 'entry.added', 'list.created']);
       expect(events[0]).toMatchObject({ tenantId: TENANT_A, userId: 'demo-user-a', patientId: 'p1', context });

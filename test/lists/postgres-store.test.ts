@@ -28,6 +28,7 @@ describe.runIf(isReachable)('PostgresStore', () => {
       expect(rows).toEqual([
         { version: 1, name: 'init' },
         { version: 2, name: 'audit_no_truncate' },
+        { version: 3, name: 'context_rosters_and_audit_detail' },
       ]);
     } finally {
       await dropSchema(own);
@@ -36,7 +37,7 @@ describe.runIf(isReachable)('PostgresStore', () => {
 
   test('refuses to change, delete or truncate audit events', async () => {
     const store = await PostgresStore.open(TEST_DATABASE_URL, { schema });
-    await store.appendAudit({ id: `e-${schema}`, type: 'list.created', tenantId: 't', userId: 'u', at: '2026-01-01T00:00:00.000Z' });
+    await store.appendAudit([{ id: `e-${schema}`, type: 'list.created', tenantId: 't', userId: 'u', at: '2026-01-01T00:00:00.000Z' }]);
     await store.close();
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await client.connect();

@@ -42,7 +42,10 @@ describe('SqliteStore on a file', () => {
     await second.close();
 
     const db = new Database(file, { readonly: true });
-    expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([{ version: 1, name: 'init' }]);
+    expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([
+      { version: 1, name: 'init' },
+      { version: 2, name: 'context_rosters_and_audit_detail' },
+    ]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });
@@ -50,7 +53,7 @@ describe('SqliteStore on a file', () => {
   test('refuses to change or delete audit events', async () => {
     const file = join(dir, 'audit.db');
     const store = new SqliteStore(file);
-    await store.appendAudit({ id: 'e-1', type: 'list.created', tenantId: 't', userId: 'u', at: '2026-01-01T00:00:00.000Z' });
+    await store.appendAudit([{ id: 'e-1', type: 'list.created', tenantId: 't', userId: 'u', at: '2026-01-01T00:00:00.000Z' }]);
     await store.close();
     const db = new Database(file);
     expect(() => db.prepare("UPDATE audit_events SET user_id = 'someone else'").run()).toThrow(/append-only/);

@@ -61,6 +61,7 @@ describe('start-up with a bad TENANT_ROUTES_FILE', () => {
       AAD_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
       PUBLIC_URL: 'https://rounds.example.org',
       TENANT_ROUTES_FILE: file,
+      TEAMS_ACCESS_CHECK: 'off',
       DATABASE_URL: `sqlite:${join(dir, 'rounds.db')}`,
     });
     const error = await startRounds(config, { logger: createLogger('silent') }).catch((e: unknown) => e);

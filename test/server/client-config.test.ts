@@ -24,6 +24,7 @@ describe('GET /api/client-config', () => {
       PARTNER_FHIR_URL: 'https://partner.example.org/fhir',
       PARTNER_CLIENT_ID: 'rounds',
       PARTNER_CLIENT_SECRET: 'not-a-real-secret',
+      TEAMS_ACCESS_CHECK: 'off',
     });
     app = await startTestApp({ config });
     const body = (await (await fetch(`${app.url}/api/client-config`)).json()) as Record<string, unknown>;

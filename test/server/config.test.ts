@@ -8,6 +8,7 @@ const production = {
   PARTNER_FHIR_URL: 'https://partner.example.org/fhir',
   PARTNER_CLIENT_ID: 'rounds',
   PARTNER_CLIENT_SECRET: 'top-secret-value',
+  AAD_CLIENT_SECRET: 'app-secret-value',
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -70,6 +71,48 @@ describe('loadConfig', () => {
   test('never puts a secret in the error message', () => {
     const problems = problemsOf({ ...production, PORT: 'x' });
     expect(problems.join('\n')).not.toContain('top-secret-value');
+    expect(problems.join('\n')).not.toContain('app-secret-value');
+  });
+
+  test('checks Teams membership through Graph by default outside demo mode, and refuses to start without AAD_CLIENT_SECRET', () => {
+    const { AAD_CLIENT_SECRET: _secret, ...withoutSecret } = production;
+    const problems = problemsOf(withoutSecret);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^AAD_CLIENT_SECRET: required with TEAMS_ACCESS_CHECK=graph/);
+    expect(loadConfig(production).teams).toEqual({
+      accessCheck: 'graph',
+      graphUrl: 'https://graph.microsoft.com',
+      accessCacheSeconds: 300,
+    });
+    expect(loadConfig(production).aad.clientSecret).toBe('app-secret-value');
+  });
+
+  test('lets a deployment turn the membership check off, and needs no secret then', () => {
+    const { AAD_CLIENT_SECRET: _secret, ...withoutSecret } = production;
+    expect(loadConfig({ ...withoutSecret, TEAMS_ACCESS_CHECK: 'off' }).teams.accessCheck).toBe('off');
+  });
+
+  test('simulates membership in demo mode unless told otherwise, and asks for the secret when told graph', () => {
+    expect(loadConfig({}).teams.accessCheck).toBe('demo');
+    expect(problemsOf({ TEAMS_ACCESS_CHECK: 'graph' })).toEqual([
+      'AAD_CLIENT_ID: required with TEAMS_ACCESS_CHECK=graph',
+      expect.stringMatching(/^AAD_CLIENT_SECRET: required/),
+    ]);
+  });
+
+  test('names bad Teams access variables', () => {
+    const problems = problemsOf({
+      ...production,
+      TEAMS_ACCESS_CHECK: 'maybe',
+      GRAPH_URL: 'http://graph.example.org',
+      ACCESS_CACHE_SECONDS: 'forever',
+    });
+    expect(problems).toEqual([
+      'TEAMS_ACCESS_CHECK: must be graph or off',
+      'GRAPH_URL: must be an https URL (http only on loopback)',
+      expect.stringMatching(/^ACCESS_CACHE_SECONDS: /),
+    ]);
+    expect(loadConfig({ ...production, GRAPH_URL: 'http://127.0.0.1:9999/' }).teams.graphUrl).toBe('http://127.0.0.1:9999');
   });
 
   test('allows plain http only on loopback', () => {

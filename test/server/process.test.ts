@@ -125,6 +125,7 @@ describe('draining on SIGTERM', () => {
       PARTNER_FHIR_URL: partner.url,
       PARTNER_CLIENT_ID: partner.clientId,
       PARTNER_CLIENT_SECRET: partner.clientSecret,
+      TEAMS_ACCESS_CHECK: 'off',
       DATABASE_URL: sqliteIn('drain'),
     });
     const token = await aad.mint({ claims: { tid: tenant.tenantId } });

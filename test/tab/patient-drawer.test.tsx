@@ -8,6 +8,8 @@ import { startFakeApi, type FakeApi } from './support/fake-api';
 import { renderWithApi } from './support/render';
 import { ADA, ADA_ROW } from './support/fixtures';
 
+const LIST_ID = '3b8e2f4c-1d2a-4e6f-9a7b-5c4d3e2f1a0b';
+
 const ROW: Row = {
   entryId: 'e-ada',
   patient: ADA,
@@ -45,7 +47,7 @@ describe('the patient drawer', () => {
   test('shows a spinner, then every section of the record and the unreadable parts as a quiet notice', async () => {
     const held = fake.hold('GET', /^\/api\/patients\//);
     fake.details.set(ADA.id, DETAIL);
-    renderWithApi(<PatientDrawer row={ROW} onEditNote={() => undefined} onClose={() => undefined} />, fake);
+    renderWithApi(<PatientDrawer listId={LIST_ID} row={ROW} onEditNote={() => undefined} onClose={() => undefined} />, fake);
     const drawer = await screen.findByRole('dialog', { name: 'Patient details' });
     expect(within(drawer).getByRole('heading', { level: 2, name: 'Ada Quill' })).toBeTruthy();
     expect(within(drawer).getByText('Loading the record from the EHR…')).toBeTruthy();
@@ -65,7 +67,7 @@ describe('the patient drawer', () => {
   test('offers a retry when the record cannot be loaded', async () => {
     fake.failNext('GET', /^\/api\/patients\//, 502, 'The EHR answered 500');
     fake.details.set(ADA.id, DETAIL);
-    renderWithApi(<PatientDrawer row={ROW} onEditNote={() => undefined} onClose={() => undefined} />, fake);
+    renderWithApi(<PatientDrawer listId={LIST_ID} row={ROW} onEditNote={() => undefined} onClose={() => undefined} />, fake);
     const user = userEvent.setup({ delay: null });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The record could not be loaded: The EHR answered 500');
@@ -76,7 +78,7 @@ describe('the patient drawer', () => {
   test('shows what was typed for a manual entry, without asking the EHR', async () => {
     const manual: Row = { ...ROW, patient: undefined, manual: { name: 'Transfer patient', location: 'ED bay 3' }, display: 'Transfer patient' };
     let edits = 0;
-    renderWithApi(<PatientDrawer row={manual} onEditNote={() => (edits += 1)} onClose={() => undefined} />, fake);
+    renderWithApi(<PatientDrawer listId={LIST_ID} row={manual} onEditNote={() => (edits += 1)} onClose={() => undefined} />, fake);
     const user = userEvent.setup({ delay: null });
     expect(await screen.findByText('Entered by hand: there is no live EHR data for this patient.')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Demographics' }).textContent).toContain('ED bay 3');
@@ -88,7 +90,7 @@ describe('the patient drawer', () => {
   test('closes from its close button', async () => {
     fake.details.set(ADA.id, DETAIL);
     let closed = 0;
-    renderWithApi(<PatientDrawer row={ROW} onEditNote={() => undefined} onClose={() => (closed += 1)} />, fake);
+    renderWithApi(<PatientDrawer listId={LIST_ID} row={ROW} onEditNote={() => undefined} onClose={() => (closed += 1)} />, fake);
     const user = userEvent.setup({ delay: null });
     await user.click(await screen.findByRole('button', { name: 'Close the details' }));
     expect(closed).toBe(1);

@@ -180,6 +180,7 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
         )}
         {detailRow && (open.kind === 'detail' || (open.kind === 'note' && open.fromDetail)) && (
           <slots.PatientDetail
+            listId={list.id}
             row={detailRow}
             onEditNote={() => setOpen({ kind: 'note', entryId: detailRow.entryId, fromDetail: true })}
             onClose={close}

@@ -38,7 +38,7 @@ export function PatientDrawer(props: PatientDetailProps): JSX.Element {
   const { row } = props;
   const patientId = row.patient?.id;
   const [reloadKey, setReloadKey] = useState(0);
-  const state = usePatientDetail(patientId, reloadKey);
+  const state = usePatientDetail(patientId, props.listId, reloadKey);
   const name = nameOf(row);
   const issues = state.status === 'ready' ? state.detail.issues : [];
 

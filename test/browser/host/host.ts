@@ -69,7 +69,13 @@ export interface HostApi {
       loginHint: user.username,
       entityId: state.settings.entityId || (kind === 'personal' ? 'rounds-personal' : ''),
     };
-    if (kind === 'channel') Object.assign(context, { channelId: contextId, teamId: '19:team@thread.tacv2', channelName: 'Ward 4' });
+    if (kind === 'channel')
+      Object.assign(context, {
+        channelId: contextId,
+        teamId: '19:team@thread.tacv2',
+        groupId: params.get('groupId') || '5f0c2a9e-3d4b-4c6a-9e8f-1a2b3c4d5e6f',
+        channelName: 'Ward 4',
+      });
     if (kind === 'chat') context.chatId = contextId;
     if (kind === 'meeting') Object.assign(context, { meetingId: contextId, chatId: '19:meeting-chat@thread.v2' });
     return context;
