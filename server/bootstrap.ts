@@ -28,6 +28,8 @@ export interface StartOptions {
   ehrTuning?: EhrTuning;
   /** How long close() lets requests in flight finish before it cuts their connections (DEFAULT_DRAIN_MS). */
   drainMs?: number;
+  /** A shorter deadline for a membership check through Graph, for tests. */
+  accessTimeoutMs?: number;
 }
 
 export interface RunningRounds {
@@ -64,7 +66,7 @@ export async function startRounds(config: Config, options: StartOptions): Promis
   };
   let demoIdentity: DemoIdentity | undefined;
   let membership: Membership | undefined;
-  if (config.teams.accessCheck === 'graph') membership = createGraphMembership(config, logger);
+  if (config.teams.accessCheck === 'graph') membership = createGraphMembership(config, logger, options.accessTimeoutMs);
   if (config.teams.accessCheck === 'off') logger.warn(ACCESS_OFF_WARNING);
   if (config.isDemo) {
     // Only demo mode loads the demo partner: production code paths never import server/demo.

@@ -47,6 +47,14 @@ export function themeNameOf(value: string | undefined): ThemeName {
   return 'default'; // "default", "glass" and anything new
 }
 
+/**
+ * The team of a channel as its Microsoft 365 group ID: `team.groupId` in a standard channel; in a private
+ * channel it is absent and in a shared one null, and `channel.ownerGroupId` names the owning team.
+ */
+export function teamIdOf(ctx: Pick<app.Context, 'team' | 'channel'>): string | undefined {
+  return ctx.team?.groupId || ctx.channel?.ownerGroupId || undefined;
+}
+
 function frameKindOf(value: string | undefined): FrameKind {
   if (value === 'settings') return 'settings';
   if (value === 'remove') return 'remove';
@@ -102,7 +110,7 @@ export async function connectToTeams(timeoutMs = TEAMS_INIT_TIMEOUT_MS): Promise
       locale: ctx.app.locale,
       entityId: ctx.page.id || undefined,
       channelId: ctx.channel?.id,
-      teamId: ctx.team?.groupId || ctx.channel?.ownerGroupId || undefined,
+      teamId: teamIdOf(ctx),
       chatId: ctx.chat?.id,
       meetingId: ctx.meeting?.id,
       userObjectId: ctx.user?.id || undefined,

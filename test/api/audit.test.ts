@@ -99,4 +99,35 @@ describe('GET /api/audit?listId=', () => {
     expect(diagnostics(limit)).toMatch(/limit/);
     expect((await app.call(USER_A, 'GET', `/api/audit?listId=${list.id}&limit=1`)).body.events).toHaveLength(1);
   });
+
+  test('records views: a list opened, one patient.viewed per EHR patient shown in its rows (one insert), a detail opened from it', async () => {
+    const list = await newList();
+    const path = `/api/lists/${list.id}`;
+    for (const patientId of ['a1', 'a2']) await app.call(USER_A, 'POST', `${path}/entries`, { patientId });
+    await app.call(USER_A, 'POST', `${path}/entries`, { manual: { name: 'Walk In' } });
+    const before = (await auditOf(list.id)).length;
+
+    expect((await app.call(USER_A2, 'GET', path)).status).toBe(200);
+    expect((await app.call(USER_A2, 'GET', `${path}/rows`)).status).toBe(200);
+    expect((await app.call(USER_A2, 'GET', `/api/patients/a1?listId=${list.id}`)).status).toBe(200);
+
+    const views = (await auditOf(list.id)).slice(0, -before);
+    expect(views.map((e) => [e.type, e.patientId])).toEqual([
+      ['patient.viewed', 'a1'],
+      ['patient.viewed', 'a2'],
+      ['patient.viewed', 'a1'],
+      ['list.viewed', undefined],
+    ]);
+    expect(views.every((e) => e.userId === USER_A2 && e.listId === list.id)).toBe(true);
+    // The rows' two events are one insert: they carry the same time.
+    expect(views[1]!.at).toBe(views[2]!.at);
+    expect(JSON.stringify(views)).not.toMatch(/Alder|MRN-A|Walk In|Secret Ward Name/);
+  });
+
+  test('a detail opened from a list the user may not see is the list\'s 404, and reads nothing', async () => {
+    const personal = await newList({ kind: 'personal', id: USER_A2 }, USER_A2);
+    const res = await app.call(USER_A, 'GET', `/api/patients/a1?listId=${personal.id}`);
+    expect(res.status).toBe(404);
+    expect(diagnostics(res)).toBe('List not found');
+  });
 });

@@ -48,7 +48,7 @@ async function makeKey(kid: string): Promise<SigningKey> {
 }
 
 /** Starts the fake. Tokens carry `iss = <authority>/<tid>/v2.0`; pass `authority` to impersonate another cloud. */
-export async function startFakeAad(options: { authority?: string } = {}): Promise<FakeAad> {
+export async function startFakeAad(options: { authority?: string; routes?: express.Router } = {}): Promise<FakeAad> {
   const keys: SigningKey[] = [await makeKey('key-1')];
   let keyRequests = 0;
   const app = express();
@@ -59,6 +59,8 @@ export async function startFakeAad(options: { authority?: string } = {}): Promis
     );
     res.json({ keys: jwks });
   });
+  // More of Entra's endpoints, e.g. the on-behalf-of token endpoint (test/support/fake-graph.ts).
+  if (options.routes) app.use(options.routes);
   const server = await listen(app);
   const authority = options.authority ?? server.url;
 

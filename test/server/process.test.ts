@@ -37,6 +37,8 @@ describe('the compiled server', () => {
     expect(result.status).toBe(1);
     for (const name of ['PORT', 'AAD_CLIENT_ID', 'PARTNER_FHIR_URL', 'DATABASE_URL', 'FHIR_MAX_CONCURRENCY'])
       expect(result.stderr).toContain(name);
+    // TEAMS_ACCESS_CHECK=graph is the default: the secret of the on-behalf-of exchange is named too.
+    expect(result.stderr).toMatch(/AAD_CLIENT_SECRET: required with TEAMS_ACCESS_CHECK=graph/);
     expect(result.stderr + result.stdout).not.toContain('do-not-print-this-secret');
   });
 
