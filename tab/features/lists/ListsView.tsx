@@ -4,6 +4,7 @@ import { AddRegular, PeopleListRegular } from '@fluentui/react-icons';
 import type { ListContext } from '../../../server/wire/contract';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorNotice } from '../../shared/components/ErrorNotice';
+import { isApiResponseError } from '../../shared/api-client';
 import { errorText } from '../../shared/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import type { ListsSlots } from '../../shared/slots';
@@ -57,7 +58,18 @@ export function ListsView(props: { context: ListContext; initialListId?: string;
 
   let body: JSX.Element;
   if (lists.status === 'error') {
-    body = <ErrorNotice message={t('lists.loadFailed', { reason: errorText(lists.error, i18n) })} onRetry={lists.reload} />;
+    // A context's lists answer 404 only to someone outside its roster (the server says no more, on purpose).
+    const isRefused = isApiResponseError(lists.error) && lists.error.status === 404;
+    body = (
+      <ErrorNotice
+        message={
+          isRefused
+            ? t('lists.notMember', { context: t(`context.${lists.context.kind}`) })
+            : t('lists.loadFailed', { reason: errorText(lists.error, i18n) })
+        }
+        onRetry={lists.reload}
+      />
+    );
   } else if (lists.status === 'loading' && lists.lists.length === 0) {
     body = <ListSkeleton />;
   } else if (!selected) {

@@ -58,9 +58,12 @@ async function loadLists(
 
 export function useLists(givenContext: ListContext, initialListId: string | undefined): ListsState {
   const api = useApi();
+  // The roster (a channel's team, a meeting's chat) goes with the context: the server checks membership by it.
+  const teamId = givenContext.kind === 'channel' ? givenContext.teamId : undefined;
+  const chatId = givenContext.kind === 'meeting' ? givenContext.chatId : undefined;
   const context = useMemo<ListContext>(
-    () => ({ kind: givenContext.kind, id: givenContext.id }),
-    [givenContext.kind, givenContext.id],
+    () => ({ kind: givenContext.kind, id: givenContext.id, ...(teamId ? { teamId } : {}), ...(chatId ? { chatId } : {}) }),
+    [givenContext.kind, givenContext.id, teamId, chatId],
   );
   const [loaded, setLoaded] = useState<Loaded>({ context, lists: [], isInitialMissing: false });
   const [status, setStatus] = useState<ListsState['status']>('loading');

@@ -78,6 +78,8 @@ export const en = {
   'lists.changedElsewhere': 'Someone changed this list meanwhile. Your change was applied to the newest version.',
   'lists.deleted': 'The list “{name}” was deleted.',
   'lists.notFound': 'This tab’s list no longer exists. Pick or create another one.',
+  'lists.notMember':
+    'Only the members of this {context} can open its patient lists, and Teams does not list you as one. If you were added a moment ago, try again in a minute.',
 
   'list.addPatients': 'Add patients',
   'list.columns': 'Columns',

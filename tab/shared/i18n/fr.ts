@@ -77,6 +77,8 @@ export const fr: Catalogue = {
     'Quelqu’un a modifié cette liste entre-temps. Votre modification a été appliquée à la version la plus récente.',
   'lists.deleted': 'La liste « {name} » a été supprimée.',
   'lists.notFound': 'La liste de cet onglet n’existe plus. Choisissez-en une autre ou créez-en une.',
+  'lists.notMember':
+    'Seuls les membres de cet espace Teams ({context}) peuvent ouvrir ses listes de patients, et Teams ne vous compte pas parmi eux. Si vous venez d’y être ajouté, réessayez dans une minute.',
 
   'list.addPatients': 'Ajouter des patients',
   'list.columns': 'Colonnes',
