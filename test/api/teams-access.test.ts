@@ -150,7 +150,7 @@ describe('members of a channel, a chat and a meeting', () => {
       expect(created.body.context).toEqual(context);
       const listed = await call(MEMBER, 'GET', `/api/lists?${query}`);
       expect(listed.status).toBe(200);
-      expect(listed.body.lists.map((l: List) => l.id)).toContain(created.body.id);
+      expect((listed.body.lists as List[]).map((l) => l.id)).toContain(created.body.id);
       const entry = await call(MEMBER, 'POST', `/api/lists/${created.body.id}/entries`, { manual: { name: 'Walk, In' } });
       expect(entry.status).toBe(201);
       expect((await call(MEMBER, 'PUT', `/api/lists/${created.body.id}/entries/${entry.body.id}/note`, { text: 'ok', version: 1 })).status).toBe(200);
@@ -254,7 +254,7 @@ describe('a channel list made before lists kept their team', () => {
     expect((await call(MEMBER, 'GET', `/api/lists/${legacy!.id}`)).status).toBe(404);
     // A member opening the channel from Teams (the tab names the team) binds it.
     const listed = await call(MEMBER, 'GET', `/api/lists?${query}`);
-    expect(listed.body.lists.map((l: List) => l.context)).toEqual([{ kind: 'channel', id: legacyChannel, teamId: TEAM }]);
+    expect((listed.body.lists as List[]).map((l) => l.context)).toEqual([{ kind: 'channel', id: legacyChannel, teamId: TEAM }]);
     const opened = await call(MEMBER, 'GET', `/api/lists/${legacy!.id}`);
     expect(opened.status).toBe(200);
     expect(opened.body.context.teamId).toBe(TEAM);
