@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { hostCalls, launchChromium, openInHost, screenshot } from './support/browser.js';
+import { HOST_TEAM_ID, hostCalls, launchChromium, openInHost, screenshot } from './support/browser.js';
 import { demoUsers, startTestRounds, tokenFor, type TestRounds } from './support/rounds-server.js';
 
 let rounds: TestRounds;
@@ -43,7 +43,7 @@ describe('the configuration page in a Teams channel', { timeout: 60_000 }, () =>
     const [[settings]] = (await hostCalls(page, 'settings.setSettings')) as [[Record<string, string>]];
     const token = await tokenFor(rounds.url, userId);
     const lists = (await (
-      await fetch(`${rounds.url}/api/lists?contextKind=channel&contextId=${encodeURIComponent(contextId)}`, {
+      await fetch(`${rounds.url}/api/lists?contextKind=channel&contextId=${encodeURIComponent(contextId)}&teamId=${HOST_TEAM_ID}`, {
         headers: { authorization: `Bearer ${token}` },
       })
     ).json()) as { lists: { id: string; name: string }[] };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Frame } from 'playwright-core';
-import { launchChromium, openInHost, screenshot, seriousViolations } from './support/browser.js';
+import { HOST_TEAM_ID, launchChromium, openInHost, screenshot, seriousViolations } from './support/browser.js';
 import { demoUsers, somePatient, startTestRounds, tokenFor, type DemoUserInfo, type TestRounds } from './support/rounds-server.js';
 
 let rounds: TestRounds;
@@ -86,10 +86,12 @@ describe('the lists view in a Teams channel', { timeout: 120_000 }, () => {
     await expect.poll(() => patientHeader.getAttribute('aria-sort')).toBe('descending');
     const token = await tokenFor(rounds.url, user.userId);
     const listsAnswer = (await (
-      await fetch(`${rounds.url}/api/lists?contextKind=channel&contextId=${encodeURIComponent('19:content-r4@thread.tacv2')}`, {
+      await fetch(`${rounds.url}/api/lists?contextKind=channel&contextId=${encodeURIComponent('19:content-r4@thread.tacv2')}&teamId=${HOST_TEAM_ID}`, {
         headers: { authorization: `Bearer ${token}` },
       })
-    ).json()) as { lists: { id: string; columns: string[]; sort?: object }[] };
+    ).json()) as { lists: { id: string; columns: string[]; sort?: object; context: object }[] };
+    // The tab made the list with the channel's team (the host's group ID): the roster the server checks.
+    expect(listsAnswer.lists[0]!.context).toEqual({ kind: 'channel', id: '19:content-r4@thread.tacv2', teamId: HOST_TEAM_ID });
     await expect
       .poll(async () => {
         const list = (await (

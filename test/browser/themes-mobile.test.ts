@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { launchChromium, openInHost, screenshot, seriousViolations } from './support/browser.js';
+import { HOST_TEAM_ID, launchChromium, openInHost, screenshot, seriousViolations } from './support/browser.js';
 import { demoUsers, somePatient, startTestRounds, tokenFor, type TestRounds } from './support/rounds-server.js';
 
 let rounds: TestRounds;
@@ -19,7 +19,7 @@ beforeAll(async () => {
     await fetch(`${rounds.url}/api/lists`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ name: 'Ward 2A', context: { kind: 'channel', id: CONTEXT_ID } }),
+      body: JSON.stringify({ name: 'Ward 2A', context: { kind: 'channel', id: CONTEXT_ID, teamId: HOST_TEAM_ID } }),
     })
   ).json()) as { id: string };
   for (const skip of [0, 1]) {

@@ -17,6 +17,7 @@ export function productionConfig(overrides: Record<string, string> = {}): Config
     PARTNER_FHIR_URL: 'https://partner.example/fhir',
     PARTNER_CLIENT_ID: 'rounds',
     PARTNER_CLIENT_SECRET: 'not-a-real-secret',
+    AAD_CLIENT_SECRET: 'not-a-real-app-secret',
     ...overrides,
   });
 }

@@ -11,7 +11,7 @@ describe('the app shell', () => {
   test('answers /api/health without a token', async () => {
     const res = await fetch(`${app.url}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', version: '0.0.0' });
+    expect(await res.json()).toMatchObject({ status: 'ok', version: '0.0.0', teamsAccessCheck: 'off' });
   });
 
   test('refuses /api/me without a token with a 401 OperationOutcome', async () => {

@@ -23,6 +23,9 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** The team (Microsoft 365 group ID) the fake host gives every channel: the server checks membership by it. */
+export const HOST_TEAM_ID = '5f0c2a9e-3d4b-4c6a-9e8f-1a2b3c4d5e6f';
+
 export interface HostOptions {
   frame?: 'settings' | 'content' | 'remove';
   user: string;
