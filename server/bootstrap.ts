@@ -76,8 +76,9 @@ export async function startRounds(config: Config, options: StartOptions): Promis
     config.partner = { fhirUrl: partner.url, clientId: partner.clientId, clientSecret: partner.clientSecret };
     demoIdentity = new DemoIdentity(partner.users);
     if (config.teams.accessCheck === 'demo') {
-      const { DemoRosters } = await import('./demo/demo-rosters.js');
+      const { DemoRosters, seedPrivateChannelLists } = await import('./demo/demo-rosters.js');
       membership = cached(new DemoRosters(), config);
+      await seedPrivateChannelLists(store);
     }
     authenticator = chainAuthenticators(demoIdentity);
     logger.info({ partner: partner.url }, 'demo partner started with synthetic data');

@@ -180,7 +180,7 @@ describe('a read answered with another patient', () => {
     expect(added.text).not.toMatch(/Oscar|MRN-OTHER/);
   });
 
-  test.each(['.', '..', '...'])('refuses the patient id %s, a dot segment that would read another resource', async (id) => {
+  test.each(['.', '..', '...', '%2e', '%2E%2e'])('refuses the patient id %s, a dot segment that would read another resource', async (id) => {
     // Sent as written (fetch would normalise the dots away before they reach Rounds, a raw client does not).
     const token = await app.tokenFor(USER_A);
     const status = await new Promise<number>((resolve, reject) => {
@@ -197,7 +197,7 @@ describe('a read answered with another patient', () => {
       name: 'Dots',
       context: { kind: 'channel', id: `19:${randomUUID()}@thread.tacv2` },
     });
-    const added = await app.call(USER_A, 'POST', `/api/lists/${(created.body as List).id}/entries`, { patientId: id });
+    const added = await app.call(USER_A, 'POST', `/api/lists/${(created.body as List).id}/entries`, { patientId: decodeURIComponent(id) });
     expect(added.status).toBe(400);
     expect(added.text).toMatch(/patientId: must be a FHIR id.*not only dots/);
   });

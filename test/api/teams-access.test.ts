@@ -12,7 +12,7 @@ import { createLogger } from '../../server/logger.js';
 import { SqliteStore } from '../../server/lists/sqlite-store.js';
 import { startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
 import { DEMO_TENANT_DEFINITIONS, DEMO_TENANT_R4_ID } from '../../server/demo/tenants.js';
-import { DEMO_PRIVATE_CHANNEL_ID } from '../../server/demo/demo-rosters.js';
+import { DEMO_PRIVATE_CHANNEL_ID, DEMO_PRIVATE_LIST_IDS } from '../../server/demo/demo-rosters.js';
 import type { AuditEvent, List } from '../../server/wire/contract.js';
 import { FAKE_CLIENT_ID, startFakeAad, type FakeAad } from '../fakes/fake-aad.js';
 import { GRAPH_CLIENT_SECRET, startFakeGraph, type FakeGraph } from '../support/fake-graph.js';
@@ -400,6 +400,12 @@ describe('demo mode', () => {
       const shared = (await (await as(first!.userId, 'POST', '/api/lists', { name: 'Ward 4', context: ward })).json()) as List;
       expect((await as(second!.userId, 'GET', `/api/lists/${shared.id}`)).status).toBe(200);
       expect(((await (await fetch(`${demo.url}/api/health`)).json()) as { teamsAccessCheck: string }).teamsAccessCheck).toBe('demo');
+      // The demo keeps a list in each hospital's private channel, so the refusal can be seen with `/?listId=`.
+      const seeded = DEMO_PRIVATE_LIST_IDS[DEMO_TENANT_R4_ID]!;
+      const opened = await as(first!.userId, 'GET', `/api/lists/${seeded}`);
+      expect(opened.status).toBe(200);
+      expect(((await opened.json()) as List).context).toMatchObject({ kind: 'channel', id: DEMO_PRIVATE_CHANNEL_ID });
+      expect((await as(second!.userId, 'GET', `/api/lists/${seeded}`)).status).toBe(404);
     } finally {
       await demo.close();
     }
