@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { hostCalls, launchChromium, openInHost, screenshot, seriousViolations } from './support/browser.js';
 import { demoUsers, startTestRounds, type TestRounds } from './support/rounds-server.js';
+import { DEMO_PRIVATE_LIST_IDS } from '../../server/demo/demo-rosters.js';
+import { DEMO_TENANT_R4_ID } from '../../server/demo/tenants.js';
 
 let rounds: TestRounds;
 let browser: Browser;
@@ -46,6 +48,22 @@ describe('outside Teams and the removal page', { timeout: 60_000 }, () => {
     await page.getByRole('heading', { level: 1, name: 'Sign in to Rounds' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  test("opens a private channel's list for its member and tells another clinician it does not exist", async () => {
+    const [member, other] = (await demoUsers(rounds.url)).filter((u) => u.tenantId === DEMO_TENANT_R4_ID);
+    const link = `${rounds.url}/tab?listId=${DEMO_PRIVATE_LIST_IDS[DEMO_TENANT_R4_ID]}`;
+    for (const [user, expected] of [
+      [member!, 'ICU huddle (private channel)'],
+      [other!, 'This tab’s list no longer exists. Pick or create another one.'],
+    ] as const) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(link);
+      await page.getByRole('button', { name: `Sign in as ${user.name}` }).click();
+      await page.getByText(expected).first().waitFor();
+      await context.close();
+    }
   });
 
   test('tells the user the configuration page belongs in Teams', async () => {
