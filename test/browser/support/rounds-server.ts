@@ -47,6 +47,7 @@ export async function startTestRounds(): Promise<TestRounds> {
 export interface DemoUserInfo {
   userId: string;
   name: string;
+  tenantId: string;
   tenantName: string;
   fhirVersion: 'DSTU2' | 'STU3' | 'R4';
 }
