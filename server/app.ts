@@ -14,7 +14,9 @@ import { errorHandler, apiNotFound } from './http/error-handler.js';
 import { authenticate } from './http/authenticate.js';
 import { requestLog } from './http/request-log.js';
 import { DEFAULT_RATE_LIMIT, rateLimitPerUser, type RateLimit } from './http/rate-limit.js';
-import { healthRoutes, demoRoutes, meRoutes } from './api/session-routes.js';
+import { healthRoutes, demoRoutes, meRoutes, readyRoutes } from './api/session-routes.js';
+import { Readiness } from './http/readiness.js';
+import { httpMetrics, metricsRoute } from './http/metrics-route.js';
 import { clientConfigRoutes } from './api/client-config-routes.js';
 import { patientRoutes } from './api/patient-routes.js';
 import type { Ehr } from './fhir/ehr.js';
@@ -45,6 +47,8 @@ export interface AppDeps {
   membership?: Membership;
   /** Requests per signed-in user (tenant and user of the verified token); DEFAULT_RATE_LIMIT when absent. */
   rateLimit?: RateLimit;
+  /** What /api/ready asks (the store, Redis) and whether this instance drains; ready when absent. */
+  readiness?: Readiness;
 }
 
 
@@ -56,6 +60,8 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(securityHeaders({ isHttps: config.publicUrl.startsWith('https://'), aadAuthority: config.aad.authority }));
   app.use(requestLog(logger));
+  app.use(httpMetrics());
+  app.get('/metrics', metricsRoute(config.metricsAllow));
   // JSON over 1 KB leaves compressed (Brotli at quality 4, or gzip); the tab's assets come precompressed. A
   // 256 KB Brotli window (not 4 MB) keeps a hundred answers compressed at once from costing hundreds of MB.
   app.use(
@@ -72,6 +78,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   api.use(healthRoutes(deps.version ?? '0.0.0', deps.membership ? config.teams.accessCheck : 'off'));
+  api.use(readyRoutes(deps.readiness ?? new Readiness()));
   api.use(clientConfigRoutes(config));
   if (deps.demoIdentity) api.use('/demo', jsonBody, demoRoutes(deps.demoIdentity));
   // The token is checked (and the caller counted) before a body of up to 1 MB is read.

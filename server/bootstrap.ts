@@ -15,6 +15,10 @@ import { openStore } from './lists/open-store.js';
 import type { Membership } from './teams/membership.js';
 import { cached, createGraphMembership } from './teams/create-membership.js';
 import { ACCESS_OFF_WARNING } from './api/session-routes.js';
+import { timedStore } from './lists/timed-store.js';
+import type { SharedState } from './redis/shared-state.js';
+import { Readiness } from './http/readiness.js';
+import { DEFAULT_RATE_LIMIT } from './http/rate-limit.js';
 
 /** How long close() lets requests in flight finish before it cuts their connections. */
 export const DEFAULT_DRAIN_MS = 10_000;
@@ -52,6 +56,11 @@ function listenFailure(error: Error, config: Config): Error {
   return error;
 }
 
+async function connectShared(redis: NonNullable<Config['redis']>, logger: Logger): Promise<SharedState> {
+  const { connectSharedState } = await import('./redis/shared-state.js');
+  return connectSharedState(redis, logger);
+}
+
 export async function startRounds(config: Config, options: StartOptions): Promise<RunningRounds> {
   const { logger } = options;
   const closers: Array<() => Promise<void>> = [];
@@ -59,7 +68,13 @@ export async function startRounds(config: Config, options: StartOptions): Promis
   // gives it its own endpoint; a bad routes file stops start-up, before anything runs, naming each problem.
   const routes = config.tenantRoutesFile ? loadTenantRoutes(config.tenantRoutesFile) : new Map();
   // The lists' database (DATABASE_URL), migrated before anything listens; closed after the server stops.
-  const store = await openStore(config.databaseUrl);
+  const store = timedStore(await openStore(config.databaseUrl, { ssl: config.databaseSsl }));
+  // REDIS_URL: rate limits and partner tokens shared by every instance. An instance starts while Redis is
+  // away (/api/ready says 503 until it answers) and falls back to its own counts and tokens meanwhile.
+  // Loaded only when configured, like the stores' drivers.
+  const shared = config.redis ? await connectShared(config.redis, logger) : undefined;
+  if (shared) closers.push(() => shared.redis.close());
+  const readiness = new Readiness({ database: () => store.ping(), ...(shared ? { Redis: () => shared.redis.ping() } : {}) });
 
   let authenticator: Authenticator = {
     authenticate: () => Promise.reject(unauthorized('Azure AD sign-in is not configured')),
@@ -95,7 +110,7 @@ export async function startRounds(config: Config, options: StartOptions): Promis
     authenticator = demoIdentity ? chainAuthenticators(demoIdentity, aad) : aad;
   }
 
-  const ehr = createEhr(config, routes, logger, options.ehrTuning);
+  const ehr = createEhr(config, routes, logger, options.ehrTuning, shared?.tokens);
   closers.push(() => ehr.close());
 
   const app = createApp({
@@ -106,6 +121,8 @@ export async function startRounds(config: Config, options: StartOptions): Promis
     ehr,
     store,
     membership,
+    readiness,
+    rateLimit: shared ? { ...DEFAULT_RATE_LIMIT, counter: shared.rateCounter } : undefined,
     version: options.version,
     tabDir: options.tabDir,
   });
@@ -126,6 +143,8 @@ export async function startRounds(config: Config, options: StartOptions): Promis
     url,
     port,
     close: async () => {
+      // /api/ready turns 503 at once, so the load balancer sends nothing new while requests in flight finish.
+      readiness.drain();
       // Stop accepting, let requests in flight finish (their connections close after them), then cut the rest.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A kept-alive connection goes as soon as its last answer is sent, not when the client lets go.

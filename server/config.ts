@@ -1,4 +1,5 @@
 // Configuration: parsed once from the environment by one schema (../shared/spec/api.md, "Configuration").
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 import type { TeamsAccessCheck } from './wire/contract.js';
 
@@ -65,7 +66,35 @@ const envSchema = z.object({
   AAD_CLIENT_SECRET: z.string().min(1).optional(),
   GRAPH_URL: secureUrl.default('https://graph.microsoft.com'),
   ACCESS_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL').optional(),
+  TOKEN_CACHE_KEY: z
+    .string()
+    .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  METRICS_ALLOW: z
+    .string()
+    .default('loopback')
+    .refine(isAddressList, 'must be a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal'),
+  DATABASE_SSL: z.enum(['require', 'verify-full'], { error: 'must be require or verify-full' }).optional(),
+  DATABASE_SSL_CA: z.string().min(1).optional(),
 });
+
+/** Addresses in proxy-addr's syntax (the one Express's `trust proxy` takes): IPs, CIDR ranges and named ranges. */
+function isAddressList(value: string): boolean {
+  try {
+    proxyAddr.compile(addressList(value));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function addressList(value: string): string[] {
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
 
 /** How long a "no" from a roster is kept: short, so a clinician just added to a team gets in quickly. */
 export const DENIED_CACHE_SECONDS = 60;
@@ -120,6 +149,12 @@ export interface Config {
   };
   tenantRoutesFile?: string;
   databaseUrl: string;
+  /** DATABASE_SSL: TLS to PostgreSQL; `verify-full` checks the server's certificate (against DATABASE_SSL_CA). */
+  databaseSsl?: { mode: 'require' | 'verify-full'; caFile?: string };
+  /** REDIS_URL and the AES-GCM key of the tokens kept there; absent: everything stays in this process. */
+  redis?: { url: string; tokenKey: Buffer };
+  /** Who may read /metrics (METRICS_ALLOW, proxy-addr syntax). */
+  metricsAllow: string[];
   logLevel: string;
   fhir: FhirTuning;
 }
@@ -179,6 +214,10 @@ function requirementProblems(raw: Record<string, string | undefined>, options: L
     if (!raw.PARTNER_CLIENT_ID) problems.push('PARTNER_CLIENT_ID: required with PARTNER_FHIR_URL');
     if (!raw.PARTNER_CLIENT_SECRET) problems.push('PARTNER_CLIENT_SECRET: required with PARTNER_FHIR_URL');
   }
+  if (raw.REDIS_URL && !raw.TOKEN_CACHE_KEY)
+    problems.push('TOKEN_CACHE_KEY: required with REDIS_URL: the key that encrypts the tokens kept in Redis (openssl rand -base64 32)');
+  if (raw.DATABASE_SSL_CA && raw.DATABASE_SSL !== 'verify-full')
+    problems.push('DATABASE_SSL_CA: only used with DATABASE_SSL=verify-full');
   if (isProduction && raw.PUBLIC_URL && !raw.PUBLIC_URL.startsWith('https://'))
     problems.push('PUBLIC_URL: must be https in production');
   return problems;
@@ -229,6 +268,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions = {}): C
     },
     tenantRoutesFile: e.TENANT_ROUTES_FILE,
     databaseUrl: e.DATABASE_URL,
+    databaseSsl: e.DATABASE_SSL ? { mode: e.DATABASE_SSL, caFile: e.DATABASE_SSL_CA } : undefined,
+    redis: e.REDIS_URL && e.TOKEN_CACHE_KEY ? { url: e.REDIS_URL, tokenKey: Buffer.from(e.TOKEN_CACHE_KEY, 'base64') } : undefined,
+    metricsAllow: addressList(e.METRICS_ALLOW),
     logLevel: e.LOG_LEVEL,
     fhir: {
       timeoutMs: e.FHIR_TIMEOUT_MS,

@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Health, Me, TeamsAccessCheck } from '../wire/contract.js';
 import type { DemoIdentity } from '../auth/demo-identity.js';
+import type { Readiness } from '../http/readiness.js';
+import { serviceUnavailable } from '../errors.js';
 import { userOf } from '../http/authenticate.js';
 import { parseBody } from './parse.js';
 
@@ -19,6 +21,17 @@ export function healthRoutes(version: string, teamsAccessCheck: TeamsAccessCheck
   };
   router.get('/health', (_req, res) => {
     res.json(body);
+  });
+  return router;
+}
+
+/** GET /api/ready: 200 when this instance can take requests; 503 (an outcome saying why) otherwise. */
+export function readyRoutes(readiness: Readiness): Router {
+  const router = Router();
+  router.get('/ready', async (_req, res) => {
+    const problems = await readiness.problems();
+    if (problems.length > 0) throw serviceUnavailable(`Not ready: ${problems.join('; ')}`, 5);
+    res.json({ status: 'ready' });
   });
   return router;
 }

@@ -9,6 +9,7 @@ import { adapterFor } from './adapters/adapter-for.js';
 import { EhrService } from './ehr-service.js';
 import { ReadCache } from './read-cache.js';
 import { FhirTransport } from './transport.js';
+import type { SharedTokens } from '../partner/shared-tokens.js';
 
 export interface EhrTuning {
   /** Timeout of each discovery and token call (default 10 s). */
@@ -17,13 +18,20 @@ export interface EhrTuning {
   fhirTimeoutMs?: number;
 }
 
-export function createEhr(config: Config, routes: TenantRoutes, logger: Logger, tuning: EhrTuning = {}): EhrService {
+export function createEhr(
+  config: Config,
+  routes: TenantRoutes,
+  logger: Logger,
+  tuning: EhrTuning = {},
+  sharedTokens?: SharedTokens,
+): EhrService {
   const router = new PartnerRouter({
     partner: config.partner,
     partnerMode: config.isDemo ? 'demo' : 'partner',
     routes,
     logger,
     timeoutMs: tuning.tokenTimeoutMs,
+    shared: sharedTokens,
   });
   const { fhir } = config;
   const transport = new FhirTransport({ maxResponseBytes: fhir.maxResponseBytes });

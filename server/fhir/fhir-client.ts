@@ -7,6 +7,7 @@ import type { FhirEndpoint } from '../partner/fhir-endpoint.js';
 import { whoServes } from '../partner/upstream.js';
 import type { FhirResource } from './adapters/adapter.js';
 import type { FhirTransport, TransportAnswer } from './transport.js';
+import { fhirDuration, tenantLabel } from '../metrics.js';
 
 /** The FHIR server answered with an error status; a clean 502 unless a caller handles `upstreamStatus`. */
 export class FhirStatusError extends ApiError {
@@ -56,6 +57,7 @@ export class TenantFhirClient {
   private readonly base: URL;
   private readonly limit: LimitFunction;
   private readonly timeoutMs: number;
+  private readonly tenantLabel: string;
 
   constructor(
     readonly endpoint: FhirEndpoint,
@@ -65,6 +67,7 @@ export class TenantFhirClient {
     this.base = new URL(`${endpoint.baseUrl.replace(/\/+$/, '')}/`);
     this.limit = pLimit(options.maxConcurrency ?? DEFAULT_FHIR_CONCURRENCY);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_FHIR_TIMEOUT_MS;
+    this.tenantLabel = tenantLabel(endpoint.tenantId);
   }
 
   /** GET a path relative to the FHIR base. `anonymous` sends no token (the open /metadata). */
@@ -114,13 +117,27 @@ export class TenantFhirClient {
     return this.limit(() => this.send(call, deadline));
   }
 
-  private async send(call: Call, deadline: number): Promise<SizedResource> {
-    let token = call.isAnonymous ? undefined : await this.endpoint.getToken();
-    for (let attempt = 1; ; attempt += 1) {
+  /** One exchange with the FHIR server, timed for /metrics by tenant (hashed) and outcome. */
+  private async exchange(call: Call, token: string | undefined, deadline: number): Promise<TransportAnswer> {
+    const stop = fhirDuration.startTimer({ tenant: this.tenantLabel });
+    try {
       const answer = await this.options.transport.send(
         { method: call.method, url: call.url, headers: this.headers(call, token), body: call.body, deadline, who: this.who },
         this.timeoutMs,
       );
+      stop({ outcome: answer.status >= 200 && answer.status < 300 ? 'ok' : `http_${answer.status}` });
+      return answer;
+    } catch (error) {
+      const status = error instanceof ApiError ? error.status : 0;
+      stop({ outcome: status === 504 ? 'timeout' : status === 502 ? 'unreachable' : 'error' });
+      throw error;
+    }
+  }
+
+  private async send(call: Call, deadline: number): Promise<SizedResource> {
+    let token = call.isAnonymous ? undefined : await this.endpoint.getToken();
+    for (let attempt = 1; ; attempt += 1) {
+      const answer = await this.exchange(call, token, deadline);
       if (answer.status === 401 && token && attempt === 1) {
         // The partner may have revoked or rotated the token early: drop it and try once with a fresh one.
         this.endpoint.invalidateToken(token);

@@ -5,6 +5,7 @@
 import { LRUCache } from 'lru-cache';
 import type { ApiError } from '../errors.js';
 import type { FhirResource } from './adapters/adapter.js';
+import { cacheLookups } from '../metrics.js';
 
 /** What one read gave: a status and a resource, or why it failed. */
 export interface Read {
@@ -93,7 +94,9 @@ export class TenantReadCache {
   ) {}
 
   lookup(url: string): Read | Promise<Read> | undefined {
-    return this.cache.lookup(this.prefix + url);
+    const found = this.cache.lookup(this.prefix + url);
+    cacheLookups.inc({ result: found === undefined ? 'miss' : 'hit' });
+    return found;
   }
 
   track(url: string, pending: Promise<{ read: Read; bytes: number }>): Promise<Read> {

@@ -95,5 +95,7 @@ export interface ListStore {
   appendAudit(events: readonly StoredAuditEvent[]): Promise<void>;
   /** The list's events in this tenant, newest first. */
   auditForList(tenantId: string, listId: string, limit: number): Promise<StoredAuditEvent[]>;
+  /** Readiness: rejects when the database does not answer. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,16 +1,25 @@
 // DATABASE_URL picks the store: `sqlite:<path>` (its folder created; `sqlite::memory:` for a throwaway one)
-// or `postgres://…` / `postgresql://…`.
+// or `postgres://…` / `postgresql://…` (with DATABASE_SSL for a managed server).
 // Each store's driver is loaded only when it is the one configured: a SQLite start does not load pg.
+import { readFileSync } from 'node:fs';
 import type { ListStore } from './list-store.js';
 
-export async function openStore(databaseUrl: string): Promise<ListStore> {
+export interface StoreOptions {
+  /** DATABASE_SSL and DATABASE_SSL_CA (a file of PEM certificates). */
+  ssl?: { mode: 'require' | 'verify-full'; caFile?: string };
+}
+
+export async function openStore(databaseUrl: string, options: StoreOptions = {}): Promise<ListStore> {
   if (databaseUrl.startsWith('sqlite:')) {
     const { SqliteStore } = await import('./sqlite-store.js');
     return new SqliteStore(databaseUrl.slice('sqlite:'.length) || ':memory:');
   }
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
     const { PostgresStore } = await import('./postgres-store.js');
-    return PostgresStore.open(databaseUrl);
+    const { ssl } = options;
+    return PostgresStore.open(databaseUrl, {
+      ssl: ssl && { mode: ssl.mode, ca: ssl.caFile ? readFileSync(ssl.caFile, 'utf8') : undefined },
+    });
   }
   throw new Error('DATABASE_URL must start with sqlite: or postgres://');
 }

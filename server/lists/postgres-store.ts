@@ -12,7 +12,7 @@ import type {
   StoredAuditEvent,
   VersionedWrite,
 } from './list-store.js';
-import { inTransaction, migratePostgres } from './postgres-tx.js';
+import { guarded, inTransaction, migratePostgres } from './postgres-tx.js';
 import {
   AUDIT_INSERT_COLUMNS,
   ENTRY_INSERT_COLUMNS,
@@ -45,7 +45,14 @@ export interface PostgresStoreOptions {
   /** A schema to work in (created when missing); tests use a fresh one per run. */
   schema?: string;
   maxConnections?: number;
+  /** DATABASE_SSL: `require` (encrypted), or `verify-full` (the server's certificate checked, against `ca` when given). */
+  ssl?: { mode: 'require' | 'verify-full'; ca?: string };
+  /** The longest a statement may run, on the server and, with a second more, on the client (a silent network). */
+  statementTimeoutMs?: number;
 }
+
+/** A statement that takes longer is cancelled: a request fails in seconds, never hangs with its connection. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
 
 export class PostgresStore implements ListStore {
   readonly dialect = 'postgres';
@@ -55,10 +62,20 @@ export class PostgresStore implements ListStore {
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     const { schema } = options;
     if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error('Invalid schema name');
+    const statementTimeout = options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS;
     const pool = new pg.Pool({
       connectionString: url,
       max: options.maxConnections ?? 10,
+      // Connecting, and waiting for a free connection, both give up after this.
       connectionTimeoutMillis: 5_000,
+      // Idle connections are closed after a while and probed meanwhile: a dead one is found before it is used.
+      idleTimeoutMillis: 30_000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      // The server cancels a long statement; the client gives up on an answer that never comes (a silent network).
+      statement_timeout: statementTimeout,
+      query_timeout: statementTimeout + 1_000,
+      ...(options.ssl ? { ssl: options.ssl.mode === 'require' ? { rejectUnauthorized: false } : { rejectUnauthorized: true, ca: options.ssl.ca } } : {}),
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     // An idle client that loses its server must not crash the process; the next query reports the problem.
@@ -120,11 +137,11 @@ export class PostgresStore implements ListStore {
   }
 
   async listsInContext(tenantId: string, context: ListContext): Promise<ListSummary[]> {
-    const { rows } = await this.pool.query<ListRow>(
+    const { rows } = await guarded(() => this.pool.query<ListRow>(
       `SELECT ${LIST_SELECT_COLUMNS}, (SELECT count(*) FROM entries e WHERE e.list_id = lists.id) AS size
        FROM lists WHERE tenant_id = $1 AND context_kind = $2 AND context_id = $3 ORDER BY created_at, id`,
       [tenantId, context.kind, context.id],
-    );
+    ));
     return rows.map(toSummary);
   }
 
@@ -153,7 +170,7 @@ export class PostgresStore implements ListStore {
   }
 
   getList(tenantId: string, listId: string): Promise<List | undefined> {
-    return this.readList(this.pool, tenantId, listId);
+    return guarded(() => this.readList(this.pool, tenantId, listId));
   }
 
   updateList(
@@ -269,25 +286,30 @@ export class PostgresStore implements ListStore {
     const [teamId, chatId] = rosterValues(context);
     const column = teamId ? 'team_id' : chatId ? 'chat_id' : undefined;
     if (!column) return 0;
-    const { rowCount } = await this.pool.query(
+    const { rowCount } = await guarded(() => this.pool.query(
       `UPDATE lists SET ${column} = $1 WHERE tenant_id = $2 AND context_kind = $3 AND context_id = $4 AND ${column} IS NULL`,
       [teamId ?? chatId, tenantId, context.kind, context.id],
-    );
+    ));
     return rowCount ?? 0;
   }
 
   async appendAudit(events: readonly StoredAuditEvent[]): Promise<void> {
     // A single insert is atomic by itself; more than one chunk shares a transaction.
-    if (events.length <= AUDIT_ROWS_PER_INSERT) await this.insertAudit(this.pool, events);
+    if (events.length <= AUDIT_ROWS_PER_INSERT) await guarded(() => this.insertAudit(this.pool, events));
     else await inTransaction(this.pool, (db) => this.insertAudit(db, events));
   }
 
   async auditForList(tenantId: string, listId: string, limit: number): Promise<StoredAuditEvent[]> {
-    const { rows } = await this.pool.query<AuditRow>(
+    const { rows } = await guarded(() => this.pool.query<AuditRow>(
       'SELECT * FROM audit_events WHERE tenant_id = $1 AND list_id = $2 ORDER BY seq DESC LIMIT $3',
       [tenantId, listId, limit],
-    );
+    ));
     return rows.map(toAuditEvent);
+  }
+
+  /** Readiness: the database answers a trivial query within the statement timeout. */
+  async ping(): Promise<void> {
+    await guarded(() => this.pool.query('SELECT 1'));
   }
 
   async close(): Promise<void> {

@@ -312,6 +312,10 @@ export class SqliteStore implements ListStore {
     return rows.map(toAuditEvent);
   }
 
+  async ping(): Promise<void> {
+    this.statement('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
     return ;

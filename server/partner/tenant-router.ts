@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { FhirEndpoint, TenantRouter } from './fhir-endpoint.js';
 import type { TenantRoutes } from './tenant-routes-file.js';
 import { TokenClient } from './token-client.js';
+import type { SharedTokens } from './shared-tokens.js';
 import { whoServes } from './upstream.js';
 
 export interface PartnerRouterOptions {
@@ -19,6 +20,8 @@ export interface PartnerRouterOptions {
   logger: Logger;
   /** Timeout of each discovery and token call. */
   timeoutMs?: number;
+  /** Tokens shared with the other instances (REDIS_URL). */
+  shared?: SharedTokens;
 }
 
 interface Target {
@@ -45,6 +48,7 @@ export class PartnerRouter implements TenantRouter {
         logger: options.logger,
         who: whoServes(mode),
         timeoutMs: options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
+        shared: options.shared,
       }),
     });
     if (options.partner) this.partner = make(options.partner, options.partnerMode);

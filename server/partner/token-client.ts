@@ -1,5 +1,6 @@
 // App tokens by OAuth 2.0 client credentials with `scope=<tenant id>` (../shared/spec/partner-interface.md §1):
 // cached per tenant, one request in flight per tenant, and secret rotation on `invalid_client`.
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import type { PartnerConfig } from '../config.js';
@@ -7,11 +8,19 @@ import { badGateway } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { discoverTokenUrl } from './discovery.js';
 import { fetchUpstream, type UpstreamOptions } from './upstream.js';
+import { tokenRequests } from '../metrics.js';
+import type { SharedTokens } from './shared-tokens.js';
+
+/** How often an instance waiting for another's token request looks for its result. */
+const SHARED_POLL_MS = 25;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface TokenClientOptions extends UpstreamOptions {
   fhirUrl: string;
   credentials: PartnerConfig;
   logger: Logger;
+  /** Tokens shared with the other instances (REDIS_URL): one request per tenant across all of them. */
+  shared?: SharedTokens;
   /** Milliseconds since the epoch; tests may move time. */
   now?: () => number;
 }
@@ -82,7 +91,46 @@ export class TokenClient {
     return this.tokenUrl;
   }
 
+  /** The shared store's name for this tenant's token: the endpoint and client it is for, hashed. */
+  private sharedKey(tenantId: string): string {
+    return createHash('sha256').update(`${this.options.fhirUrl}\n${this.options.credentials.clientId}\n${tenantId}`).digest('hex');
+  }
+
+  /**
+   * With other instances: the token one of them keeps, else this instance takes the lock and asks, else it
+   * waits for the one that holds it (at most the token timeout, then it asks by itself).
+   */
   private async requestToken(tenantId: string): Promise<CachedToken> {
+    const { shared } = this.options;
+    if (!shared) return this.requestOwnToken(tenantId);
+    const key = this.sharedKey(tenantId);
+    const giveUpAt = this.now() + this.options.timeoutMs;
+    while (this.now() < giveUpAt) {
+      const kept = await shared.get(key);
+      if (kept && this.now() < kept.refreshAt) {
+        this.cache.set(tenantId, kept);
+        return kept;
+      }
+      if (await shared.lock(key, this.options.timeoutMs + 1_000)) {
+        try {
+          const again = await shared.get(key);
+          if (again && this.now() < again.refreshAt) {
+            this.cache.set(tenantId, again);
+            return again;
+          }
+          const token = await this.requestOwnToken(tenantId);
+          await shared.set(key, token);
+          return token;
+        } finally {
+          await shared.unlock(key);
+        }
+      }
+      await sleep(SHARED_POLL_MS);
+    }
+    return this.requestOwnToken(tenantId);
+  }
+
+  private async requestOwnToken(tenantId: string): Promise<CachedToken> {
     const tokenUrl = await this.discover();
     const first = this.secretIndex;
     try {
@@ -130,6 +178,7 @@ export class TokenClient {
       this.options,
     );
     const error = oauthError(answer.body);
+    tokenRequests.inc({ outcome: answer.status >= 200 && answer.status < 300 ? 'ok' : (error ?? `http_${answer.status}`) });
     if (error === 'invalid_client' || (answer.status === 401 && !error)) throw new RefusedSecret();
     if (answer.status < 200 || answer.status > 299) {
       throw badGateway(

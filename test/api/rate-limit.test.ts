@@ -1,13 +1,14 @@
 // api.md: "429 rate limited (Retry-After)", counted per signed-in user (tenant and user of the verified token).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { diagnostics, startListsApp, USER_A, USER_A2, USER_B, type ListsApp } from '../support/lists-app.js';
+import { InProcessCounter } from '../../server/http/rate-limit.js';
 
 describe('a tiny limit of 3 requests a minute', () => {
   let app: ListsApp;
   let clock = Date.parse('2026-11-20T08:00:00Z');
 
   beforeAll(async () => {
-    app = await startListsApp({ partner: false, deps: { rateLimit: { limit: 3, windowMs: 60_000, now: () => clock } } });
+    app = await startListsApp({ partner: false, deps: { rateLimit: { limit: 3, windowMs: 60_000, counter: new InProcessCounter(() => clock) } } });
   });
   afterAll(() => app.close());
 
