@@ -166,4 +166,25 @@ describe('loadConfig', () => {
     const problems = problemsOf({ NODE_ENV: 'production', AAD_CLIENT_ID: 'not-a-guid', PUBLIC_URL: 'https://rounds.example.org' });
     expect(problems.filter((p) => p.startsWith('AAD_CLIENT_ID:'))).toEqual(['AAD_CLIENT_ID: must be a GUID']);
   });
+
+  test('needs TOKEN_CACHE_KEY with REDIS_URL, and names bad scale-out variables', () => {
+    expect(problemsOf({ ...production, REDIS_URL: 'redis://cache.internal:6379' })).toEqual([
+      expect.stringMatching(/^TOKEN_CACHE_KEY: required with REDIS_URL/),
+    ]);
+    const problems = problemsOf({
+      ...production,
+      REDIS_URL: 'cache.internal',
+      TOKEN_CACHE_KEY: 'c2hvcnQ=',
+      METRICS_ALLOW: 'everyone',
+      DATABASE_SSL: 'yes',
+    });
+    for (const name of ['REDIS_URL', 'TOKEN_CACHE_KEY', 'METRICS_ALLOW', 'DATABASE_SSL'])
+      expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true);
+    const key = Buffer.alloc(32, 1).toString('base64');
+    const config = loadConfig({ ...production, REDIS_URL: 'rediss://cache.internal:6380', TOKEN_CACHE_KEY: key, DATABASE_SSL: 'verify-full', METRICS_ALLOW: 'loopback, 10.0.0.0/8' });
+    expect(config.redis).toEqual({ url: 'rediss://cache.internal:6380', tokenKey: Buffer.alloc(32, 1) });
+    expect(config.databaseSsl).toEqual({ mode: 'verify-full', caFile: undefined });
+    expect(config.metricsAllow).toEqual(['loopback', '10.0.0.0/8']);
+    expect(loadConfig(production).metricsAllow).toEqual(['loopback']);
+  });
 });
