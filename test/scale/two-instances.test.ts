@@ -7,31 +7,11 @@ import type { Entry, List } from '../../server/wire/contract.js';
 import { startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
 import { DEMO_TENANT_R4_ID } from '../../server/demo/tenants.js';
 import { FAKE_CLIENT_ID, startFakeAad, type FakeAad } from '../fakes/fake-aad.js';
-import { requirePostgres, TEST_DATABASE_URL } from '../support/postgres.js';
+import { freshDatabase, requirePostgres } from '../support/postgres.js';
 import { requireRedis, TEST_REDIS_URL } from '../support/redis.js';
 import { startRoundsProcess, type RoundsProcess } from '../support/rounds-process.js';
 
 const isAvailable = (await requirePostgres('the two-instance suite')) && (await requireRedis('the two-instance suite'));
-
-/** A database of this run's own, made empty and dropped afterwards. */
-async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `rounds_scale_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(TEST_DATABASE_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.href,
-    drop: async () => {
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
 
 describe.runIf(isAvailable)('two instances on one PostgreSQL and one Redis', { timeout: 120_000 }, () => {
   let aad: FakeAad;
