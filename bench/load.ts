@@ -202,9 +202,25 @@ async function main(): Promise<void> {
       await sleep(THINK_MS);
     }
   };
+  // What /metrics would tell a scraper halfway through the round, and what it must never tell: PHI and secrets.
+  const shown = ((await (await call(0, 'GET', `/api/lists/${list.id}/rows`)).json()) as RowsResponse).rows;
+  const secrets = [
+    ...shown.flatMap((r) => [r.patient?.family, ...(r.patient?.given ?? []), r.patient?.mrn]).filter((v): v is string => !!v && v.length > 2),
+    tenant.tenantId,
+    ...tokens,
+  ];
+  const scrapes: string[] = [];
+  const scraper = (async (): Promise<void> => {
+    await sleep((SECONDS * 1000) / 2);
+    scrapes.push(await (await fetch(`${rounds.url}/metrics`)).text());
+  })();
   const started = performance.now();
   await Promise.all(Array.from({ length: CLINICIANS }, (_, i) => clinician(i)));
   const elapsed = (performance.now() - started) / 1000;
+  await scraper;
+  scrapes.push(await (await fetch(`${rounds.url}/metrics`)).text());
+  const leaks = secrets.filter((secret) => scrapes.some((scrape) => scrape.includes(secret)));
+  const series = scrapes.at(-1)?.split('\n').filter((line) => line !== '' && !line.startsWith('#')).length ?? 0;
 
   const stats = await partner.stats();
   const rss = peakRssMb(rounds.pid());
@@ -241,6 +257,9 @@ async function main(): Promise<void> {
   );
   console.log(
     `Teams membership (TEAMS_ACCESS_CHECK=graph): ${graph.calls()} Graph calls and ${graph.exchanges()} on-behalf-of exchanges for ${CLINICIANS} clinicians and ${samples.length} requests`,
+  );
+  console.log(
+    `/metrics scraped mid-round and at the end (${series} samples): ${leaks.length} of ${secrets.length} patient names, MRNs, the tenant ID and tokens found in it`,
   );
   console.log(`Rounds peak RSS: ${rss.toFixed(1)} MB`);
 }
