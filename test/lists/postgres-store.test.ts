@@ -35,6 +35,10 @@ describe.runIf(isReachable)('PostgresStore', () => {
     }
   });
 
+  test('asks for TLS with DATABASE_SSL: a server without it is refused at start-up, saying so', async () => {
+    await expect(PostgresStore.open(TEST_DATABASE_URL, { schema, ssl: { mode: 'require' } })).rejects.toThrow(/SSL/i);
+  });
+
   test('refuses to change, delete or truncate audit events', async () => {
     const store = await PostgresStore.open(TEST_DATABASE_URL, { schema });
     await store.appendAudit([{ id: `e-${schema}`, type: 'list.created', tenantId: 't', userId: 'u', at: '2026-01-01T00:00:00.000Z' }]);
