@@ -2,14 +2,13 @@
 // cached per tenant, one request in flight per tenant, and secret rotation on `invalid_client`.
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import { z } from 'zod';
 import type { PartnerConfig } from '../config.js';
 import { badGateway } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { discoverTokenUrl } from './discovery.js';
-import { fetchUpstream, type UpstreamOptions } from './upstream.js';
-import { tokenRequests } from '../metrics.js';
-import type { SharedTokens } from './shared-tokens.js';
+import type { UpstreamOptions } from './upstream.js';
+import type { SharedToken, SharedTokens } from './shared-tokens.js';
+import { oauthError, postTokenForm, tokenOf } from './token-answer.js';
 
 /** How often an instance waiting for another's token request looks for its result. */
 const SHARED_POLL_MS = 25;
@@ -25,25 +24,8 @@ export interface TokenClientOptions extends UpstreamOptions {
   now?: () => number;
 }
 
-interface CachedToken {
-  accessToken: string;
-  /** When to stop using it: 60 s before it expires. */
-  refreshAt: number;
-}
-
-const tokenResponse = z.object({
-  access_token: z.string().min(1),
-  token_type: z.string().regex(/^bearer$/i),
-  expires_in: z.coerce.number().positive(),
-});
-
-const REFRESH_MARGIN_SECONDS = 60;
-
-/** The RFC 6749 §5.2 error code, if the body has a plausible one. */
-function oauthError(body: unknown): string | undefined {
-  const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
-  return typeof error === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(error) ? error : undefined;
-}
+/** A token and when to stop using it (shortly before it expires). */
+type CachedToken = SharedToken;
 
 class RefusedSecret extends Error {}
 
@@ -168,17 +150,8 @@ export class TokenClient {
       scope: tenantId,
     });
     const started = this.now();
-    const answer = await fetchUpstream(
-      tokenUrl,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: form.toString(),
-      },
-      this.options,
-    );
+    const answer = await postTokenForm(tokenUrl, form, this.options);
     const error = oauthError(answer.body);
-    tokenRequests.inc({ outcome: answer.status >= 200 && answer.status < 300 ? 'ok' : (error ?? `http_${answer.status}`) });
     if (error === 'invalid_client' || (answer.status === 401 && !error)) throw new RefusedSecret();
     if (answer.status < 200 || answer.status > 299) {
       throw badGateway(
@@ -187,18 +160,7 @@ export class TokenClient {
           : `${this.options.who} token endpoint answered ${answer.status}`,
       );
     }
-    const { body } = answer;
-    if (typeof body !== 'object' || body === null || Array.isArray(body))
-      throw badGateway(`${this.options.who} sent a token response that is not a JSON object`);
-    const parsed = tokenResponse.safeParse(body);
-    if (!parsed.success) {
-      const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))].join(', ');
-      throw badGateway(`${this.options.who} sent a token response without a valid ${fields}`);
-    }
-    const lifetime = parsed.data.expires_in;
-    // Short-lived tokens (tests, some partners) would never be reused with a fixed 60 s margin.
-    const margin = Math.min(REFRESH_MARGIN_SECONDS, lifetime / 2);
-    const token = { accessToken: parsed.data.access_token, refreshAt: started + (lifetime - margin) * 1000 };
+    const token = tokenOf(answer, this.options.who, started);
     this.cache.set(tenantId, token);
     return token;
   }
