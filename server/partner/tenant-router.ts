@@ -7,7 +7,8 @@ import { notConfigured } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { FhirEndpoint, TenantRouter } from './fhir-endpoint.js';
 import type { TenantRoutes } from './tenant-routes-file.js';
-import { TokenClient } from './token-client.js';
+import type { TokenClient } from './token-client.js';
+import { partnerTokenClient } from './partner-secret-grant.js';
 import type { SharedTokens } from './shared-tokens.js';
 import { whoServes } from './upstream.js';
 
@@ -42,7 +43,7 @@ export class PartnerRouter implements TenantRouter {
     const make = (config: PartnerConfig, mode: Connection['mode']): Target => ({
       config,
       mode,
-      tokens: new TokenClient({
+      tokens: partnerTokenClient({
         fhirUrl: config.fhirUrl,
         credentials: config,
         logger: options.logger,

@@ -3,7 +3,8 @@ import express from 'express';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { ApiError } from '../../server/errors.js';
 import { createLogger } from '../../server/logger.js';
-import { TokenClient, type TokenClientOptions } from '../../server/partner/token-client.js';
+import type { TokenClient } from '../../server/partner/token-client.js';
+import { partnerTokenClient, type PartnerTokenOptions } from '../../server/partner/partner-secret-grant.js';
 import { TENANT_A, TENANT_B } from '../fakes/fake-aad.js';
 import { startFakePartner, type FakePartner, type FakePartnerOptions } from '../fakes/fake-partner.js';
 import { listen, type Listening } from '../support/http.js';
@@ -22,7 +23,7 @@ async function partnerWith(options: Partial<FakePartnerOptions> = {}): Promise<F
   return partner;
 }
 
-function clientFor(url: string, overrides: Partial<TokenClientOptions> = {}): { client: TokenClient; logs: string[] } {
+function clientFor(url: string, overrides: Partial<PartnerTokenOptions> = {}): { client: TokenClient; logs: string[] } {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _e, done) {
@@ -30,7 +31,7 @@ function clientFor(url: string, overrides: Partial<TokenClientOptions> = {}): { 
       done();
     },
   });
-  const client = new TokenClient({
+  const client = partnerTokenClient({
     fhirUrl: url,
     credentials: { fhirUrl: url, clientId: 'fake-client', clientSecret: 'secret-1' },
     who: 'The partner',

@@ -8,7 +8,8 @@ import { createLogger } from '../../server/logger.js';
 import { connectRedis, type RedisConnection } from '../../server/redis/redis-connection.js';
 import { RedisRateCounter } from '../../server/redis/redis-rate-counter.js';
 import { RedisTokens } from '../../server/redis/redis-tokens.js';
-import { TokenClient } from '../../server/partner/token-client.js';
+import type { TokenClient } from '../../server/partner/token-client.js';
+import { partnerTokenClient } from '../../server/partner/partner-secret-grant.js';
 import { startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
 import { DEMO_TENANT_R4_ID } from '../../server/demo/tenants.js';
 import { ownRedis, requireRedis, TEST_REDIS_URL } from '../support/redis.js';
@@ -83,7 +84,7 @@ describe.runIf(isAvailable)('with Redis', () => {
       // One run's own key space, shared by both instances.
       const prefix = `rounds:token:${randomUUID()}:`;
       const client = async (): Promise<TokenClient> =>
-        new TokenClient({
+        partnerTokenClient({
           fhirUrl: partner.url,
           credentials: { fhirUrl: partner.url, clientId: partner.clientId, clientSecret: partner.clientSecret },
           logger: silent,
