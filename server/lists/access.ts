@@ -10,12 +10,41 @@ import type { AuditLog } from './audit.js';
 /** The same 404 for a list that does not exist, is another tenant's, or is in a context the user is not in. */
 export const listNotFound = (): ApiError => notFound('List not found');
 
-/** The roster to ask about, or undefined when the context does not name it (a list made before rosters). */
+/**
+ * The meeting chat a Teams meeting ID names: `meeting.id` is the base64 of `0#<chat thread id>#0`, the chat
+ * whose roster is the meeting's. Undefined for an ID of another shape.
+ */
+export function chatOfMeeting(meetingId: string): string | undefined {
+  const decoded = Buffer.from(meetingId, 'base64').toString('utf8');
+  return /^\d+#(19:meeting_[A-Za-z0-9_=-]+@thread\.v2)#\d+$/.exec(decoded)?.[1];
+}
+
+/**
+ * The roster to ask about, or undefined when there is none that can be trusted: a channel list made before
+ * rosters were kept, or a meeting whose named chat is not the one its ID names (a meeting is checked against
+ * its own chat, never against one the caller chose).
+ */
 export function rosterOf(context: ListContext): RosterContext | undefined {
   if (context.kind === 'channel') return context.teamId ? { ...context, teamId: context.teamId } : undefined;
-  if (context.kind === 'meeting') return context.chatId ? { ...context, chatId: context.chatId } : undefined;
+  if (context.kind === 'meeting') {
+    const own = chatOfMeeting(context.id);
+    if (own && context.chatId && own !== context.chatId) return undefined;
+    const chatId = own ?? context.chatId;
+    return chatId ? { kind: 'meeting', id: context.id, chatId } : undefined;
+  }
   if (context.kind === 'chat') return context;
   return undefined;
+}
+
+/**
+ * Whether a context named from Teams may bind the older lists of its context to its roster once membership is
+ * confirmed: a channel's team is confirmed by Graph itself (it refuses a channel that is not in the team); a
+ * meeting's chat only when the meeting ID names that very chat.
+ */
+export function isBindable(context: ListContext): boolean {
+  if (context.kind === 'channel') return context.teamId !== undefined;
+  if (context.kind === 'meeting') return context.chatId !== undefined && chatOfMeeting(context.id) === context.chatId;
+  return false;
 }
 
 export interface ContextAccessDeps {
@@ -54,8 +83,8 @@ export class ContextAccess {
     if (!this.checksRosters) return;
     if (context.kind === 'channel' && !context.teamId)
       throw badRequest("context.teamId: required for a channel list: the team's Microsoft 365 group ID");
-    if (context.kind === 'meeting' && !context.chatId)
-      throw badRequest("context.chatId: required for a meeting list: the meeting chat's ID");
+    if (context.kind === 'meeting' && !rosterOf(context))
+      throw badRequest("context.chatId: required for a meeting list: the meeting chat's ID, the one its meeting ID names");
   }
 
   private async isVisible(user: User, context: ListContext): Promise<boolean> {

@@ -7,7 +7,7 @@ import { badRequest, conflict } from '../errors.js';
 import type { ListStore, NewEntry } from './list-store.js';
 import { listEvent, type AuditLog, type AuditRecord } from './audit.js';
 import { LIST_LIMITS } from './limits.js';
-import { listNotFound, type ContextAccess } from './access.js';
+import { isBindable, listNotFound, rosterOf, type ContextAccess } from './access.js';
 
 export interface NewListInput {
   name: string;
@@ -50,7 +50,10 @@ export class ListService {
    */
   async forContext(user: User, context: ListContext): Promise<ListSummary[]> {
     await this.access.assertVisible(user, context);
-    if (this.access.checksRosters) await this.store.bindRoster(user.tenantId, context);
+    // Without membership checks the roster a browser names proves nothing: all the context's lists, unbound.
+    if (!this.access.checksRosters) return this.store.listsInContext(user.tenantId, { kind: context.kind, id: context.id });
+    if (isBindable(context)) await this.store.bindRoster(user.tenantId, context);
+    // Only the lists kept under the roster just checked: naming another team or chat reaches none of them.
     return this.store.listsInContext(user.tenantId, context);
   }
 
@@ -89,13 +92,16 @@ export class ListService {
     if (entries.length > LIST_LIMITS.entriesPerList)
       throw badRequest(`entries: a list holds at most ${LIST_LIMITS.entriesPerList} patients (got ${entries.length})`);
     const id = randomUUID();
-    const created = { id, context: input.context };
+    // A meeting list keeps the chat its meeting ID names, even when the caller did not name it.
+    const roster = rosterOf(input.context);
+    const context: ListContext = roster?.kind === 'meeting' ? { kind: 'meeting', id: roster.id, chatId: roster.chatId } : input.context;
+    const created = { id, context };
     const list = await this.store.createList(
       user.tenantId,
       {
         id,
         name: input.name,
-        context: input.context,
+        context,
         columns: input.columns ?? [...DEFAULT_COLUMNS],
         sort: input.sort,
         createdBy: user.name,

@@ -24,7 +24,7 @@ import {
   entryValues,
   listValues,
   postgresValues,
-  rosterValues,
+  rosterColumnOf,
   toAuditEvent,
   toEntry,
   toList,
@@ -137,10 +137,12 @@ export class PostgresStore implements ListStore {
   }
 
   async listsInContext(tenantId: string, context: ListContext): Promise<ListSummary[]> {
+    const roster = rosterColumnOf(context);
     const { rows } = await guarded(() => this.pool.query<ListRow>(
       `SELECT ${LIST_SELECT_COLUMNS}, (SELECT count(*) FROM entries e WHERE e.list_id = lists.id) AS size
-       FROM lists WHERE tenant_id = $1 AND context_kind = $2 AND context_id = $3 ORDER BY created_at, id`,
-      [tenantId, context.kind, context.id],
+       FROM lists WHERE tenant_id = $1 AND context_kind = $2 AND context_id = $3${roster ? ` AND ${roster.column} = $4` : ''}
+       ORDER BY created_at, id`,
+      [tenantId, context.kind, context.id, ...(roster ? [roster.value] : [])],
     ));
     return rows.map(toSummary);
   }
@@ -157,9 +159,10 @@ export class PostgresStore implements ListStore {
       await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
         `${tenantId}\n${list.context.kind}\n${list.context.id}`,
       ]);
+      const roster = rosterColumnOf(list.context);
       const { rows } = await db.query<{ n: string }>(
-        'SELECT count(*) AS n FROM lists WHERE tenant_id = $1 AND context_kind = $2 AND context_id = $3',
-        [tenantId, list.context.kind, list.context.id],
+        `SELECT count(*) AS n FROM lists WHERE tenant_id = $1 AND context_kind = $2 AND context_id = $3${roster ? ` AND ${roster.column} = $4` : ''}`,
+        [tenantId, list.context.kind, list.context.id, ...(roster ? [roster.value] : [])],
       );
       if (Number(rows[0]?.n ?? 0) >= maxLists) return undefined;
       await db.query(INSERT_LIST, listValues(tenantId, list));
@@ -283,12 +286,11 @@ export class PostgresStore implements ListStore {
   }
 
   async bindRoster(tenantId: string, context: ListContext): Promise<number> {
-    const [teamId, chatId] = rosterValues(context);
-    const column = teamId ? 'team_id' : chatId ? 'chat_id' : undefined;
-    if (!column) return 0;
+    const roster = rosterColumnOf(context);
+    if (!roster) return 0;
     const { rowCount } = await guarded(() => this.pool.query(
-      `UPDATE lists SET ${column} = $1 WHERE tenant_id = $2 AND context_kind = $3 AND context_id = $4 AND ${column} IS NULL`,
-      [teamId ?? chatId, tenantId, context.kind, context.id],
+      `UPDATE lists SET ${roster.column} = $1 WHERE tenant_id = $2 AND context_kind = $3 AND context_id = $4 AND ${roster.column} IS NULL`,
+      [roster.value, tenantId, context.kind, context.id],
     ));
     return rowCount ?? 0;
   }

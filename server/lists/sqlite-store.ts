@@ -25,7 +25,7 @@ import {
   dedupeKeyOf,
   entryValues,
   listValues,
-  rosterValues,
+  rosterColumnOf,
   sqliteValues,
   toAuditEvent,
   toEntry,
@@ -145,10 +145,12 @@ export class SqliteStore implements ListStore {
   }
 
   async listsInContext(tenantId: string, context: ListContext): Promise<ListSummary[]> {
+    const roster = rosterColumnOf(context);
     const rows = this.statement(
       `SELECT ${LIST_SELECT_COLUMNS}, (SELECT count(*) FROM entries e WHERE e.list_id = lists.id) AS size
-         FROM lists WHERE tenant_id = ? AND context_kind = ? AND context_id = ? ORDER BY created_at, rowid`,
-    ).all(tenantId, context.kind, context.id) as ListRow[];
+         FROM lists WHERE tenant_id = ? AND context_kind = ? AND context_id = ?${roster ? ` AND ${roster.column} = ?` : ''}
+         ORDER BY created_at, rowid`,
+    ).all(tenantId, context.kind, context.id, ...(roster ? [roster.value] : [])) as ListRow[];
     return rows.map(toSummary);
   }
 
@@ -160,9 +162,10 @@ export class SqliteStore implements ListStore {
     audit: AuditOfWrite = [],
   ): Promise<List | undefined> {
     const create = this.db.transaction((): List | undefined => {
+      const roster = rosterColumnOf(list.context);
       const { n } = this.statement(
-        'SELECT count(*) AS n FROM lists WHERE tenant_id = ? AND context_kind = ? AND context_id = ?',
-      ).get(tenantId, list.context.kind, list.context.id) as { n: number };
+        `SELECT count(*) AS n FROM lists WHERE tenant_id = ? AND context_kind = ? AND context_id = ?${roster ? ` AND ${roster.column} = ?` : ''}`,
+      ).get(tenantId, list.context.kind, list.context.id, ...(roster ? [roster.value] : [])) as { n: number };
       if (n >= maxLists) return undefined;
       this.statement(INSERT_LIST).run(...listValues(tenantId, list));
       const insert = this.statement(INSERT_ENTRY);
@@ -291,12 +294,11 @@ export class SqliteStore implements ListStore {
   }
 
   async bindRoster(tenantId: string, context: ListContext): Promise<number> {
-    const [teamId, chatId] = rosterValues(context);
-    const column = teamId ? 'team_id' : chatId ? 'chat_id' : undefined;
-    if (!column) return 0;
+    const roster = rosterColumnOf(context);
+    if (!roster) return 0;
     const result = this.statement(
-      `UPDATE lists SET ${column} = ? WHERE tenant_id = ? AND context_kind = ? AND context_id = ? AND ${column} IS NULL`,
-    ).run(teamId ?? chatId, tenantId, context.kind, context.id);
+      `UPDATE lists SET ${roster.column} = ? WHERE tenant_id = ? AND context_kind = ? AND context_id = ? AND ${roster.column} IS NULL`,
+    ).run(roster.value, tenantId, context.kind, context.id);
     return result.changes;
   }
 

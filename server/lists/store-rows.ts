@@ -64,6 +64,16 @@ export function contextOf(row: Pick<ListRow, 'context_kind' | 'context_id' | 'te
   return context;
 }
 
+/**
+ * The roster a context names, as its column and value. A context's lists are those kept under the roster it
+ * was checked against: naming another team or chat never reaches them.
+ */
+export function rosterColumnOf(context: ListContext): { column: 'team_id' | 'chat_id'; value: string } | undefined {
+  if (context.kind === 'channel' && context.teamId) return { column: 'team_id', value: context.teamId };
+  if (context.kind === 'meeting' && context.chatId) return { column: 'chat_id', value: context.chatId };
+  return undefined;
+}
+
 /** The roster columns (team_id, chat_id) of a context. */
 export function rosterValues(context: ListContext): [string | null, string | null] {
   return [

@@ -21,7 +21,8 @@ const TEAM = '5f0c2a9e-3d4b-4c6a-9e8f-1a2b3c4d5e6f';
 const CHANNEL = '19:icu-private@thread.tacv2';
 const GENERAL = '19:general@thread.tacv2';
 const CHAT = '19:4d1b7c2e-chat@unq.gbl.spaces';
-const MEETING = 'MCMxOTptZWV0aW5nX2FiY0B0aHJlYWQudjI=';
+/** As Teams gives it: the base64 of `0#<meeting chat>#0`. */
+const MEETING = Buffer.from('0#19:meeting_abc123@thread.v2#0').toString('base64');
 const MEETING_CHAT = '19:meeting_abc123@thread.v2';
 
 const MEMBER = 'oid-member';
@@ -162,7 +163,12 @@ describe('members of a channel, a chat and a meeting', () => {
     const noTeam = await call(MEMBER, 'POST', '/api/lists', { name: 'x', context: { kind: 'channel', id: CHANNEL } });
     expect(noTeam.status).toBe(400);
     expect(noTeam.body.issue[0].diagnostics).toMatch(/^context\.teamId: required/);
-    const noChat = await call(MEMBER, 'POST', '/api/lists', { name: 'x', context: { kind: 'meeting', id: MEETING } });
+    // A meeting list keeps the chat its Teams meeting ID names, even when the tab did not send it.
+    const derived = await call(MEMBER, 'POST', '/api/lists', { name: 'x', context: { kind: 'meeting', id: MEETING } });
+    expect(derived.status).toBe(201);
+    expect(derived.body.context).toEqual({ kind: 'meeting', id: MEETING, chatId: MEETING_CHAT });
+    // A meeting ID that names no chat needs the chat named.
+    const noChat = await call(MEMBER, 'POST', '/api/lists', { name: 'x', context: { kind: 'meeting', id: 'meeting-of-another-shape' } });
     expect(noChat.status).toBe(400);
     expect(noChat.body.issue[0].diagnostics).toMatch(/^context\.chatId: required/);
     const misplaced = await call(MEMBER, 'POST', '/api/lists', { name: 'x', context: { kind: 'chat', id: CHAT, teamId: TEAM } });
@@ -214,6 +220,23 @@ describe('a tenant member who is not in the channel', () => {
     expect(denied.length).toBeGreaterThanOrEqual(10);
     expect(denied.every((e) => e.userId === OUTSIDER && e.contextKind === 'channel')).toBe(true);
     expect(JSON.stringify(events)).not.toMatch(/Quill|Only for the team/);
+  });
+
+  test("cannot reach a meeting's lists by naming a chat of their own", async () => {
+    const own = '19:outsiders-own-chat@thread.v2';
+    graph.rosters.chats[own] = [OUTSIDER];
+    const meetingList = await call(MEMBER, 'POST', '/api/lists', { name: 'Huddle', context: { kind: 'meeting', id: MEETING, chatId: MEETING_CHAT } });
+    expect(meetingList.status).toBe(201);
+    const forged = `contextKind=meeting&contextId=${encodeURIComponent(MEETING)}&chatId=${encodeURIComponent(own)}`;
+    const listed = await call(OUTSIDER, 'GET', `/api/lists?${forged}`);
+    expect(listed.status).toBe(404);
+    expect(listed.text).toBe(unknown.text);
+    const created = await call(OUTSIDER, 'POST', '/api/lists', { name: 'Mine', context: { kind: 'meeting', id: MEETING, chatId: own } });
+    expect(created.status).toBe(400);
+    expect((await call(OUTSIDER, 'GET', `/api/lists/${meetingList.body.id}`)).text).toBe(unknown.text);
+    // The members' view is unchanged: their lists, under their chat.
+    const members = await call(MEMBER, 'GET', `/api/lists?contextKind=meeting&contextId=${encodeURIComponent(MEETING)}&chatId=${encodeURIComponent(MEETING_CHAT)}`);
+    expect((members.body.lists as List[]).every((l) => l.context.kind === 'meeting' && l.context.chatId === MEETING_CHAT)).toBe(true);
   });
 
   test('is not a member of the chat or the meeting either', async () => {

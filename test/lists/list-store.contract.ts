@@ -217,6 +217,9 @@ export function describeListStoreContract(name: string, open: () => Promise<List
       // A bound list keeps its team: a later, different claim changes nothing.
       expect(await store.bindRoster(TENANT_A, { ...channel, teamId: '00000000-0000-4000-8000-000000000000' })).toBe(0);
       expect((await store.listsInContext(TENANT_A, channel))[0]!.context).toEqual(bound);
+      // Named with its team, the context holds the list; named with another team, nothing.
+      expect((await store.listsInContext(TENANT_A, bound)).map((l) => l.id)).toEqual([older.id]);
+      expect(await store.listsInContext(TENANT_A, { ...channel, teamId: '00000000-0000-4000-8000-000000000000' })).toEqual([]);
 
       const meeting = { kind: 'meeting' as const, id: `MCM${randomUUID()}`, chatId: `19:meeting_${randomUUID()}@thread.v2` };
       const created = (await store.createList(TENANT_A, newList(meeting), [], 100))!;
