@@ -34,6 +34,8 @@ export class TokenClient {
   /** Per tenant; the least recently used are forgotten, so a tenant that stops calling leaves no token behind. */
   private readonly cache = new LRUCache<string, SharedToken>({ max: MAX_TENANTS });
   private readonly inFlight = new Map<string, Promise<SharedToken>>();
+  /** The last token a FHIR server refused, per tenant: a copy of it kept in Redis is not used again. */
+  private readonly refused = new LRUCache<string, string>({ max: MAX_TENANTS });
   private readonly now: () => number;
 
   constructor(private readonly options: TokenClientOptions) {
@@ -58,7 +60,13 @@ export class TokenClient {
 
   /** Forgets a token the FHIR server refused, unless a newer one already replaced it. */
   invalidate(tenantId: string, accessToken: string): void {
+    this.refused.set(tenantId, accessToken);
     if (this.cache.get(tenantId)?.accessToken === accessToken) this.cache.delete(tenantId);
+  }
+
+  /** A kept token still worth sending: not expiring, and not the one a FHIR server just refused. */
+  private isUsable(tenantId: string, token: SharedToken | undefined): token is SharedToken {
+    return token !== undefined && this.now() < token.refreshAt && token.accessToken !== this.refused.get(tenantId);
   }
 
   /** The shared store's name for this tenant's token: the grant's identity and the tenant, hashed. */
@@ -77,11 +85,12 @@ export class TokenClient {
     const giveUpAt = this.now() + this.options.timeoutMs;
     while (this.now() < giveUpAt) {
       const kept = await shared.get(key);
-      if (kept && this.now() < kept.refreshAt) return kept;
+      if (this.isUsable(tenantId, kept)) return kept;
       if (await shared.lock(key, this.options.timeoutMs + 1_000)) {
         try {
           const again = await shared.get(key);
-          if (again && this.now() < again.refreshAt) return again;
+          if (this.isUsable(tenantId, again)) return again;
+          // Replaces, in Redis too, a token that was refused: the other instances move to the new one.
           const token = await grant.request(tenantId);
           await shared.set(key, token);
           return token;

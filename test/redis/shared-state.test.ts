@@ -97,6 +97,17 @@ describe.runIf(isAvailable)('with Redis', () => {
       const tokens = await Promise.all(Array.from({ length: 500 }, (_, i) => (i % 2 ? a : b).getToken(DEMO_TENANT_R4_ID)));
       expect(new Set(tokens).size).toBe(1);
       expect(partner.stats.tokenRequests).toBe(1);
+
+      // The partner revokes it early: the instance that got the 401 asks for a new one instead of taking the
+      // refused one back from Redis, and the other instance, refused in turn, finds the new one there.
+      const [old] = tokens;
+      a.invalidate(DEMO_TENANT_R4_ID, old!);
+      const renewed = await a.getToken(DEMO_TENANT_R4_ID);
+      expect(renewed).not.toBe(old);
+      expect(partner.stats.tokenRequests).toBe(2);
+      b.invalidate(DEMO_TENANT_R4_ID, old!);
+      expect(await b.getToken(DEMO_TENANT_R4_ID)).toBe(renewed);
+      expect(partner.stats.tokenRequests).toBe(2);
     });
   });
 });
