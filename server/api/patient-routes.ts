@@ -55,7 +55,7 @@ export function patientRoutes({ ehr, audit, lists }: PatientRoutesDeps): Router 
       tenantId: user.tenantId,
       userId: user.userId,
       patientId: id,
-      ...(list ? { listId: list.id, context: { kind: list.context.kind, id: list.context.id } } : {}),
+      ...(list ? { listId: list.id, context: list.context } : {}),
     });
     res.json(body);
   });

@@ -32,7 +32,7 @@ export function listEvent(
     userId: user.userId,
     listId: list.id,
     ...(entry ? { entryId: entry.id, ...(entry.patientId ? { patientId: entry.patientId } : {}) } : {}),
-    context: { kind: list.context.kind, id: list.context.id },
+    context: list.context,
   };
 }
 

@@ -123,8 +123,10 @@ export class ListService {
     const before = await this.get(user, listId);
     const events: AuditRecord[] = [];
     if (patch.name !== undefined && patch.name !== before.name) events.push(listEvent(user, before, 'list.renamed'));
-    if (patch.columns !== undefined && patch.columns.join() !== before.columns.join())
-      events.push(listEvent(user, before, 'list.columns-changed'));
+    // `list.columns-changed` covers what the list shows and in which order: its columns or its sort.
+    const isNewColumns = patch.columns !== undefined && patch.columns.join() !== before.columns.join();
+    const isNewSort = patch.sort !== undefined && JSON.stringify(patch.sort) !== JSON.stringify(before.sort ?? null);
+    if (isNewColumns || isNewSort) events.push(listEvent(user, before, 'list.columns-changed'));
     const result = await this.store.updateList(
       user.tenantId,
       listId,

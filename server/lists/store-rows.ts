@@ -45,6 +45,7 @@ export interface AuditRow {
   entry_id: string | null;
   context_kind: string | null;
   context_id: string | null;
+  context_roster?: string | null;
   detail: string | null;
 }
 
@@ -134,7 +135,12 @@ export function toAuditEvent(row: AuditRow): StoredAuditEvent {
   if (row.patient_id !== null) event.patientId = row.patient_id;
   if (row.entry_id !== null) event.entryId = row.entry_id;
   if (row.context_kind !== null && row.context_id !== null) {
-    event.context = { kind: row.context_kind, id: row.context_id } as ListContext;
+    event.context = contextOf({
+      context_kind: row.context_kind,
+      context_id: row.context_id,
+      team_id: row.context_roster ?? null,
+      chat_id: row.context_roster ?? null,
+    });
   }
   if (row.detail !== null) event.criteria = row.detail.split(',');
   return event;
@@ -200,6 +206,7 @@ export function auditValues(event: StoredAuditEvent): unknown[] {
     event.entryId ?? null,
     event.context?.kind ?? null,
     event.context?.id ?? null,
+    event.context ? (rosterColumnOf(event.context)?.value ?? null) : null,
     event.criteria?.join(',') ?? null,
   ];
 }
@@ -208,7 +215,7 @@ export const LIST_INSERT_COLUMNS =
   'id, tenant_id, context_kind, context_id, team_id, chat_id, name, columns, sort_column, sort_direction, created_by, created_at, updated_at';
 
 export const AUDIT_INSERT_COLUMNS =
-  'id, tenant_id, user_id, type, at, list_id, patient_id, entry_id, context_kind, context_id, detail';
+  'id, tenant_id, user_id, type, at, list_id, patient_id, entry_id, context_kind, context_id, context_roster, detail';
 
 export const ENTRY_INSERT_COLUMNS =
   'id, list_id, tenant_id, patient_id, manual, display, mrn, dedupe_key, note_text, note_author, note_updated_at, added_by, added_at';

@@ -34,6 +34,7 @@ describe('GET /api/audit?listId=', () => {
     expect(events.map((e) => e.type)).toEqual([
       'entry.removed',
       'list.exported',
+      'list.columns-changed', // the sort
       'list.columns-changed',
       'list.renamed',
       'note.edited',

@@ -222,6 +222,15 @@ describe('a tenant member who is not in the channel', () => {
     expect(JSON.stringify(events)).not.toMatch(/Quill|Only for the team/);
   });
 
+  test("a deleted channel list's trail stays readable by the channel's members, and by them only", async () => {
+    const doomed = await channelList();
+    expect((await call(MEMBER, 'DELETE', `/api/lists/${doomed.id}`)).status).toBe(204);
+    const trail = await call(MEMBER, 'GET', `/api/audit?listId=${doomed.id}`);
+    expect(trail.status).toBe(200);
+    expect((trail.body.events as AuditEvent[])[0]!.type).toBe('list.deleted');
+    expect((await call(OUTSIDER, 'GET', `/api/audit?listId=${doomed.id}`)).text).toBe(unknown.text);
+  });
+
   test("cannot reach a meeting's lists by naming a chat of their own", async () => {
     const own = '19:outsiders-own-chat@thread.v2';
     graph.rosters.chats[own] = [OUTSIDER];

@@ -29,6 +29,7 @@ describe.runIf(isReachable)('PostgresStore', () => {
         { version: 1, name: 'init' },
         { version: 2, name: 'audit_no_truncate' },
         { version: 3, name: 'context_rosters_and_audit_detail' },
+        { version: 4, name: 'audit_context_roster' },
       ]);
     } finally {
       await dropSchema(own);

@@ -45,6 +45,7 @@ describe('SqliteStore on a file', () => {
     expect(db.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([
       { version: 1, name: 'init' },
       { version: 2, name: 'context_rosters_and_audit_detail' },
+      { version: 3, name: 'audit_context_roster' },
     ]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
