@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
-import { unauthorized, serviceUnavailable } from '../errors.js';
+import { forbidden, unauthorized, serviceUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { User } from '../auth/user.js';
 import { MEMBERSHIP_UNCHECKED, callWithin } from './graph-http.js';
@@ -40,6 +40,8 @@ function aadstsCodes(answer: z.infer<typeof errorAnswer>): number[] {
 }
 
 const CONSENT_REQUIRED = 65001;
+/** Conditional Access answers: MFA required (50076, 50079), a policy blocked it (53003), more (50158). */
+const POLICY_CODES = new Set([50076, 50079, 50158, 53000, 53001, 53003]);
 
 export class OnBehalfOf {
   private readonly tokens: LRUCache<string, string>;
@@ -118,6 +120,17 @@ export class OnBehalfOf {
       return serviceUnavailable(
         `${MEMBERSHIP_UNCHECKED}: an administrator must first consent to Rounds' Microsoft Graph permissions`,
         60,
+      );
+    }
+    if (error === 'invalid_grant' && codes.some((code) => POLICY_CODES.has(code))) {
+      // Conditional Access (MFA, a compliant device…) applies to Graph: Teams' silent sign-in cannot satisfy it.
+      this.tellAdmin(
+        `policy:${codes.join(',')}`,
+        `Azure AD refused the on-behalf-of exchange under a sign-in policy (AADSTS${codes.join(', AADSTS')}): ` +
+          'exclude Rounds from the Conditional Access policy that covers Microsoft Graph, or satisfy it at sign-in',
+      );
+      return forbidden(
+        "Your organisation's sign-in policy stops Rounds from checking your Teams membership; ask your administrator",
       );
     }
     if (error === 'invalid_grant') return unauthorized('Your sign-in can no longer be used: sign in again');

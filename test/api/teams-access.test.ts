@@ -366,6 +366,18 @@ describe('when membership cannot be checked', () => {
     }
   });
 
+  test('a Conditional Access policy on Graph (AADSTS50076) is a 403 that sends the clinician to an administrator', async () => {
+    graph.setOboFault('mfa-required');
+    try {
+      const answer = await call(freshMember(), 'GET', `/api/lists/${list.id}`);
+      expect(answer.status).toBe(403);
+      expect(answer.body.issue[0].diagnostics).toMatch(/sign-in policy stops Rounds from checking your Teams membership/);
+      expect(answer.text).not.toMatch(/Quill|ICU huddle/);
+    } finally {
+      graph.setOboFault('none');
+    }
+  });
+
   test('consent not yet granted (AADSTS65001) is a 503 that says an administrator must consent', async () => {
     graph.setOboFault('consent-required');
     try {

@@ -25,7 +25,7 @@ export type GraphFault =
   | { kind: 'hang' }
   | { kind: 'missing-scope' };
 
-export type OboFault = 'none' | 'consent-required' | 'bad-secret';
+export type OboFault = 'none' | 'consent-required' | 'bad-secret' | 'mfa-required';
 
 export interface FakeGraph {
   url: string;
@@ -96,6 +96,14 @@ export async function startFakeGraph(options: { clientId: string; rosters: Roste
         65001,
         `The user or administrator has not consented to use the application with ID '${options.clientId}'.`,
         'consent_required',
+      );
+    if (oboFault === 'mfa-required')
+      return aadError(
+        400,
+        'invalid_grant',
+        50076,
+        "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access 'https://graph.microsoft.com'.",
+        'basic_action',
       );
     const claims = claimsOf(form.assertion);
     if (claims.tid !== req.params.tenant) return aadError(400, 'invalid_grant', 50013, 'Assertion failed signature validation.');
