@@ -1,6 +1,6 @@
 // Input schemas of the lists API (api.md): every refusal names its field through parse.ts.
 import { z } from 'zod';
-import { COLUMN_IDS, CONTEXT_KINDS, type ListContext } from '../wire/contract.js';
+import { AUDIT_EVENT_TYPES, COLUMN_IDS, CONTEXT_KINDS, type ListContext } from '../wire/contract.js';
 import { GUID } from '../config.js';
 import { LIST_LIMITS } from '../lists/limits.js';
 import { BIRTH_DATE, CONTEXT_ID, GENDERS, MANUAL_LIMITS, MAX_VERSION, PATIENT_ID, isRealDate, textProblem } from '../lists/fields.js';
@@ -149,4 +149,12 @@ export const importQuery = z
 export const auditQuery = z.object({
   listId: z.uuid('must be a list id (a UUID)'),
   limit: z.coerce.number().int().min(1).max(LIST_LIMITS.auditEventsPerPage).default(200),
+  /** The `next` of the previous page: events recorded before that one. */
+  before: z.uuid('must be the `next` of an earlier page (an event id)').optional(),
+  /** Comma-separated event types, e.g. `note.edited,entry.removed`. */
+  type: z
+    .string()
+    .transform((v) => v.split(',').map((t) => t.trim()))
+    .pipe(z.array(z.enum(AUDIT_EVENT_TYPES, { error: `must be event types among ${AUDIT_EVENT_TYPES.join(', ')}` })))
+    .optional(),
 });

@@ -3,7 +3,7 @@
 import { v7 as timeOrderedUuid } from 'uuid';
 import type { AuditEvent, Entry, List, ListContext } from '../wire/contract.js';
 import type { User } from '../auth/user.js';
-import type { ListStore, StoredAuditEvent } from './list-store.js';
+import type { AuditPage, ListStore, StoredAuditEvent } from './list-store.js';
 import { listNotFound, type ContextAccess } from './access.js';
 
 export interface AuditRecord {
@@ -99,12 +99,14 @@ export class AuditTrail {
    * The list's events in the caller's tenant, newest first. A deleted list's trail stays readable by whoever
    * may see its context; a list this user cannot see (or never existed) is a 404.
    */
-  async forList(user: User, listId: string, limit: number): Promise<AuditEvent[]> {
-    const [list, events] = await Promise.all([
+  async forList(user: User, listId: string, limit: number, page: AuditPage = {}): Promise<AuditEvent[]> {
+    const [list, events, first] = await Promise.all([
       this.store.getList(user.tenantId, listId),
-      this.store.auditForList(user.tenantId, listId, limit),
+      this.store.auditForList(user.tenantId, listId, limit, page),
+      // A deleted list's context, from its newest event, whatever page was asked for.
+      this.store.auditForList(user.tenantId, listId, 1),
     ]);
-    const context = list?.context ?? events.find((e) => e.context)?.context;
+    const context = list?.context ?? first[0]?.context;
     if (!context) throw listNotFound();
     await this.access.assertVisible(user, context, listId);
     return events.map(({ context: eventContext, ...event }) =>

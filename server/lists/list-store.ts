@@ -48,6 +48,14 @@ export interface StoredAuditEvent extends AuditEvent {
  */
 export type AuditOfWrite = readonly StoredAuditEvent[];
 
+/** Which part of a trail to read. */
+export interface AuditPage {
+  /** An event id: only events recorded before it. */
+  before?: string;
+  /** Only these types. */
+  types?: readonly string[];
+}
+
 export interface ListStore {
   readonly dialect: 'sqlite' | 'postgres';
   listsInContext(tenantId: string, context: ListContext): Promise<ListSummary[]>;
@@ -93,8 +101,8 @@ export interface ListStore {
   bindRoster(tenantId: string, context: ListContext): Promise<number>;
   /** Appends events that go with no change (views, exports, refusals), all in one insert. */
   appendAudit(events: readonly StoredAuditEvent[]): Promise<void>;
-  /** The list's events in this tenant, newest first. */
-  auditForList(tenantId: string, listId: string, limit: number): Promise<StoredAuditEvent[]>;
+  /** The list's events in this tenant, newest first; older than the event `page.before`, of `page.types` only. */
+  auditForList(tenantId: string, listId: string, limit: number, page?: AuditPage): Promise<StoredAuditEvent[]>;
   /** Readiness: rejects when the database does not answer. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -5,6 +5,7 @@ import type { Entry, List, ListContext, ListSummary, Note } from '../wire/contra
 import type {
   AddEntryResult,
   AuditOfWrite,
+  AuditPage,
   ListChanges,
   ListStore,
   NewEntry,
@@ -23,6 +24,7 @@ import {
   dedupeKeyOf,
   entryValues,
   listValues,
+  auditPageFilter,
   postgresValues,
   rosterColumnOf,
   toAuditEvent,
@@ -301,10 +303,11 @@ export class PostgresStore implements ListStore {
     else await inTransaction(this.pool, (db) => this.insertAudit(db, events));
   }
 
-  async auditForList(tenantId: string, listId: string, limit: number): Promise<StoredAuditEvent[]> {
+  async auditForList(tenantId: string, listId: string, limit: number, page: AuditPage = {}): Promise<StoredAuditEvent[]> {
+    const { sql, values } = auditPageFilter(page, (n) => `$${n + 2}`);
     const { rows } = await guarded(() => this.pool.query<AuditRow>(
-      'SELECT * FROM audit_events WHERE tenant_id = $1 AND list_id = $2 ORDER BY seq DESC LIMIT $3',
-      [tenantId, listId, limit],
+      `SELECT * FROM audit_events WHERE tenant_id = $1 AND list_id = $2${sql} ORDER BY seq DESC LIMIT $${values.length + 3}`,
+      [tenantId, listId, ...values, limit],
     ));
     return rows.map(toAuditEvent);
   }

@@ -7,6 +7,7 @@ import type { Entry, List, ListContext, ListSummary, Note } from '../wire/contra
 import type {
   AddEntryResult,
   AuditOfWrite,
+  AuditPage,
   ListChanges,
   ListStore,
   NewEntry,
@@ -25,6 +26,7 @@ import {
   dedupeKeyOf,
   entryValues,
   listValues,
+  auditPageFilter,
   rosterColumnOf,
   sqliteValues,
   toAuditEvent,
@@ -307,10 +309,11 @@ export class SqliteStore implements ListStore {
     return ;
   }
 
-  async auditForList(tenantId: string, listId: string, limit: number): Promise<StoredAuditEvent[]> {
+  async auditForList(tenantId: string, listId: string, limit: number, page: AuditPage = {}): Promise<StoredAuditEvent[]> {
+    const { sql, values } = auditPageFilter(page, () => '?');
     const rows = this.statement(
-      'SELECT * FROM audit_events WHERE tenant_id = ? AND list_id = ? ORDER BY seq DESC LIMIT ?',
-    ).all(tenantId, listId, limit) as AuditRow[];
+      `SELECT * FROM audit_events WHERE tenant_id = ? AND list_id = ?${sql} ORDER BY seq DESC LIMIT ?`,
+    ).all(tenantId, listId, ...values, limit) as AuditRow[];
     return rows.map(toAuditEvent);
   }
 

@@ -226,6 +226,25 @@ export const ENTRY_SELECT_COLUMNS =
 export const LIST_SELECT_COLUMNS =
   'id, context_kind, context_id, team_id, chat_id, name, columns, sort_column, sort_direction, version, created_by, created_at, updated_at';
 
+/**
+ * The conditions of an audit page, with placeholders from `placeholder(n)` (n counts from 1): events before an
+ * event (by its sequence, within the same list) and of some types.
+ */
+export function auditPageFilter(
+  page: { before?: string; types?: readonly string[] },
+  placeholder: (n: number) => string,
+): { sql: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const next = (value: unknown): string => {
+    values.push(value);
+    return placeholder(values.length);
+  };
+  let sql = '';
+  if (page.before !== undefined) sql += ` AND seq < (SELECT seq FROM audit_events WHERE id = ${next(page.before)})`;
+  if (page.types && page.types.length > 0) sql += ` AND type IN (${page.types.map((t) => next(t)).join(', ')})`;
+  return { sql, values };
+}
+
 const columnCount = (columns: string): number => columns.split(',').length;
 
 /** `?, ?, …` for one row of `columns` (SQLite). */

@@ -131,4 +131,27 @@ describe('GET /api/audit?listId=', () => {
     expect(res.status).toBe(404);
     expect(diagnostics(res)).toBe('List not found');
   });
+
+  test('pages through a long trail with next, and filters by type, so views never bury a change', async () => {
+    const list = await newList();
+    const path = `/api/lists/${list.id}`;
+    const entry = (await app.call(USER_A, 'POST', `${path}/entries`, { patientId: 'a1' })).body as Entry;
+    await app.call(USER_A, 'PUT', `${path}/entries/${entry.id}/note`, { text: 'n', version: 1 });
+    for (let i = 0; i < 5; i += 1) await app.call(USER_A, 'GET', `${path}/rows`);
+    const first = await app.call(USER_A, 'GET', `/api/audit?listId=${list.id}&limit=3`);
+    expect(first.body.events).toHaveLength(3);
+    expect(first.body.next).toBe(first.body.events[2].id);
+    const all: AuditEvent[] = [...first.body.events];
+    for (let next = first.body.next as string | undefined; next; ) {
+      const page = await app.call(USER_A, 'GET', `/api/audit?listId=${list.id}&limit=3&before=${next}`);
+      all.push(...page.body.events);
+      next = page.body.next;
+    }
+    expect(all.map((e) => e.type)).toEqual([...Array.from({ length: 5 }, () => 'patient.viewed'), 'note.edited', 'entry.added', 'list.created']);
+    const changes = await app.call(USER_A, 'GET', `/api/audit?listId=${list.id}&type=note.edited,entry.added`);
+    expect((changes.body.events as AuditEvent[]).map((e) => e.type)).toEqual(['note.edited', 'entry.added']);
+    const bad = await app.call(USER_A, 'GET', `/api/audit?listId=${list.id}&type=note.deleted`);
+    expect(bad.status).toBe(400);
+    expect(diagnostics(bad)).toMatch(/type/);
+  });
 });
