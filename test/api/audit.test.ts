@@ -141,11 +141,12 @@ describe('GET /api/audit?listId=', () => {
     const first = await app.call(USER_A, 'GET', `/api/audit?listId=${list.id}&limit=3`);
     expect(first.body.events).toHaveLength(3);
     expect(first.body.next).toBe(first.body.events[2].id);
-    const all: AuditEvent[] = [...first.body.events];
-    for (let next = first.body.next as string | undefined; next; ) {
-      const page = await app.call(USER_A, 'GET', `/api/audit?listId=${list.id}&limit=3&before=${next}`);
-      all.push(...page.body.events);
-      next = page.body.next;
+    type Page = { events: AuditEvent[]; next?: string };
+    const all: AuditEvent[] = [...(first.body as Page).events];
+    for (let next = (first.body as Page).next; next; ) {
+      const page = (await app.call(USER_A, 'GET', `/api/audit?listId=${list.id}&limit=3&before=${next}`)).body as Page;
+      all.push(...page.events);
+      next = page.next;
     }
     expect(all.map((e) => e.type)).toEqual([...Array.from({ length: 5 }, () => 'patient.viewed'), 'note.edited', 'entry.added', 'list.created']);
     const changes = await app.call(USER_A, 'GET', `/api/audit?listId=${list.id}&type=note.edited,entry.added`);
