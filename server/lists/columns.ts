@@ -9,6 +9,7 @@ const PART_OF_COLUMN: Partial<Record<ColumnId, PatientPart>> = {
   attending: 'encounter',
   conditions: 'conditions',
   vitals: 'vitals',
+  news2: 'vitals',
   allergies: 'allergies',
   medications: 'medications',
   coverage: 'coverage',

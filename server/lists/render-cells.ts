@@ -20,7 +20,15 @@ function vitalText(vital: VitalSign): string {
         ? String(vital.value)
         : '';
   const unit = vital.unit ?? vital.components[0]?.unit ?? '';
-  return [vital.name, value, unit].filter((part) => part !== '').join(' ');
+  const flags = [vital.flag, ...vital.components.map((c) => c.flag)].filter((f) => f !== undefined && f !== 'normal');
+  const flag = flags.length > 0 ? `(${flags.join(', ')})` : '';
+  return [vital.name, value, unit, flag].filter((part) => part !== '').join(' ');
+}
+
+/** "5 medium", "3 low-medium (partial: no Consciousness)". */
+export function news2Text(news2: Row['news2']): string {
+  if (!news2) return '';
+  return `${news2.score} ${news2.band}${news2.partial ? ` (partial: no ${news2.missing.join(', ')})` : ''}`;
 }
 
 const joined = (values: readonly (string | undefined)[]): string =>
@@ -53,6 +61,8 @@ export function cellText(column: ColumnId, row: Row, now: Date): string {
       return joined(row.conditions.map((c) => c.text));
     case 'vitals':
       return joined(row.vitals.map(vitalText));
+    case 'news2':
+      return news2Text(row.news2);
     case 'allergies':
       return joined(row.allergies.map((a) => a.substance));
     case 'medications':

@@ -4,6 +4,7 @@ import type { ColumnId, Entry, List, Row, RowsResponse } from '../wire/contract.
 import type { Ehr, PatientRecord } from '../fhir/ehr.js';
 import { isApiError } from '../errors.js';
 import { partsForColumns } from './columns.js';
+import { news2Of } from '../clinical/news2.js';
 
 function emptyRow(entry: Entry): Row {
   const row: Row = {
@@ -89,14 +90,19 @@ export class RowService {
     const signature = signatureOf(list, columns);
     const known = outage === undefined ? this.built.get(records)?.get(list.id) : undefined;
     if (known?.signature === signature) return known.response;
+    const now = this.now();
+    const withNews2 = columns.includes('news2');
     const rows = list.entries.map((entry): Row => {
       const row = emptyRow(entry);
       if (!entry.patientId) return row;
       if (outage !== undefined) return { ...row, issues: [`EHR unavailable (${outage}): showing the saved name and MRN`] };
       const record = records.get(entry.patientId);
-      return record ? withRecord(row, record) : { ...row, issues: ['Patient: no answer from the EHR'] };
+      if (!record) return { ...row, issues: ['Patient: no answer from the EHR'] };
+      const live = withRecord(row, record);
+      const news2 = withNews2 ? news2Of(live.vitals, { now }) : undefined;
+      return news2 ? { ...live, news2 } : live;
     });
-    const response: RowsResponse = { rows, fetchedAt: fetchedAt ?? this.now().toISOString() };
+    const response: RowsResponse = { rows, fetchedAt: fetchedAt ?? now.toISOString() };
     if (outage === undefined && fetchedAt !== undefined) {
       let byList = this.built.get(records);
       if (!byList) this.built.set(records, (byList = new Map<string, { signature: string; response: RowsResponse }>()));

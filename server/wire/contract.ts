@@ -35,11 +35,15 @@ export interface ConditionSummary {
   clinicalStatus?: string;
 }
 
+/** Where a value stands: the EHR's own interpretation or reference range, else Rounds' adult defaults (NEWS2 bands). */
+export type Flag = 'normal' | 'low' | 'high' | 'critical-low' | 'critical-high';
+
 export interface VitalComponent {
   code?: string;
   name: string;
   value?: number;
   unit?: string;
+  flag?: Flag;
 }
 
 export interface VitalSign {
@@ -48,7 +52,18 @@ export interface VitalSign {
   value?: number;
   unit?: string;
   effective?: string;
+  flag?: Flag;
   components: VitalComponent[];
+}
+
+/** The National Early Warning Score 2 of a row, from its latest vitals within a window (24 h). */
+export interface News2 {
+  score: number;
+  band: 'low' | 'low-medium' | 'medium' | 'high';
+  /** Some parameters were not recorded (or too old): the score is a partial one, never a complete one. */
+  partial: boolean;
+  missing: string[];
+  parameters: { name: string; value?: number; points: number }[];
 }
 
 export interface AllergySummary {
@@ -124,6 +139,7 @@ export const COLUMN_IDS = [
   'attending',
   'conditions',
   'vitals',
+  'news2',
   'allergies',
   'medications',
   'coverage',
@@ -207,6 +223,8 @@ export interface Row {
   medications: MedicationSummary[];
   coverage: CoverageSummary[];
   note?: Note;
+  /** With the `news2` column: the score of the latest vitals. */
+  news2?: News2;
   issues: string[];
 }
 

@@ -1,5 +1,5 @@
 // Plain text views of a list row, shared by the grid, the cards and the rounding sheet.
-import type { ColumnId, Row, VitalSign } from '../../server/wire/contract';
+import type { ColumnId, Flag, Row, VitalSign } from '../../server/wire/contract';
 import type { I18n } from './i18n/I18nProvider';
 import type { MessageKey } from './i18n/en';
 import { ageOf, daysBetween } from './i18n/format';
@@ -17,6 +17,7 @@ export const ALL_COLUMNS = [
   'attending',
   'conditions',
   'vitals',
+  'news2',
   'allergies',
   'medications',
   'coverage',
@@ -39,6 +40,7 @@ export const COLUMN_LABEL: Record<ColumnId, MessageKey> = {
   attending: 'column.attending',
   conditions: 'column.conditions',
   vitals: 'column.vitals',
+  news2: 'column.news2',
   allergies: 'column.allergies',
   medications: 'column.medications',
   coverage: 'column.coverage',
@@ -97,6 +99,8 @@ export function statusText(code: string | undefined, i18n: I18n): string | undef
 // LOINC codes of the vital signs (hl7.org/fhir/R4/observation-vitalsigns.html) and their short labels.
 const VITAL_KEYS: Record<string, MessageKey> = {
   '8867-4': 'vital.hr',
+  // 85354-9 is LOINC's blood pressure panel (what EHRs send); 85354-6 is how the demo data spelled it.
+  '85354-9': 'vital.bp',
   '85354-6': 'vital.bp',
   '55284-4': 'vital.bp',
   '9279-1': 'vital.rr',
@@ -150,14 +154,33 @@ const SHORT_UNITS: Record<string, string> = {
   'breaths/min': '/min',
 };
 
-/** The vitals of a cell: the ones a round looks at first, with short units. */
+/**
+ * A value's flag in words with an arrow ("↑ high", "⇊ critically low"): never colour alone, and read out as
+ * words. Blood pressure takes its most serious component's. Empty when normal or unknown.
+ */
+export function flagText(vital: VitalSign, i18n: I18n): string {
+  const order: Exclude<Flag, 'normal'>[] = ['critical-low', 'critical-high', 'low', 'high'];
+  const flags = [vital.flag, ...vital.components.map((c) => c.flag)];
+  const worst = order.find((flag) => flags.includes(flag));
+  return worst ? i18n.t(`flag.${worst}`) : '';
+}
+
+/** The vitals of a cell: the ones a round looks at first, with short units and their flags. */
 export function vitalsText(vitals: VitalSign[], i18n: I18n): string {
   return sortedVitals(vitals, i18n)
     .map((v) => {
       const value = vitalValue({ ...v, unit: v.unit ? (SHORT_UNITS[v.unit] ?? v.unit) : v.unit }, i18n);
-      return [vitalLabel(v, i18n), value].filter(Boolean).join(NBSP);
+      return [vitalLabel(v, i18n), value, flagText(v, i18n)].filter(Boolean).join(NBSP);
     })
     .join(' · ');
+}
+
+/** "7 · high", "3 · low–medium (partial: no Consciousness)". */
+export function news2Text(row: Row, i18n: I18n): string {
+  const news2 = row.news2;
+  if (!news2) return '';
+  const partial = news2.partial ? ` (${i18n.t('news2.partial', { missing: news2.missing.join(', ') })})` : '';
+  return `${news2.score} · ${i18n.t(`news2.band.${news2.band}`)}${partial}`;
 }
 
 function admittedText(row: Row, i18n: I18n): string {
@@ -196,6 +219,8 @@ export function cellText(row: Row, column: ColumnId, i18n: I18n): string {
       return row.conditions.map((c) => c.text).join(', ');
     case 'vitals':
       return vitalsText(row.vitals, i18n);
+    case 'news2':
+      return news2Text(row, i18n);
     case 'allergies':
       return row.allergies.map((a) => a.substance).join(', ');
     case 'medications':
@@ -218,6 +243,9 @@ export function sortValue(row: Row, column: ColumnId, i18n: I18n): string | numb
       return birthDateOf(row) ?? '';
     case 'admitted':
       return row.encounter?.start ?? '';
+    case 'news2':
+      // Sorted descending, the sickest come first; rows without a score go after every scored one.
+      return row.news2?.score ?? -1;
     case 'name':
       return row.patient?.family ? `${row.patient.family} ${row.patient.given.join(' ')}` : nameOf(row);
     default:

@@ -27,6 +27,31 @@ async function newList(userId: string, columns?: string[]): Promise<List> {
   return res.body as List;
 }
 
+describe.each(['DSTU2', 'STU3', 'R4'] as const)('clinical signal over the %s demo EHR', (version) => {
+  test('rows of the news2 column carry a score from the latest vitals, partial when parameters are missing, and flagged values', async () => {
+    const { userId, patientIds } = tenantOf(version);
+    const list = await newList(userId, ['name', 'vitals', 'news2']);
+    for (const patientId of patientIds.slice(0, 10)) await app.call(userId, 'POST', `/api/lists/${list.id}/entries`, { patientId });
+    const { rows } = (await app.call(userId, 'GET', `/api/lists/${list.id}/rows`)).body as RowsResponse;
+    const scored = rows.filter((r) => r.news2 !== undefined);
+    expect(scored.length).toBeGreaterThan(0);
+    for (const row of scored) {
+      const news2 = row.news2!;
+      expect(news2.score).toBe(news2.parameters.reduce((sum, p) => sum + p.points, 0));
+      // Consciousness is coded, not read: a score is never shown as complete without it.
+      expect(news2.partial).toBe(true);
+      expect(news2.missing).toContain('Consciousness');
+    }
+    const flags = rows.flatMap((r) => r.vitals.flatMap((v) => [v.flag, ...v.components.map((c) => c.flag)]));
+    expect(flags).toContain('normal');
+    // Without the column, no score is worked out.
+    const plain = await newList(userId, ['name', 'vitals']);
+    await app.call(userId, 'POST', `/api/lists/${plain.id}/entries`, { patientId: patientIds[0] });
+    const without = (await app.call(userId, 'GET', `/api/lists/${plain.id}/rows`)).body as RowsResponse;
+    expect(without.rows[0]?.news2).toBeUndefined();
+  });
+});
+
 describe.each(['DSTU2', 'STU3', 'R4'] as const)('lists over the %s demo EHR', (version) => {
   test('adds a patient by id with its name and MRN, shows its live row, and imports it back by MRN', async () => {
     const { userId, samples } = tenantOf(version);

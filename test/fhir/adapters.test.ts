@@ -57,17 +57,18 @@ describe.each(VERSIONS)('the %s adapter', (version) => {
 
   test('keeps the newest vital sign per code, blood pressure with systolic then diastolic', () => {
     expect(adapter.toVitals(fixtureEntries(version, 'observations'))).toEqual([
-      { code: '8867-4', name: 'Heart rate', value: 88, unit: '/min', effective: '2024-03-02T08:00:00Z', components: [] },
+      // Flags: the NEWS2 defaults, as these fixtures carry no interpretation or range (test/fhir/vital-flags.test.ts).
+      { code: '8867-4', name: 'Heart rate', value: 88, unit: '/min', effective: '2024-03-02T08:00:00Z', flag: 'normal', components: [] },
       {
         code: '85354-9',
         name: 'Blood pressure panel',
         effective: '2024-03-02T08:00:00Z',
         components: [
-          { code: '8480-6', name: 'Systolic blood pressure', value: 128, unit: 'mmHg' },
+          { code: '8480-6', name: 'Systolic blood pressure', value: 128, unit: 'mmHg', flag: 'normal' },
           { code: '8462-4', name: 'Diastolic blood pressure', value: 82, unit: 'mmHg' },
         ],
       },
-      { code: '8310-5', name: 'Body temperature', value: 37.9, unit: 'Cel', effective: '2024-03-02T06:00:00Z', components: [] },
+      { code: '8310-5', name: 'Body temperature', value: 37.9, unit: 'Cel', effective: '2024-03-02T06:00:00Z', flag: 'normal', components: [] },
       { code: '29463-7', name: 'Body weight', value: 72.5, unit: 'kg', effective: '2024-03-01T10:00:00Z', components: [] },
     ]);
   });

@@ -36,7 +36,7 @@ describe.each(VERSIONS)('%s vital signs', (version) => {
       name: 'Blood pressure',
       effective: '2024-03-02',
       components: [
-        { code: '8480-6', name: 'Systolic', value: 120, unit: 'mmHg' },
+        { code: '8480-6', name: 'Systolic', value: 120, unit: 'mmHg', flag: 'normal' },
         { code: '8462-4', name: 'Diastolic', value: 80, unit: 'mmHg' },
       ],
     });

@@ -37,6 +37,7 @@ describe('the string catalogues', () => {
         'note.label',
         'print.notes',
         'row.actions',
+        'column.news2',
       ].sort(),
     );
   });

@@ -68,3 +68,32 @@ describe('sorting rows', () => {
     expect(names(sortRows([ben, ada], undefined, 'asc', en))).toEqual(['Ben Arrow', 'Ada Quill']);
   });
 });
+
+describe('clinical signal in the cells', () => {
+  const news2 = (score: number, band: 'low' | 'low-medium' | 'medium' | 'high', partial = false) => ({
+    score,
+    band,
+    partial,
+    missing: partial ? ['Consciousness'] : [],
+    parameters: [],
+  });
+
+  test('flagged vitals say so in words with an arrow, never by colour alone; normal ones say nothing', () => {
+    const vitals = [
+      { code: '59408-5', name: 'SpO2', value: 88, unit: '%', flag: 'critical-low' as const, components: [] },
+      { code: '8867-4', name: 'HR', value: 72, unit: '/min', flag: 'normal' as const, components: [] },
+      { code: '85354-9', name: 'BP', components: [{ code: '8480-6', name: 'Sys', value: 104, unit: 'mmHg', flag: 'low' as const }] },
+    ];
+    expect(plainVitals(vitals, en)).toBe('BP 104/? mmHg ↓ low · HR 72 /min · SpO₂ 88 % ⇊ critically low');
+    expect(plainVitals(vitals, fr)).toContain('SpO₂ 88 % ⇊ critique bas');
+  });
+
+  test('NEWS2 shows its score and band, says when it is partial, and sorts the sickest first', () => {
+    const sick: Row = { ...ada, entryId: 's', news2: news2(8, 'high') };
+    const unwell: Row = { ...ben, entryId: 'u', news2: news2(3, 'low-medium', true) };
+    expect(cellText(sick, 'news2', en)).toBe('8 · high');
+    expect(cellText(unwell, 'news2', en)).toBe('3 · low–medium (partial: no Consciousness)');
+    expect(cellText(manual, 'news2', en)).toBe('');
+    expect(sortRows([unwell, manual, sick], 'news2', 'desc', en).map((r) => r.entryId)).toEqual(['s', 'u', 'm']);
+  });
+});

@@ -4,6 +4,7 @@
 import type { VitalComponent, VitalSign } from '../../wire/contract.js';
 import { asString, compact, records, type Json } from './json.js';
 import { conceptCode, conceptCodes, conceptLabel, conceptText, period, quantity } from './read-common.js';
+import { flagOf } from './read-flag.js';
 
 /** Observation.category in one version's shape: one CodeableConcept in DSTU2, an array in STU3/R4. */
 export type CategoryReader = (observation: Json) => Json[];
@@ -20,7 +21,8 @@ function readComponent(component: Json): VitalComponent {
   const codes = conceptCodes(component['code']);
   const code = codes.find((c) => c === SYSTOLIC || c === DIASTOLIC) ?? conceptCode(component['code'], [LOINC]);
   const name = conceptLabel(component['code']) ?? (code && COMPONENT_NAMES[code]) ?? code ?? 'Component';
-  return compact<VitalComponent>({ code, name, ...quantity(component['valueQuantity']) });
+  const value = quantity(component['valueQuantity']);
+  return compact<VitalComponent>({ code, name, ...value, flag: flagOf(component, value?.value, code, value?.unit) });
 }
 
 const componentRank = (c: VitalComponent): number => (c.code === SYSTOLIC ? 0 : c.code === DIASTOLIC ? 1 : 2);
@@ -66,6 +68,7 @@ function toCandidate(observation: Json, readCategories: CategoryReader): Candida
       name,
       ...value,
       effective,
+      flag: flagOf(observation, value?.value, code, value?.unit),
       components: [...components].sort((a, b) => componentRank(a) - componentRank(b)),
     }),
   };

@@ -1,0 +1,51 @@
+// Where an Observation's value stands (Flag): the EHR's own interpretation (v3 ObservationInterpretation:
+// one CodeableConcept in DSTU2 and STU3, a list in R4), else its reference range, else Rounds' adult defaults
+// for the NEWS2 vital signs (server/clinical/news2.ts). Nothing for a value none of them speaks of.
+import type { Flag } from '../../wire/contract.js';
+import { defaultFlag, parameterOf } from '../../clinical/news2.js';
+import { records, type Json } from './json.js';
+import { conceptCodes, quantity } from './read-common.js';
+
+/** hl7.org/fhir/R4/valueset-observation-interpretation.html: the codes that say a side (A/AA say none). */
+const INTERPRETATIONS: Record<string, Flag> = {
+  N: 'normal',
+  L: 'low',
+  LU: 'low',
+  '<': 'low',
+  H: 'high',
+  HU: 'high',
+  '>': 'high',
+  LL: 'critical-low',
+  HH: 'critical-high',
+};
+
+function interpretationFlag(interpretation: unknown): Flag | undefined {
+  const concepts = Array.isArray(interpretation) ? interpretation : interpretation === undefined ? [] : [interpretation];
+  for (const concept of concepts)
+    for (const code of conceptCodes(concept)) {
+      const flag = INTERPRETATIONS[code];
+      if (flag) return flag;
+    }
+  return undefined;
+}
+
+function rangeFlag(referenceRange: unknown, value: number): Flag | undefined {
+  const range = records(referenceRange)[0];
+  if (!range) return undefined;
+  const low = quantity(range['low'])?.value;
+  const high = quantity(range['high'])?.value;
+  if (low === undefined && high === undefined) return undefined;
+  if (low !== undefined && value < low) return 'low';
+  if (high !== undefined && value > high) return 'high';
+  return 'normal';
+}
+
+/** The flag of an Observation's (or a component's) value, with its LOINC code and unit for the defaults. */
+export function flagOf(source: Json, value: number | undefined, code: string | undefined, unit: string | undefined): Flag | undefined {
+  if (value === undefined) return undefined;
+  const own = interpretationFlag(source['interpretation']) ?? rangeFlag(source['referenceRange'], value);
+  if (own) return own;
+  const parameter = parameterOf(code);
+  if (!parameter) return undefined;
+  return defaultFlag(parameter, parameter.normalise ? parameter.normalise(value, unit) : value);
+}
