@@ -73,7 +73,7 @@ export class ContextAccess {
       tenantId: user.tenantId,
       userId: user.userId,
       ...(listId ? { listId } : {}),
-      context: { kind: context.kind, id: context.id },
+      context,
     });
     throw listNotFound();
   }

@@ -1,7 +1,7 @@
 // The append-only audit trail, modelled on the retired app's audit events (AUDIT_EVENT_TYPES). Events say who,
 // which tenant, when, and which list, entry and patient ids: never note text, names or search terms.
 import { v7 as timeOrderedUuid } from 'uuid';
-import type { AuditEvent, Entry, List, ListContext } from '../wire/contract.js';
+import { AUDIT_EVENT_TYPES, type AuditEvent, type Entry, type List, type ListContext } from '../wire/contract.js';
 import type { User } from '../auth/user.js';
 import type { AuditPage, ListStore, StoredAuditEvent } from './list-store.js';
 import { listNotFound, type ContextAccess } from './access.js';
@@ -88,6 +88,9 @@ export class StoreAuditLog implements AuditLog {
   }
 }
 
+/** The events whose context is the list's own, as stored with it. */
+const OWN_EVENT_TYPES = AUDIT_EVENT_TYPES.filter((type) => type !== 'access.denied');
+
 /** GET /api/audit: a list's trail, for those who may see the list. */
 export class AuditTrail {
   constructor(
@@ -103,8 +106,9 @@ export class AuditTrail {
     const [list, events, first] = await Promise.all([
       this.store.getList(user.tenantId, listId),
       this.store.auditForList(user.tenantId, listId, limit, page),
-      // A deleted list's context, from its newest event, whatever page was asked for.
-      this.store.auditForList(user.tenantId, listId, 1),
+      // A deleted list's context, from its newest event of the list's own (a refusal names what the refused
+      // caller sent), whatever page was asked for.
+      this.store.auditForList(user.tenantId, listId, 1, { types: OWN_EVENT_TYPES }),
     ]);
     const context = list?.context ?? first[0]?.context;
     if (!context) throw listNotFound();

@@ -229,6 +229,8 @@ describe('a tenant member who is not in the channel', () => {
     expect(trail.status).toBe(200);
     expect((trail.body.events as AuditEvent[])[0]!.type).toBe('list.deleted');
     expect((await call(OUTSIDER, 'GET', `/api/audit?listId=${doomed.id}`)).text).toBe(unknown.text);
+    // The outsider's refusal is now the newest event: the trail is still checked against the list's own team.
+    expect((await call(MEMBER, 'GET', `/api/audit?listId=${doomed.id}`)).status).toBe(200);
   });
 
   test("cannot reach a meeting's lists by naming a chat of their own", async () => {
