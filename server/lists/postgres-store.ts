@@ -27,6 +27,7 @@ import {
   auditPageFilter,
   postgresValues,
   rosterColumnOf,
+  rosterFilter,
   toAuditEvent,
   toEntry,
   toList,
@@ -139,12 +140,11 @@ export class PostgresStore implements ListStore {
   }
 
   async listsInContext(tenantId: string, context: ListContext): Promise<ListSummary[]> {
-    const roster = rosterColumnOf(context);
+    const roster = rosterFilter(context, (n) => `$${n + 3}`);
     const { rows } = await guarded(() => this.pool.query<ListRow>(
       `SELECT ${LIST_SELECT_COLUMNS}, (SELECT count(*) FROM entries e WHERE e.list_id = lists.id) AS size
-       FROM lists WHERE tenant_id = $1 AND context_kind = $2 AND context_id = $3${roster ? ` AND ${roster.column} = $4` : ''}
-       ORDER BY created_at, id`,
-      [tenantId, context.kind, context.id, ...(roster ? [roster.value] : [])],
+       FROM lists WHERE tenant_id = $1 AND context_kind = $2 AND context_id = $3${roster.sql} ORDER BY created_at, id`,
+      [tenantId, context.kind, context.id, ...roster.values],
     ));
     return rows.map(toSummary);
   }
@@ -161,10 +161,10 @@ export class PostgresStore implements ListStore {
       await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
         `${tenantId}\n${list.context.kind}\n${list.context.id}`,
       ]);
-      const roster = rosterColumnOf(list.context);
+      const roster = rosterFilter(list.context, (n) => `$${n + 3}`);
       const { rows } = await db.query<{ n: string }>(
-        `SELECT count(*) AS n FROM lists WHERE tenant_id = $1 AND context_kind = $2 AND context_id = $3${roster ? ` AND ${roster.column} = $4` : ''}`,
-        [tenantId, list.context.kind, list.context.id, ...(roster ? [roster.value] : [])],
+        `SELECT count(*) AS n FROM lists WHERE tenant_id = $1 AND context_kind = $2 AND context_id = $3${roster.sql}`,
+        [tenantId, list.context.kind, list.context.id, ...roster.values],
       );
       if (Number(rows[0]?.n ?? 0) >= maxLists) return undefined;
       await db.query(INSERT_LIST, listValues(tenantId, list));

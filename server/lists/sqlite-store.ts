@@ -28,6 +28,7 @@ import {
   listValues,
   auditPageFilter,
   rosterColumnOf,
+  rosterFilter,
   sqliteValues,
   toAuditEvent,
   toEntry,
@@ -147,12 +148,11 @@ export class SqliteStore implements ListStore {
   }
 
   async listsInContext(tenantId: string, context: ListContext): Promise<ListSummary[]> {
-    const roster = rosterColumnOf(context);
+    const roster = rosterFilter(context, () => '?');
     const rows = this.statement(
       `SELECT ${LIST_SELECT_COLUMNS}, (SELECT count(*) FROM entries e WHERE e.list_id = lists.id) AS size
-         FROM lists WHERE tenant_id = ? AND context_kind = ? AND context_id = ?${roster ? ` AND ${roster.column} = ?` : ''}
-         ORDER BY created_at, rowid`,
-    ).all(tenantId, context.kind, context.id, ...(roster ? [roster.value] : [])) as ListRow[];
+         FROM lists WHERE tenant_id = ? AND context_kind = ? AND context_id = ?${roster.sql} ORDER BY created_at, rowid`,
+    ).all(tenantId, context.kind, context.id, ...roster.values) as ListRow[];
     return rows.map(toSummary);
   }
 
@@ -164,10 +164,10 @@ export class SqliteStore implements ListStore {
     audit: AuditOfWrite = [],
   ): Promise<List | undefined> {
     const create = this.db.transaction((): List | undefined => {
-      const roster = rosterColumnOf(list.context);
+      const roster = rosterFilter(list.context, () => '?');
       const { n } = this.statement(
-        `SELECT count(*) AS n FROM lists WHERE tenant_id = ? AND context_kind = ? AND context_id = ?${roster ? ` AND ${roster.column} = ?` : ''}`,
-      ).get(tenantId, list.context.kind, list.context.id, ...(roster ? [roster.value] : [])) as { n: number };
+        `SELECT count(*) AS n FROM lists WHERE tenant_id = ? AND context_kind = ? AND context_id = ?${roster.sql}`,
+      ).get(tenantId, list.context.kind, list.context.id, ...roster.values) as { n: number };
       if (n >= maxLists) return undefined;
       this.statement(INSERT_LIST).run(...listValues(tenantId, list));
       const insert = this.statement(INSERT_ENTRY);
@@ -306,7 +306,6 @@ export class SqliteStore implements ListStore {
 
   async appendAudit(events: readonly StoredAuditEvent[]): Promise<void> {
     if (events.length > 0) this.db.transaction(() => this.insertAudit(events)).immediate();
-    return ;
   }
 
   async auditForList(tenantId: string, listId: string, limit: number, page: AuditPage = {}): Promise<StoredAuditEvent[]> {

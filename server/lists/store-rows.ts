@@ -75,6 +75,12 @@ export function rosterColumnOf(context: ListContext): { column: 'team_id' | 'cha
   return undefined;
 }
 
+/** The condition that keeps a context's lists to the roster it names (none when it names none), with its value. */
+export function rosterFilter(context: ListContext, placeholder: (n: number) => string): { sql: string; values: unknown[] } {
+  const roster = rosterColumnOf(context);
+  return roster ? { sql: ` AND ${roster.column} = ${placeholder(1)}`, values: [roster.value] } : { sql: '', values: [] };
+}
+
 /** The roster columns (team_id, chat_id) of a context. */
 export function rosterValues(context: ListContext): [string | null, string | null] {
   return [
