@@ -103,18 +103,18 @@ export class AuditTrail {
    * may see its context; a list this user cannot see (or never existed) is a 404.
    */
   async forList(user: User, listId: string, limit: number, page: AuditPage = {}): Promise<AuditEvent[]> {
-    const [list, events, first] = await Promise.all([
-      this.store.getList(user.tenantId, listId),
-      this.store.auditForList(user.tenantId, listId, limit, page),
-      // A deleted list's context, from its newest event of the list's own (a refusal names what the refused
-      // caller sent), whatever page was asked for.
-      this.store.auditForList(user.tenantId, listId, 1, { types: OWN_EVENT_TYPES }),
-    ]);
-    const context = list?.context ?? first[0]?.context;
+    const context = (await this.store.getList(user.tenantId, listId))?.context ?? (await this.deletedListContext(user.tenantId, listId));
     if (!context) throw listNotFound();
     await this.access.assertVisible(user, context, listId);
+    const events = await this.store.auditForList(user.tenantId, listId, limit, page);
     return events.map(({ context: eventContext, ...event }) =>
       eventContext ? { ...event, contextKind: eventContext.kind } : event,
     );
+  }
+
+  /** A deleted list's context, from its newest event of the list's own (a refusal names what the caller sent). */
+  private async deletedListContext(tenantId: string, listId: string): Promise<ListContext | undefined> {
+    const [newest] = await this.store.auditForList(tenantId, listId, 1, { types: OWN_EVENT_TYPES });
+    return newest?.context;
   }
 }
