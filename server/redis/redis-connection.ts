@@ -47,9 +47,9 @@ export function connectRedis(url: string, logger: Logger): RedisConnection {
       if (!isUp) throw new Error('Redis is not connected');
       await client.ping();
     },
-    close: async () => {
+    close: () => {
       client.disconnect();
-      await Promise.resolve();
+      return Promise.resolve();
     },
   };
 }
