@@ -8,13 +8,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Entry, List, RowsResponse } from '../server/wire/contract.js';
 import { FAKE_CLIENT_ID, startFakeAad } from '../test/fakes/fake-aad.js';
 import { GRAPH_CLIENT_SECRET, startFakeGraph } from '../test/support/fake-graph.js';
+import { freePort } from '../test/support/http.js';
 import { startPartnerChild } from './partner-child.js';
 import { runBounded } from './run-bounded.js';
 
@@ -37,18 +36,6 @@ interface Sample {
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A free loopback port. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** The node process below `pid` (itself included) whose command line names `needle` (not the shell that ran it). */
 function findProcess(pid: number, needle: string): number | undefined {

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 
@@ -20,6 +20,18 @@ export function listen(app: Express): Promise<Listening> {
             server.closeAllConnections();
           }),
       });
+    });
+    server.on('error', reject);
+  });
+}
+
+/** A free loopback port (for a process that must be told its port before it starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
     });
     server.on('error', reject);
   });

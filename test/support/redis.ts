@@ -2,7 +2,7 @@
 // Redis fails the run; elsewhere the suites skip with a loud notice, as the PostgreSQL suites do. Tests that
 // take Redis away start their own redis-server on a free port (Debian's, the one .ci/run starts).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './http.js';
 import { Redis } from 'ioredis';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -27,18 +27,6 @@ export async function requireRedis(suite: string): Promise<boolean> {
   if (process.env.CI === 'true') throw new Error(`${message}: CI needs it for ${suite}`);
   console.warn(`\n!!!!! ${message}: SKIPPING ${suite} (set TEST_REDIS_URL) !!!!!\n`);
   return false;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /** A redis-server of the test's own, on a port chosen now and kept across restarts. */
