@@ -1,139 +1,31 @@
-// Access follows Teams membership (issue #10), over real HTTP: Rounds started as in production (bootstrap), Azure AD
-// tokens from a fake Entra that also serves the on-behalf-of exchange, a fake Microsoft Graph holding the rosters,
-// and the demo partner as the EHR.
+// Access follows Teams membership (issue #10), over real HTTP (test/support/teams-world.ts): members read and write,
+// outsiders get the unknown list's 404 everywhere, older lists bind to their team, and asking costs one Graph call.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startRounds, type RunningRounds, type StartOptions } from '../../server/bootstrap.js';
-import { loadConfig } from '../../server/config.js';
-import { createLogger } from '../../server/logger.js';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { SqliteStore } from '../../server/lists/sqlite-store.js';
-import { startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
-import { DEMO_TENANT_DEFINITIONS, DEMO_TENANT_R4_ID } from '../../server/demo/tenants.js';
-import { DEMO_PRIVATE_CHANNEL_ID, DEMO_PRIVATE_LIST_IDS } from '../../server/demo/demo-rosters.js';
+import { DEMO_TENANT_R4_ID } from '../../server/demo/tenants.js';
 import type { AuditEvent, List } from '../../server/wire/contract.js';
-import { FAKE_CLIENT_ID, startFakeAad, type FakeAad } from '../fakes/fake-aad.js';
-import { GRAPH_CLIENT_SECRET, startFakeGraph, type FakeGraph } from '../support/fake-graph.js';
+import {
+  CHANNEL,
+  CHAT,
+  MEETING,
+  MEETING_CHAT,
+  MEMBER,
+  OUTSIDER,
+  TEAM,
+  call,
+  channel,
+  channelList,
+  channelQuery,
+  dir,
+  graph,
+  setUpTeamsWorld,
+  start,
+  type Answer,
+} from '../support/teams-world.js';
 
-const TEAM = '5f0c2a9e-3d4b-4c6a-9e8f-1a2b3c4d5e6f';
-const CHANNEL = '19:icu-private@thread.tacv2';
-const GENERAL = '19:general@thread.tacv2';
-const CHAT = '19:4d1b7c2e-chat@unq.gbl.spaces';
-/** As Teams gives it: the base64 of `0#<meeting chat>#0`. */
-const MEETING = Buffer.from('0#19:meeting_abc123@thread.v2#0').toString('base64');
-const MEETING_CHAT = '19:meeting_abc123@thread.v2';
-
-const MEMBER = 'oid-member';
-const OUTSIDER = 'oid-outsider';
-
-let aad: FakeAad;
-let graph: FakeGraph;
-let partner: RunningDemoPartner;
-let dir: string;
-let rounds: RunningRounds;
-const tokens = new Map<string, string>();
-
-function envFor(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    NODE_ENV: 'test',
-    DEMO: '0',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    PUBLIC_URL: 'http://localhost:3978',
-    AAD_CLIENT_ID: FAKE_CLIENT_ID,
-    AAD_CLIENT_SECRET: GRAPH_CLIENT_SECRET,
-    AAD_AUTHORITY: aad.authority,
-    GRAPH_URL: graph.url,
-    PARTNER_FHIR_URL: partner.url,
-    PARTNER_CLIENT_ID: partner.clientId,
-    PARTNER_CLIENT_SECRET: partner.clientSecret,
-    DATABASE_URL: `sqlite:${join(dir, 'rounds.db')}`,
-    LOG_LEVEL: 'silent',
-    ...overrides,
-  };
-}
-
-async function start(overrides: Record<string, string> = {}, options: Partial<StartOptions> = {}): Promise<RunningRounds> {
-  return startRounds(loadConfig(envFor(overrides)), {
-    logger: createLogger('silent'),
-    tabDir: '/nonexistent',
-    accessTimeoutMs: 1_000,
-    ...options,
-  });
-}
-
-beforeAll(async () => {
-  graph = await startFakeGraph({
-    clientId: FAKE_CLIENT_ID,
-    rosters: {
-      teams: { [TEAM]: { [CHANNEL]: [MEMBER], [GENERAL]: [MEMBER, OUTSIDER] } },
-      chats: { [CHAT]: [MEMBER], [MEETING_CHAT]: [MEMBER] },
-    },
-  });
-  aad = await startFakeAad({ routes: graph.oboRoutes });
-  partner = await startDemoPartner({ host: '127.0.0.1', port: 0 });
-  dir = mkdtempSync(join(tmpdir(), 'rounds-teams-access-'));
-  rounds = await start();
-});
-afterAll(async () => {
-  await rounds?.close();
-  await partner?.close();
-  await aad?.close();
-  await graph?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-/** One token per user, as a tab sends the same token until it expires. */
-async function tokenOf(oid: string): Promise<string> {
-  let token = tokens.get(oid);
-  if (!token) {
-    token = await aad.mint({ claims: { tid: DEMO_TENANT_R4_ID, oid, name: `Dr. ${oid}` } });
-    tokens.set(oid, token);
-  }
-  return token;
-}
-
-interface Answer {
-  status: number;
-  text: string;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON, checked by expect()
-  body: any;
-}
-
-async function call(oid: string, method: string, path: string, body?: unknown, on: RunningRounds = rounds): Promise<Answer> {
-  const isText = typeof body === 'string';
-  const res = await fetch(`${on.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await tokenOf(oid)}`,
-      ...(body === undefined ? {} : { 'content-type': isText ? 'text/csv' : 'application/json' }),
-    },
-    body: body === undefined ? undefined : isText ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  return { status: res.status, text, headers: res.headers, body: parsed };
-}
-
-const channel = { kind: 'channel', id: CHANNEL, teamId: TEAM } as const;
-const channelQuery = `contextKind=channel&contextId=${encodeURIComponent(CHANNEL)}&teamId=${TEAM}`;
-
-async function channelList(): Promise<List> {
-  const created = await call(MEMBER, 'POST', '/api/lists', { name: 'ICU huddle', context: channel });
-  expect(created.status).toBe(201);
-  const list = created.body as List;
-  const entry = await call(MEMBER, 'POST', `/api/lists/${list.id}/entries`, { manual: { name: 'Quill, Zed', mrn: 'Q-1' } });
-  await call(MEMBER, 'PUT', `/api/lists/${list.id}/entries/${entry.body.id}/note`, { text: 'Only for the team', version: 1 });
-  return (await call(MEMBER, 'GET', `/api/lists/${list.id}`)).body as List;
-}
+setUpTeamsWorld();
 
 describe('members of a channel, a chat and a meeting', () => {
   test('read and write their lists', async () => {
@@ -324,136 +216,6 @@ describe('the cost of asking', () => {
       expect((await call(oid, 'GET', `/api/lists/${created.body.id}`, undefined, short)).status).toBe(404);
     } finally {
       await short.close();
-    }
-  });
-});
-
-describe('when membership cannot be checked', () => {
-  let list: List;
-  beforeAll(async () => {
-    list = await channelList();
-  });
-
-  /** A user whose answer is not cached yet. */
-  function freshMember(): string {
-    const oid = `oid-${randomUUID()}`;
-    graph.rosters.teams[TEAM]![CHANNEL]!.push(oid);
-    return oid;
-  }
-
-  test.each([
-    ['Graph answers 503', { kind: 'unavailable', retryAfter: 7 } as const, '7'],
-    ['Graph hangs past the deadline', { kind: 'hang' } as const, '5'],
-    ['Graph lacks a permission', { kind: 'missing-scope' } as const, '60'],
-  ])('%s: 503 with Retry-After, an outcome that says so, and no data', async (_case, fault, retryAfter) => {
-    graph.setFault(fault);
-    try {
-      const answer = await call(freshMember(), 'GET', `/api/lists/${list.id}/rows`);
-      expect(answer.status).toBe(503);
-      expect(answer.headers.get('retry-after')).toBe(retryAfter);
-      expect(answer.body.resourceType).toBe('OperationOutcome');
-      expect(answer.body.issue[0].diagnostics).toMatch(/membership of this Teams context could not be checked/);
-      expect(answer.text).not.toMatch(/Quill|ICU huddle/);
-    } finally {
-      graph.setFault({ kind: 'none' });
-    }
-  });
-
-  test('a 429 whose Retry-After fits the deadline is waited out', async () => {
-    graph.setFault({ kind: 'throttled', retryAfter: 0, times: 1 });
-    try {
-      expect((await call(freshMember(), 'GET', `/api/lists/${list.id}`)).status).toBe(200);
-    } finally {
-      graph.setFault({ kind: 'none' });
-    }
-  });
-
-  test('a Conditional Access policy on Graph (AADSTS50076) is a 403 that sends the clinician to an administrator', async () => {
-    graph.setOboFault('mfa-required');
-    try {
-      const answer = await call(freshMember(), 'GET', `/api/lists/${list.id}`);
-      expect(answer.status).toBe(403);
-      expect(answer.body.issue[0].diagnostics).toMatch(/sign-in policy stops Rounds from checking your Teams membership/);
-      expect(answer.text).not.toMatch(/Quill|ICU huddle/);
-    } finally {
-      graph.setOboFault('none');
-    }
-  });
-
-  test('consent not yet granted (AADSTS65001) is a 503 that says an administrator must consent', async () => {
-    graph.setOboFault('consent-required');
-    try {
-      const answer = await call(freshMember(), 'GET', `/api/lists/${list.id}`);
-      expect(answer.status).toBe(503);
-      expect(answer.body.issue[0].diagnostics).toMatch(/administrator must first consent/);
-    } finally {
-      graph.setOboFault('none');
-    }
-  });
-});
-
-describe('configuration', () => {
-  test('/api/health says in words when the check is off', async () => {
-    const graphHealth = await (await fetch(`${rounds.url}/api/health`)).json();
-    expect(graphHealth).toMatchObject({ status: 'ok', teamsAccessCheck: 'graph' });
-    expect(graphHealth).not.toHaveProperty('warnings');
-    const off = await start({ TEAMS_ACCESS_CHECK: 'off' });
-    try {
-      const health = await (await fetch(`${off.url}/api/health`)).json();
-      expect(health.teamsAccessCheck).toBe('off');
-      expect(health.warnings[0]).toMatch(/Teams membership is not checked/);
-      // Off: a tenant member outside the channel opens the list, as the deployment chose.
-      const list = await call(MEMBER, 'POST', '/api/lists', { name: 'Open', context: { kind: 'channel', id: CHANNEL } }, off);
-      expect((await call(OUTSIDER, 'GET', `/api/lists/${list.body.id}`, undefined, off)).status).toBe(200);
-    } finally {
-      await off.close();
-    }
-  });
-});
-
-describe('demo mode', () => {
-  test('simulates the rosters: one clinician is in the private channel, the other gets the unknown list\'s 404', async () => {
-    const demo = await startRounds(
-      loadConfig({ NODE_ENV: 'test', DEMO: '1', PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'demo.db')}`, LOG_LEVEL: 'silent' }),
-      { logger: createLogger('silent'), tabDir: '/nonexistent' },
-    );
-    try {
-      const [first, second] = DEMO_TENANT_DEFINITIONS[2]!.clinicians;
-      const signIn = async (userId: string): Promise<string> => {
-        const res = await fetch(`${demo.url}/api/demo/sign-in`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ userId }),
-        });
-        return ((await res.json()) as { token: string }).token;
-      };
-      const as = async (userId: string, method: string, path: string, body?: unknown): Promise<Response> =>
-        fetch(`${demo.url}${path}`, {
-          method,
-          headers: { authorization: `Bearer ${await signIn(userId)}`, 'content-type': 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-      const privateChannel = { kind: 'channel', id: DEMO_PRIVATE_CHANNEL_ID, teamId: TEAM };
-      const created = await as(first!.userId, 'POST', '/api/lists', { name: 'ICU huddle', context: privateChannel });
-      expect(created.status).toBe(201);
-      const { id } = (await created.json()) as List;
-      expect((await as(first!.userId, 'GET', `/api/lists/${id}`)).status).toBe(200);
-      const refused = await as(second!.userId, 'GET', `/api/lists/${id}`);
-      expect(refused.status).toBe(404);
-      expect(await refused.text()).toBe(await (await as(second!.userId, 'GET', `/api/lists/${randomUUID()}`)).text());
-      // Every other channel of the demo is open to both.
-      const ward = { kind: 'channel', id: '19:ward-4@thread.tacv2', teamId: TEAM };
-      const shared = (await (await as(first!.userId, 'POST', '/api/lists', { name: 'Ward 4', context: ward })).json()) as List;
-      expect((await as(second!.userId, 'GET', `/api/lists/${shared.id}`)).status).toBe(200);
-      expect(((await (await fetch(`${demo.url}/api/health`)).json()) as { teamsAccessCheck: string }).teamsAccessCheck).toBe('demo');
-      // The demo keeps a list in each hospital's private channel, so the refusal can be seen with `/?listId=`.
-      const seeded = DEMO_PRIVATE_LIST_IDS[DEMO_TENANT_R4_ID]!;
-      const opened = await as(first!.userId, 'GET', `/api/lists/${seeded}`);
-      expect(opened.status).toBe(200);
-      expect(((await opened.json()) as List).context).toMatchObject({ kind: 'channel', id: DEMO_PRIVATE_CHANNEL_ID });
-      expect((await as(second!.userId, 'GET', `/api/lists/${seeded}`)).status).toBe(404);
-    } finally {
-      await demo.close();
     }
   });
 });
