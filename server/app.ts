@@ -26,6 +26,8 @@ import { createListServices } from './lists/list-services.js';
 import { listRoutes } from './api/list-routes.js';
 import { DEFAULT_TAB_DIR } from './paths.js';
 import { auditRoutes } from './api/audit-routes.js';
+import { jwksRoute } from './http/jwks-route.js';
+import type { JsonWebKeySet } from './partner/jwks.js';
 
 export interface AppDeps {
   config: Config;
@@ -49,6 +51,8 @@ export interface AppDeps {
   rateLimit?: RateLimit;
   /** What /api/ready asks (the store, Redis) and whether this instance drains; ready when absent. */
   readiness?: Readiness;
+  /** The public keys of SMART Backend Services connections, at /.well-known/jwks.json; an empty set when absent. */
+  jwks?: JsonWebKeySet;
 }
 
 
@@ -62,6 +66,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLog(logger));
   app.use(httpMetrics());
   app.get('/metrics', metricsRoute(config.metricsAllow));
+  app.get('/.well-known/jwks.json', jwksRoute(deps.jwks ?? { keys: [] }));
   // JSON over 1 KB leaves compressed (Brotli at quality 4, or gzip); the tab's assets come precompressed. A
   // 256 KB Brotli window (not 4 MB) keeps a hundred answers compressed at once from costing hundreds of MB.
   app.use(

@@ -11,6 +11,8 @@ import { unauthorized } from './errors.js';
 import { AadVerifier } from './auth/aad-verifier.js';
 import { createEhr, type EhrTuning } from './fhir/create-ehr.js';
 import { loadTenantRoutes } from './partner/tenant-routes-file.js';
+import type { EndpointConfig } from './partner/endpoint-config.js';
+import { jwksOf } from './partner/jwks.js';
 import { openStore } from './lists/open-store.js';
 import type { Membership } from './teams/membership.js';
 import { cached, createGraphMembership } from './teams/create-membership.js';
@@ -66,7 +68,7 @@ export async function startRounds(config: Config, options: StartOptions): Promis
   const closers: Array<() => Promise<void>> = [];
   // Every tenant reaches its data through the partner (or the demo partner), unless TENANT_ROUTES_FILE
   // gives it its own endpoint; a bad routes file stops start-up, before anything runs, naming each problem.
-  const routes = config.tenantRoutesFile ? loadTenantRoutes(config.tenantRoutesFile) : new Map();
+  const routes = new Map<string, EndpointConfig>(config.tenantRoutesFile ? loadTenantRoutes(config.tenantRoutesFile) : []);
   // The lists' database (DATABASE_URL), migrated before anything listens; closed after the server stops.
   const store = timedStore(await openStore(config.databaseUrl, { ssl: config.databaseSsl }));
   // REDIS_URL: rate limits and partner tokens shared by every instance. An instance starts while Redis is
@@ -81,14 +83,23 @@ export async function startRounds(config: Config, options: StartOptions): Promis
   };
   let demoIdentity: DemoIdentity | undefined;
   let membership: Membership | undefined;
+  /** Tells the demo's SMART hospital where Rounds' keys are, once Rounds listens at this origin. */
+  let registerDemoClient: ((origin: string) => void) | undefined;
   if (config.teams.accessCheck === 'graph') membership = createGraphMembership(config, logger, options.accessTimeoutMs);
   if (config.teams.accessCheck === 'off') logger.warn(ACCESS_OFF_WARNING);
   if (config.isDemo) {
     // Only demo mode loads the demo partner: production code paths never import server/demo.
-    const { startDemoPartner } = await import('./demo/demo-partner.js');
-    const partner = await startDemoPartner({ host: '127.0.0.1', port: 0 });
+    const { startDemoPartner, DEMO_SMART_CLIENT_ID, DEMO_SMART_TENANT_ID } = await import('./demo/demo-partner.js');
+    const partner = await startDemoPartner({ host: '127.0.0.1', port: 0, hospitals: [{ tenantId: DEMO_SMART_TENANT_ID }] });
     closers.push(() => partner.close());
     config.partner = { fhirUrl: partner.url, clientId: partner.clientId, clientSecret: partner.clientSecret };
+    // One demo hospital is reached as a hospital's own EHR, through SMART Backend Services (unless routed elsewhere).
+    if (!routes.has(DEMO_SMART_TENANT_ID)) {
+      const { demoSmartEndpoint } = await import('./demo/demo-smart-client.js');
+      const [hospital] = partner.hospitals;
+      routes.set(DEMO_SMART_TENANT_ID, demoSmartEndpoint(hospital!.url));
+      registerDemoClient = (origin) => hospital!.registerClient({ clientId: DEMO_SMART_CLIENT_ID, jwksUrl: `${origin}/.well-known/jwks.json` });
+    }
     demoIdentity = new DemoIdentity(partner.users);
     if (config.teams.accessCheck === 'demo') {
       const { DemoRosters, seedPrivateChannelLists } = await import('./demo/demo-rosters.js');
@@ -111,6 +122,8 @@ export async function startRounds(config: Config, options: StartOptions): Promis
   }
 
   const ehr = createEhr(config, routes, logger, options.ehrTuning, shared?.tokens);
+  // The public half of every SMART Backend Services key, for the EHRs that check our assertions.
+  const jwks = jwksOf([...(config.partner ? [config.partner] : []), ...routes.values()]);
   closers.push(() => ehr.close());
 
   const app = createApp({
@@ -122,6 +135,7 @@ export async function startRounds(config: Config, options: StartOptions): Promis
     store,
     membership,
     readiness,
+    jwks,
     rateLimit: shared ? { ...DEFAULT_RATE_LIMIT, counter: shared.rateCounter } : undefined,
     version: options.version,
     tabDir: options.tabDir,
@@ -138,6 +152,8 @@ export async function startRounds(config: Config, options: StartOptions): Promis
   const port = (server.address() as AddressInfo).port;
   const url = config.port === 0 ? `http://127.0.0.1:${port}` : config.publicUrl;
   logger.info({ url, host: config.host, port, demo: config.isDemo }, 'Rounds is listening');
+  const ownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  registerDemoClient?.(`http://${ownHost.includes(':') ? `[${ownHost}]` : ownHost}:${port}`);
 
   return {
     url,

@@ -2,29 +2,14 @@
 import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 import type { TeamsAccessCheck } from './wire/contract.js';
+import { GUID, secureUrl } from './config-rules.js';
+import type { EndpointConfig } from './partner/endpoint-config.js';
+import { parseEndpoint } from './partner/endpoint-parse.js';
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-export function isLoopbackUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.');
-  } catch {
-    return false;
-  }
-}
-
-/** https everywhere, except loopback addresses (tests, the embedded demo partner). */
-export const secureUrl = z
-  .string()
-  .url()
-  .refine((v) => v.startsWith('https://') || isLoopbackUrl(v), 'must be an https URL (http only on loopback)')
-  .transform((v) => v.replace(/\/+$/, ''));
+export { GUID, isLoopbackUrl, secureUrl } from './config-rules.js';
+export type { EndpointConfig, PartnerConfig } from './partner/endpoint-config.js';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
-
-/** Azure AD tenant and client ids. */
-export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
@@ -117,13 +102,6 @@ export interface FhirTuning {
 
 const MB = 1024 * 1024;
 
-export interface PartnerConfig {
-  fhirUrl: string;
-  clientId: string;
-  clientSecret: string;
-  clientSecretNext?: string;
-}
-
 export interface Config {
   isProduction: boolean;
   isDemo: boolean;
@@ -139,7 +117,8 @@ export interface Config {
     /** `undefined` means every tenant. */
     allowedTenants?: string[];
   };
-  partner?: PartnerConfig;
+  /** The single partner (PARTNER_*), of any connection kind. */
+  partner?: EndpointConfig;
   teams: {
     /** `graph` (the default outside demo mode), `off`, or `demo` (the demo's simulated teams and chats). */
     accessCheck: TeamsAccessCheck;
@@ -210,7 +189,7 @@ function requirementProblems(raw: Record<string, string | undefined>, options: L
         'Microsoft Graph who is in a channel, chat or meeting on behalf of the user. Or set TEAMS_ACCESS_CHECK=off ' +
         'to let every user of a tenant open every shared list.',
     );
-  if (raw.PARTNER_FHIR_URL) {
+  if (raw.PARTNER_FHIR_URL && (raw.PARTNER_AUTH ?? 'partner-secret') === 'partner-secret') {
     if (!raw.PARTNER_CLIENT_ID) problems.push('PARTNER_CLIENT_ID: required with PARTNER_FHIR_URL');
     if (!raw.PARTNER_CLIENT_SECRET) problems.push('PARTNER_CLIENT_SECRET: required with PARTNER_FHIR_URL');
   }
@@ -223,6 +202,29 @@ function requirementProblems(raw: Record<string, string | undefined>, options: L
   return problems;
 }
 
+/** The PARTNER_* variables, one per field of an endpoint entry: fhirUrl is PARTNER_FHIR_URL, keyId PARTNER_KEY_ID. */
+const partnerVariable = (field: string): string => `PARTNER_${field.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+
+const PARTNER_FIELDS = [
+  'auth', 'fhirUrl', 'clientId', 'clientSecret', 'clientSecretNext', 'keyId', 'alg', 'privateKeyFile',
+  'privateKeyEnv', 'scope', 'entraTenantId', 'certificateFile',
+];
+
+/** The single partner, of any kind, read by the routes file's rules; its problems added to the others once. */
+function partnerOf(env: Record<string, string | undefined>, problems: string[]): EndpointConfig | undefined {
+  if (!env.PARTNER_FHIR_URL) return undefined;
+  const raw: Record<string, string> = {};
+  for (const field of PARTNER_FIELDS) {
+    const value = env[partnerVariable(field)];
+    if (value !== undefined) raw[field] = value;
+  }
+  const own: string[] = [];
+  const partner = parseEndpoint(raw, { field: partnerVariable, baseDir: process.cwd(), env }, own);
+  const named = new Set(problems.map((p) => p.slice(0, p.indexOf(':'))));
+  problems.push(...own.filter((p) => !named.has(p.slice(0, p.indexOf(':')))));
+  return partner;
+}
+
 /** Parses the environment once. Throws one ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions = {}): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
@@ -233,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions = {}): C
   const named = new Set(problems.map((p) => p.slice(0, p.indexOf(':'))));
   // A variable whose format is wrong is named once, for its format.
   problems.push(...requirementProblems(cleaned, options).filter((p) => !named.has(p.slice(0, p.indexOf(':')))));
+  const partner = partnerOf(cleaned, problems);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   const isProduction = e.NODE_ENV === 'production';
@@ -252,15 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions = {}): C
       authority: e.AAD_AUTHORITY,
       allowedTenants: allowed === '*' ? undefined : allowed.split(',').map((t) => t.trim().toLowerCase()),
     },
-    partner:
-      e.PARTNER_FHIR_URL && e.PARTNER_CLIENT_ID && e.PARTNER_CLIENT_SECRET
-        ? {
-            fhirUrl: e.PARTNER_FHIR_URL,
-            clientId: e.PARTNER_CLIENT_ID,
-            clientSecret: e.PARTNER_CLIENT_SECRET,
-            clientSecretNext: e.PARTNER_CLIENT_SECRET_NEXT,
-          }
-        : undefined,
+    partner,
     teams: {
       accessCheck: e.TEAMS_ACCESS_CHECK ?? (isDemo ? 'demo' : 'graph'),
       graphUrl: e.GRAPH_URL,

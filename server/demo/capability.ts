@@ -126,3 +126,15 @@ export function smartConfiguration(urls: OAuthUrls): Record<string, unknown> {
     capabilities: ['client-confidential-symmetric'],
   };
 }
+
+/** A hospital's own server admitting SMART Backend Services clients: signed assertions only. */
+export function smartBackendConfiguration(urls: OAuthUrls): Record<string, unknown> {
+  return {
+    token_endpoint: urls.token,
+    token_endpoint_auth_methods_supported: ['private_key_jwt'],
+    token_endpoint_auth_signing_alg_values_supported: ['RS384', 'ES384'],
+    grant_types_supported: ['client_credentials'],
+    scopes_supported: ['system/*.read', 'system/*.rs'],
+    capabilities: ['client-confidential-asymmetric', 'permission-v1', 'permission-v2'],
+  };
+}

@@ -19,7 +19,8 @@ import { rendererFor } from './render/renderers.js';
 import { createStats, resetStats, type DemoPartnerStats } from './stats.js';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_DEFINITIONS, demoUsersOf } from './tenants.js';
 import { AUTHORIZE_PATH, TOKEN_PATH, tokenRouter, type ClientCredentials } from './token-endpoint.js';
-import { TokenStore } from './token-store.js';
+import { TokenStore, type TokenCheck } from './token-store.js';
+import { startSmartHospital, type RunningSmartHospital } from './smart-hospital.js';
 
 export {
   DEMO_CLIENT_ID,
@@ -27,10 +28,13 @@ export {
   DEMO_TENANT_DSTU2_ID,
   DEMO_TENANT_R4_ID,
   DEMO_TENANT_STU3_ID,
+  DEMO_SMART_CLIENT_ID,
+  DEMO_SMART_TENANT_ID,
 } from './tenants.js';
 export type { DemoPartnerStats, RequestLogEntry, TenantStats } from './stats.js';
 export type { DemoEdgeCases } from './data/model.js';
 export type { DemoFaults } from './faults.js';
+export type { RunningSmartHospital } from './smart-hospital.js';
 
 export interface DemoPartnerOptions {
   host: string;
@@ -53,6 +57,11 @@ export interface DemoPartnerOptions {
   anchorDate?: string;
   /** Where the partner reports its own unexpected errors (default: silent). */
   logger?: Logger;
+  /**
+   * Tenants also served by a hospital server of their own, on its own port: behind SMART Backend Services, or
+   * behind another authority's tokens (`acceptToken`). The partner keeps serving them too.
+   */
+  hospitals?: { tenantId: string; acceptToken?: (token: string) => TokenCheck }[];
 }
 
 export interface DemoTenant {
@@ -86,6 +95,8 @@ export interface RunningDemoPartner {
   setFaults(faults: DemoFaults): void;
   /** Forgets every issued token: the next FHIR call with one gets a 401. */
   revokeTokens(): void;
+  /** The hospitals of `options.hospitals`, in that order. */
+  hospitals: RunningSmartHospital[];
   close(): Promise<void>;
 }
 
@@ -180,6 +191,13 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
     const s = app.listen(options.port, options.host, () => resolve(s));
     s.on('error', reject);
   });
+  const hospitals = await Promise.all(
+    (options.hospitals ?? []).map(({ tenantId, acceptToken }) => {
+      const hospital = servers.get(tenantId);
+      if (!hospital) throw new Error(`no demo tenant ${tenantId}`);
+      return startSmartHospital({ host: urlHost(options.host).replace(/^\[|\]$/g, ''), server: hospital, stats, tokenLifetimeSeconds, acceptToken });
+    }),
+  );
   const { port } = server.address() as AddressInfo;
   const origin = `http://${urlHost(options.host)}:${port}`;
 
@@ -205,11 +223,17 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
       for (const key of Object.keys(faults) as (keyof DemoFaults)[]) delete faults[key];
       Object.assign(faults, structuredClone(next));
     },
-    revokeTokens: () => tokens.revokeAll(),
-    close: () =>
-      new Promise<void>((resolve) => {
+    revokeTokens: () => {
+      tokens.revokeAll();
+      for (const hospital of hospitals) hospital.revokeTokens();
+    },
+    hospitals,
+    close: async () => {
+      await Promise.all(hospitals.map((hospital) => hospital.close()));
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

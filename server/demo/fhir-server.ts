@@ -4,6 +4,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { ApiError, badRequest } from '../errors.js';
 import { batchResponseBundle, type BatchAnswer } from './bundle.js';
 import { partnerCapability, smartConfiguration, type OAuthUrls } from './capability.js';
+import type { FhirJson } from './render/renderer.js';
 import { answerFhirCall, type DemoFhirServer, type FhirCall } from './fhir-handler.js';
 import { logRequest, type DemoPartnerStats, type RequestLogEntry } from './stats.js';
 import type { TokenStore } from './token-store.js';
@@ -14,11 +15,18 @@ const FHIR_JSON = 'application/fhir+json';
 /** Far above what Rounds sends (FHIR_BATCH_SIZE, 50): the benchmark's one-batch floor sends a whole list at once. */
 const MAX_BATCH_ENTRIES = 2_500;
 
+/** What the open endpoints say: the partner's (the default), or one hospital's own. */
+export interface Discovery {
+  openMetadata(req: Request, base: string): FhirJson;
+  smartConfiguration(urls: OAuthUrls): Record<string, unknown>;
+}
+
 export interface FhirRouterDeps {
   servers: ReadonlyMap<string, DemoFhirServer>;
-  tokens: TokenStore;
+  tokens: Pick<TokenStore, 'check'>;
   stats: DemoPartnerStats;
   isBatchSupported: boolean;
+  discovery?: Discovery;
 }
 
 const originOf = (req: Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
@@ -176,7 +184,8 @@ export function fhirRouter(deps: FhirRouterDeps): Router {
     deps.stats.metadataRequests += 1;
     // Open without a token; with one, the tenant's own server answers (a bad token is still a 401).
     if (req.headers.authorization === undefined) {
-      send(res, { status: 200, resource: partnerCapability(oauthUrls(req), deps.isBatchSupported) });
+      const open = deps.discovery?.openMetadata(req, baseOf(req)) ?? partnerCapability(oauthUrls(req), deps.isBatchSupported);
+      send(res, { status: 200, resource: open });
       return;
     }
     const server = serverFor(req, res, deps);
@@ -184,7 +193,7 @@ export function fhirRouter(deps: FhirRouterDeps): Router {
   });
   router.get('/.well-known/smart-configuration', (req, res) => {
     deps.stats.metadataRequests += 1;
-    res.json(smartConfiguration(oauthUrls(req)));
+    res.json((deps.discovery?.smartConfiguration ?? smartConfiguration)(oauthUrls(req)));
   });
   router.post('/', batch(deps));
   router.use((req, res) => {

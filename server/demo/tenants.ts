@@ -80,3 +80,7 @@ export function demoUsersOf(tenants: readonly DemoTenantDefinition[]): DemoUser[
     })),
   );
 }
+
+/** The demo hospital Rounds reaches through SMART Backend Services in demo mode, as a hospital's own EHR. */
+export const DEMO_SMART_TENANT_ID = DEMO_TENANT_R4_ID;
+export const DEMO_SMART_CLIENT_ID = 'rounds-demo-backend';

@@ -49,7 +49,7 @@ function basicCredentials(req: Request): { clientId: string; secret: string } | 
   return { clientId: decode(decoded.slice(0, colon)), secret: decode(decoded.slice(colon + 1)) };
 }
 
-function formOf(req: Request): URLSearchParams {
+export function formOf(req: Request): URLSearchParams {
   if (!req.is('application/x-www-form-urlencoded')) {
     throw new OAuthError(400, 'invalid_request', 'The token request must be application/x-www-form-urlencoded');
   }
@@ -136,7 +136,7 @@ export function tokenRouter(deps: {
   return router;
 }
 
-function oauthErrorHandler(): ErrorRequestHandler {
+export function oauthErrorHandler(): ErrorRequestHandler {
   return (error: unknown, _req, res, next) => {
     if (!(error instanceof OAuthError)) {
       const status = (error as { status?: number }).status;

@@ -32,6 +32,7 @@ export function createEhr(
     logger,
     timeoutMs: tuning.tokenTimeoutMs,
     shared: sharedTokens,
+    authority: config.aad.authority,
   });
   const { fhir } = config;
   const transport = new FhirTransport({ maxResponseBytes: fhir.maxResponseBytes });

@@ -87,7 +87,7 @@ export class EhrService implements Ehr {
     const declared = session.capabilities.resourceTypes;
     const resources: Record<string, boolean> = Object.fromEntries([...declared].map((type) => [type, true]));
     for (const type of [...TYPES_READ, session.adapter.medicationResourceType]) resources[type] = declared.has(type);
-    return { mode: session.client.endpoint.mode, fhirVersion: session.capabilities.fhirVersion, resources };
+    return { mode: session.client.endpoint.mode, auth: session.client.endpoint.auth, fhirVersion: session.capabilities.fhirVersion, resources };
   }
 
   async searchPatients(tenantId: string, criteria: PatientCriteria): Promise<PatientSearchResult> {

@@ -34,7 +34,7 @@ export function tokenUrlFromCapabilities(statement: unknown): string | undefined
 }
 
 /** Makes the URL absolute and refuses one that would send our secret in clear over the network. */
-function checkedTokenUrl(raw: string, fhirUrl: string, who: string): string {
+export function checkedTokenUrl(raw: string, fhirUrl: string, who: string): string {
   let url: URL;
   try {
     url = new URL(raw, `${fhirUrl}/`);

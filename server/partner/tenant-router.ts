@@ -1,20 +1,20 @@
 // Every tenant goes through the partner's one endpoint, unless TENANT_ROUTES_FILE gives it its own
-// (partner-interface.md §2). Both kinds get tokens through the same client-credentials flow.
+// (partner-interface.md §2). Each endpoint gets its tokens its own way (grant-for.ts), cached alike.
 import { LRUCache } from 'lru-cache';
 import type { Connection } from '../wire/contract.js';
-import type { PartnerConfig } from '../config.js';
+import { authKindOf, type EndpointConfig } from './endpoint-config.js';
 import { notConfigured } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { FhirEndpoint, TenantRouter } from './fhir-endpoint.js';
 import type { TenantRoutes } from './tenant-routes-file.js';
-import type { TokenClient } from './token-client.js';
-import { partnerTokenClient } from './partner-secret-grant.js';
+import { TokenClient } from './token-client.js';
+import { grantFor } from './grant-for.js';
 import type { SharedTokens } from './shared-tokens.js';
 import { whoServes } from './upstream.js';
 
 export interface PartnerRouterOptions {
   /** The partner (PARTNER_FHIR_URL …), or the embedded demo partner in demo mode. */
-  partner?: PartnerConfig;
+  partner?: EndpointConfig;
   /** 'demo' when the partner is the embedded demo partner. */
   partnerMode: 'partner' | 'demo';
   routes?: TenantRoutes;
@@ -23,10 +23,12 @@ export interface PartnerRouterOptions {
   timeoutMs?: number;
   /** Tokens shared with the other instances (REDIS_URL). */
   shared?: SharedTokens;
+  /** AAD_AUTHORITY, for endpoints behind Microsoft Entra ID. */
+  authority?: string;
 }
 
 interface Target {
-  config: PartnerConfig;
+  config: EndpointConfig;
   mode: Connection['mode'];
   tokens: TokenClient;
 }
@@ -40,15 +42,18 @@ export class PartnerRouter implements TenantRouter {
   private readonly endpoints = new LRUCache<string, FhirEndpoint>({ max: 10_000 });
 
   constructor(options: PartnerRouterOptions) {
-    const make = (config: PartnerConfig, mode: Connection['mode']): Target => ({
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS;
+    const make = (config: EndpointConfig, mode: Connection['mode']): Target => ({
       config,
       mode,
-      tokens: partnerTokenClient({
-        fhirUrl: config.fhirUrl,
-        credentials: config,
-        logger: options.logger,
-        who: whoServes(mode),
-        timeoutMs: options.timeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
+      tokens: new TokenClient({
+        grant: grantFor(config, {
+          logger: options.logger,
+          who: whoServes(mode),
+          timeoutMs,
+          authority: options.authority ?? 'https://login.microsoftonline.com',
+        }),
+        timeoutMs,
         shared: options.shared,
       }),
     });
@@ -67,6 +72,7 @@ export class PartnerRouter implements TenantRouter {
       tenantId: key,
       baseUrl: target.config.fhirUrl,
       mode: target.mode,
+      auth: authKindOf(target.config),
       getToken: () => target.tokens.getToken(key),
       invalidateToken: (token) => target.tokens.invalidate(key, token),
     };

@@ -1,39 +1,39 @@
-// TENANT_ROUTES_FILE: tenants served by their own FHIR endpoint rather than by the partner, read and
-// validated once at start-up. Shape: { "<tenant GUID>": { fhirUrl, clientId, clientSecret, clientSecretNext? } }.
+// TENANT_ROUTES_FILE: tenants served by their own FHIR endpoint rather than by the partner, read and validated
+// once at start-up. Shape: { "<tenant GUID>": <endpoint entry> }, each entry of one kind (endpoint-parse.ts):
+// partner-secret (the default), smart-backend or entra. Relative key and certificate paths start at the file.
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { ConfigError, GUID, secureUrl, type PartnerConfig } from '../config.js';
+import { dirname } from 'node:path';
+import { ConfigError, GUID } from '../config.js';
+import type { EndpointConfig } from './endpoint-config.js';
+import { parseEndpoint } from './endpoint-parse.js';
 
-const route = z
-  .object({
-    fhirUrl: secureUrl,
-    clientId: z.string().min(1),
-    clientSecret: z.string().min(1),
-    clientSecretNext: z.string().min(1).optional(),
-  })
-  .strict();
+export type TenantRoutes = ReadonlyMap<string, EndpointConfig>;
 
-export type TenantRoutes = ReadonlyMap<string, PartnerConfig>;
+export interface RoutesContext {
+  /** Where relative paths start (the routes file's folder). */
+  baseDir: string;
+  /** Where `privateKeyEnv` names its variable. */
+  env: NodeJS.ProcessEnv;
+}
 
-/** Validates parsed JSON; throws one ConfigError naming every bad entry (never a secret's value). */
-export function parseTenantRoutes(json: unknown): TenantRoutes {
+/** Validates parsed JSON; throws one ConfigError naming every bad field (never a secret's or a key's value). */
+export function parseTenantRoutes(json: unknown, context: RoutesContext = { baseDir: process.cwd(), env: process.env }): TenantRoutes {
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     throw new ConfigError(['TENANT_ROUTES_FILE: must be a JSON object of tenant id → route']);
   const problems: string[] = [];
-  const routes = new Map<string, PartnerConfig>();
+  const routes = new Map<string, EndpointConfig>();
   for (const [tenantId, value] of Object.entries(json)) {
-    if (!GUID.test(tenantId)) problems.push(`TENANT_ROUTES_FILE: ${tenantId.slice(0, 64)}: tenant ids must be GUIDs`);
-    const parsed = route.safeParse(value);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        problems.push(`TENANT_ROUTES_FILE: ${[tenantId.slice(0, 64), ...issue.path].join('.')}: ${issue.message}`);
-    } else routes.set(tenantId.toLowerCase(), parsed.data);
+    const name = tenantId.slice(0, 64);
+    if (!GUID.test(tenantId)) problems.push(`TENANT_ROUTES_FILE: ${name}: tenant ids must be GUIDs`);
+    const field = (path: string): string => `TENANT_ROUTES_FILE: ${name}.${path}`;
+    const endpoint = parseEndpoint(value, { field, ...context }, problems);
+    if (endpoint) routes.set(tenantId.toLowerCase(), endpoint);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return routes;
 }
 
-export function loadTenantRoutes(path: string): TenantRoutes {
+export function loadTenantRoutes(path: string, env: NodeJS.ProcessEnv = process.env): TenantRoutes {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
@@ -41,5 +41,5 @@ export function loadTenantRoutes(path: string): TenantRoutes {
     const why = error instanceof SyntaxError ? 'is not valid JSON' : 'cannot be read';
     throw new ConfigError([`TENANT_ROUTES_FILE: ${path} ${why}`]);
   }
-  return parseTenantRoutes(json);
+  return parseTenantRoutes(json, { baseDir: dirname(path), env });
 }

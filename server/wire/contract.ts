@@ -120,6 +120,8 @@ export interface Me {
 
 export interface Connection {
   mode: 'partner' | 'direct' | 'demo';
+  /** How Rounds gets this tenant's tokens: the partner's secret, SMART Backend Services, or Microsoft Entra ID. */
+  auth: 'partner-secret' | 'smart-backend' | 'entra';
   fhirVersion: FhirVersion;
   resources: Record<string, boolean>;
 }
