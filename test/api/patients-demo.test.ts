@@ -139,4 +139,38 @@ describe('demo mode started by startRounds', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('reaches the R4 demo hospital through SMART Backend Services, with the key Rounds made and publishes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rounds-demo-test-'));
+    const started = await startRounds(loadConfig({ NODE_ENV: 'test', DEMO: '1', PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'rounds.db')}` }), {
+      logger: createLogger('silent'),
+      tabDir: '/nonexistent',
+    });
+    try {
+      const { keys } = (await (await fetch(`${started.url}/.well-known/jwks.json`)).json()) as { keys: Record<string, unknown>[] };
+      expect(keys.map((k) => [k.kid, k.alg, k.use, 'd' in k])).toEqual([['rounds-demo-es384', 'ES384', 'sig', false]]);
+      const { users } = (await (await fetch(`${started.url}/api/demo/users`)).json()) as { users: { userId: string; fhirVersion: FhirVersion }[] };
+      const auths: Record<string, unknown>[] = [];
+      for (const version of ['DSTU2', 'STU3', 'R4'] as const) {
+        const user = users.find((u) => u.fhirVersion === version)!;
+        const signIn = await fetch(`${started.url}/api/demo/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ userId: user.userId }),
+        });
+        const { token } = (await signIn.json()) as { token: string };
+        const headers = { authorization: `Bearer ${token}` };
+        auths.push((await (await fetch(`${started.url}/api/connection`, { headers })).json()) as Record<string, unknown>);
+        expect((await fetch(`${started.url}/api/patients?gender=female&count=3`, { headers })).status).toBe(200);
+      }
+      expect(auths.map((a) => [a.fhirVersion, a.auth])).toEqual([
+        ['DSTU2', 'partner-secret'],
+        ['STU3', 'partner-secret'],
+        ['R4', 'smart-backend'],
+      ]);
+    } finally {
+      await started.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -64,7 +64,8 @@ export async function startFakeEntra(): Promise<FakeEntra> {
   const resources = new Map<string, Set<string>>();
   const issued = new Map<string, { aud: string; tid: string }>();
   const outcomes: string[] = [];
-  let aad: FakeAad | undefined;
+  /** The fake Azure AD these routes run on; its authority is known once it listens. */
+  const host: { aad?: FakeAad } = {};
   const routes = express.Router();
 
   routes.post('/:tenant/oauth2/v2.0/token', express.urlencoded({ extended: false }), async (req, res) => {
@@ -80,7 +81,7 @@ export async function startFakeEntra(): Promise<FakeEntra> {
     const app = apps.find((a) => a.tenantId === tenant && a.clientId === form.client_id);
     if (!app)
       return fail(400, 'unauthorized_client', 700016, `Application with identifier '${form.client_id}' was not found in the directory '${tenant}'.`);
-    const tokenUrl = `${aad!.authority}/${tenant}/oauth2/v2.0/token`;
+    const tokenUrl = `${host.aad!.authority}/${tenant}/oauth2/v2.0/token`;
     if (form.client_assertion !== undefined) {
       if (form.client_assertion_type !== JWT_BEARER) return fail(400, 'invalid_request', 50027, 'Invalid JWT token.');
       const header = decodeProtectedHeader(form.client_assertion);
@@ -109,7 +110,7 @@ export async function startFakeEntra(): Promise<FakeEntra> {
     const resource = (form.scope ?? '').replace(/\/\.default$/, '');
     if (!form.scope?.endsWith('/.default') || !resources.get(tenant)?.has(resource))
       return fail(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named ${tenant}.`);
-    const token = await aad!.mint({
+    const token = await host.aad!.mint({
       claims: { tid: tenant, aud: resource, appid: app.clientId, azp: app.clientId, idtyp: 'app', roles: [], scp: undefined, name: undefined, preferred_username: undefined },
     });
     issued.set(token, { aud: resource, tid: tenant });
@@ -117,7 +118,8 @@ export async function startFakeEntra(): Promise<FakeEntra> {
     res.set('Cache-Control', 'no-store').json({ token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token });
   });
 
-  aad = await startFakeAad({ routes });
+  const aad = await startFakeAad({ routes });
+  host.aad = aad;
   return {
     aad,
     authority: aad.authority,
@@ -131,6 +133,6 @@ export async function startFakeEntra(): Promise<FakeEntra> {
       return found && found.aud === resource && found.tid === tenantId.toLowerCase() ? { tenantId: servedTenant } : { problem: 'unknown' };
     },
     outcomes,
-    close: () => aad!.close(),
+    close: () => aad.close(),
   };
 }
