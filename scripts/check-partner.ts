@@ -1,71 +1,43 @@
-// `npm run check-partner -- --url <fhir url> --client-id <id> --tenant <tenant id> [--family <name> | --patient-id <id>]`
-// Checks a partner against ../shared/spec/partner-interface.md and prints a pass/fail table; exits 1 on any
-// failure. The secret comes only from PARTNER_CLIENT_SECRET (never the command line, never printed).
-import { parseArgs } from 'node:util';
+// `npm run check-partner -- [--auth partner-secret|smart-backend|entra] --url <FHIR URL> --client-id <id> …`
+// Checks a FHIR endpoint the way Rounds reaches it and prints a pass/fail table; exits 1 on any failure, 2 on a
+// bad command line. Three kinds of connection (server/partner/endpoint-config.ts), each with its token checks
+// before the same FHIR checks:
+// - partner-secret (the default): the partner contract, ../shared/spec/partner-interface.md, `--tenant <tenant id>`,
+//   the secret from PARTNER_CLIENT_SECRET;
+// - smart-backend: a hospital's own server with SMART Backend Services, `--key <private key PEM file> --kid <key id>`;
+// - entra: a FHIR service behind Microsoft Entra ID, `--entra-tenant <hospital tenant GUID>`, the secret from
+//   ENTRA_CLIENT_SECRET and the token from AAD_AUTHORITY (default https://login.microsoftonline.com).
+// Secrets come only from the environment, never the command line; no secret, token or key material is printed.
+import { describeRun, readCommandLine } from './check-partner/cli-options.js';
 import { formatTable } from './check-partner/report.js';
 import { hasFailures, runConformanceChecks, type CheckOptions } from './check-partner/run.js';
 
 const USAGE =
   'usage: PARTNER_CLIENT_SECRET=… npm run check-partner -- --url <partner FHIR URL> --client-id <id> ' +
   '--tenant <Azure AD tenant id> [--family <test patient family name> | --patient-id <id>] [--timeout-ms 15000]\n' +
-  '  --url and --client-id default to PARTNER_FHIR_URL and PARTNER_CLIENT_ID.';
-
-function readOptions(): CheckOptions {
-  if (process.argv.some((arg) => arg.startsWith('--client-secret')))
-    throw new Error('the secret is read from PARTNER_CLIENT_SECRET only: on a command line it would stay in shell history');
-  const { values } = parseArgs({
-    options: {
-      url: { type: 'string' },
-      'client-id': { type: 'string' },
-      tenant: { type: 'string' },
-      family: { type: 'string' },
-      'patient-id': { type: 'string' },
-      'timeout-ms': { type: 'string' },
-      help: { type: 'boolean' },
-    },
-    strict: true,
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const url = values.url ?? process.env.PARTNER_FHIR_URL;
-  const clientId = values['client-id'] ?? process.env.PARTNER_CLIENT_ID;
-  const clientSecret = process.env.PARTNER_CLIENT_SECRET;
-  const missing = [
-    !url && '--url (or PARTNER_FHIR_URL)',
-    !clientId && '--client-id (or PARTNER_CLIENT_ID)',
-    !values.tenant && '--tenant',
-    !clientSecret && 'PARTNER_CLIENT_SECRET in the environment',
-  ].filter(Boolean);
-  if (missing.length > 0) throw new Error(`missing ${missing.join(', ')}`);
-  try {
-    new URL(url!);
-  } catch {
-    throw new Error('--url is not a URL');
-  }
-  const timeoutMs = values['timeout-ms'] === undefined ? undefined : Number(values['timeout-ms']);
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new Error('--timeout-ms must be a positive number');
-  return {
-    url: url!,
-    clientId: clientId!,
-    clientSecret: clientSecret!,
-    tenant: values.tenant!,
-    family: values.family,
-    patientId: values['patient-id'],
-    timeoutMs,
-  };
-}
+  '   or: npm run check-partner -- --auth smart-backend --url <FHIR URL> --client-id <id> ' +
+  '--key <private key PEM file> --kid <key id> [--alg ES384|RS384] [--scope "system/*.read"] [--family … | --patient-id …]\n' +
+  '   or: ENTRA_CLIENT_SECRET=… npm run check-partner -- --auth entra --url <FHIR service URL> --client-id <app GUID> ' +
+  '--entra-tenant <hospital tenant GUID> [--scope <FHIR service URL>/.default] [--family … | --patient-id …]\n' +
+  '  partner-secret (the default): --url and --client-id default to PARTNER_FHIR_URL and PARTNER_CLIENT_ID.\n' +
+  "  smart-backend: --alg defaults to the key's type (EC P-384: ES384, RSA of 2048 bits or more: RS384); the scope to\n" +
+  "    what the server's smart-configuration implies.\n" +
+  '  entra: the token comes from <AAD_AUTHORITY, default https://login.microsoftonline.com>/<tenant>/oauth2/v2.0/token.';
 
 let options: CheckOptions;
 try {
-  options = readOptions();
+  const request = readCommandLine(process.argv.slice(2), process.env);
+  if (request.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  options = request.options;
 } catch (error) {
   console.error(`${(error as Error).message}\n${USAGE}`);
   process.exit(2);
 }
 
-console.log(`Checking ${options.url} for tenant ${options.tenant} (client ${options.clientId})\n`);
+console.log(`${describeRun(options)}\n`);
 const results = await runConformanceChecks(options);
 console.log(formatTable(results));
 process.exit(hasFailures(results) ? 1 : 0);

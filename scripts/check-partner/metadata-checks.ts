@@ -81,7 +81,7 @@ export async function checkTokenUrl(s: Session, openStatement: unknown): Promise
   );
 }
 
-/** fhirVersion of the tenant's statement (read with the token, as Rounds does), else of the open one. */
+/** fhirVersion of the tenant's statement (read with the token, as Rounds does), else of the open one (partner-secret only). */
 export async function checkFhirVersion(s: Session, openStatement: unknown): Promise<void> {
   const id = 'metadata.fhir-version';
   const name = 'Metadata states a FHIR version Rounds reads';
@@ -91,7 +91,8 @@ export async function checkFhirVersion(s: Session, openStatement: unknown): Prom
     if (withToken.ok && withToken.answer.status === 200 && STATEMENT_TYPES.includes(resourceTypeOf(withToken.answer.body) ?? ''))
       statement = withToken.answer.body;
   }
-  if (statement === undefined) return s.skip(id, name, 'no capability statement could be read');
+  if (statement === undefined)
+    return s.skip(id, name, s.token ? 'no capability statement could be read' : 'needs a token or an open capability statement');
   try {
     const capabilities = readCapabilities(statement, 'The partner');
     s.version = capabilities.fhirVersion;

@@ -5,7 +5,8 @@ import type { FhirAdapter, FhirResource } from '../../server/fhir/adapters/adapt
 import type { HttpOptions } from './http.js';
 import type { CheckOptions, CheckResult } from './types.js';
 
-export class Session {
+/** `O`: the options of the run's kind of connection; the FHIR checks need only what every kind shares. */
+export class Session<O extends CheckOptions = CheckOptions> {
   readonly results: CheckResult[] = [];
   readonly base: string;
   readonly http: HttpOptions;
@@ -18,7 +19,7 @@ export class Session {
   hasDeclaredBatch = false;
   patient?: FhirResource;
 
-  constructor(readonly options: CheckOptions) {
+  constructor(readonly options: O) {
     this.base = options.url.replace(/\/+$/, '');
     this.http = { timeoutMs: options.timeoutMs ?? 15_000 };
   }

@@ -4,10 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import { call, type Answer } from './http.js';
 import type { Session } from './session.js';
+import type { PartnerSecretCheckOptions } from './types.js';
+
+type PartnerSession = Session<PartnerSecretCheckOptions>;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
-function requestToken(s: Session, secret: string): ReturnType<typeof call> {
+function requestToken(s: PartnerSession, secret: string): ReturnType<typeof call> {
   const form = new URLSearchParams({
     grant_type: 'client_credentials',
     client_id: s.options.clientId,
@@ -33,7 +36,7 @@ const HINTS: Record<string, string> = {
   unsupported_grant_type: 'the partner must accept grant_type=client_credentials',
 };
 
-export async function checkTokenGrant(s: Session): Promise<void> {
+export async function checkTokenGrant(s: PartnerSession): Promise<void> {
   const id = 'token.grant';
   const name = 'Client credentials give a token for the tenant';
   if (!s.tokenUrl) return s.skip(id, name, 'no token URL');
@@ -57,7 +60,7 @@ export async function checkTokenGrant(s: Session): Promise<void> {
   s.pass(id, name, `Bearer, expires in ${String(expiresIn)} s`);
 }
 
-export async function checkWrongSecret(s: Session): Promise<void> {
+export async function checkWrongSecret(s: PartnerSession): Promise<void> {
   const id = 'token.wrong-secret';
   const name = 'A wrong secret is refused with invalid_client';
   if (!s.tokenUrl) return s.skip(id, name, 'no token URL');
