@@ -92,7 +92,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(jsonBody);
   api.use(meRoutes());
   const lists = deps.store ? createListServices({ store: deps.store, membership: deps.membership, ehr: deps.ehr }) : undefined;
-  if (deps.ehr) api.use(patientRoutes({ ehr: deps.ehr, audit: lists?.auditLog, lists: lists?.lists }));
+  if (deps.ehr) api.use(patientRoutes({ ehr: deps.ehr, audit: lists?.auditLog, lists: lists?.lists, changes: lists?.changes }));
   if (lists) {
     api.use(listRoutes(lists));
     api.use(auditRoutes(lists.audit));

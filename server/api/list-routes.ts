@@ -7,6 +7,7 @@ import { userOf } from '../http/authenticate.js';
 import type { ListService } from '../lists/lists.js';
 import type { EntryService } from '../lists/entries.js';
 import type { RowService } from '../lists/rows.js';
+import type { RowChanges } from '../lists/row-changes.js';
 import type { ImportService } from '../lists/import.js';
 import type { ParsedImport } from '../lists/import-candidate.js';
 import { parseCsvImport } from '../lists/import-csv.js';
@@ -26,6 +27,7 @@ import {
   listIdParams,
   noteBody,
   patchListBody,
+  seenBody,
 } from './list-schemas.js';
 
 /** Aborts when the response closes before it was sent: the client is gone (or it timed out). */
@@ -41,6 +43,7 @@ export interface ListRouteDeps {
   lists: ListService;
   entries: EntryService;
   rows: RowService;
+  changes: RowChanges;
   imports: ImportService;
   now?: () => Date;
 }
@@ -64,7 +67,7 @@ function fileNameOf(list: List, extension: string): string {
 }
 
 export function listRoutes(deps: ListRouteDeps): Router {
-  const { lists, entries, rows, imports } = deps;
+  const { lists, entries, rows, changes, imports } = deps;
   const now = deps.now ?? (() => new Date());
   const router = Router();
 
@@ -112,16 +115,30 @@ export function listRoutes(deps: ListRouteDeps): Router {
 
   router.put('/lists/:listId/entries/:entryId/note', async (req, res) => {
     const { listId, entryId } = parseParams(entryParams, req.params);
-    res.json(await entries.setNote(userOf(res), listId, entryId, parseBody(noteBody, req.body)));
+    const user = userOf(res);
+    const entry = await entries.setNote(user, listId, entryId, parseBody(noteBody, req.body));
+    await changes.acknowledgeNote(user.tenantId, listId, user.userId, entry);
+    res.json(entry);
   });
 
   router.get('/lists/:listId/rows', async (req, res) => {
     const user = userOf(res);
     const list = await lists.get(user, parseParams(listIdParams, req.params).listId);
     const { fresh } = parseQuery(rowsQuery, req.query);
-    const body = await rows.forList(user.tenantId, list, { isFresh: fresh });
+    const built = await rows.forList(user.tenantId, list, { isFresh: fresh });
+    const annotated = await changes.annotate(user.tenantId, list, user.userId, built.rows);
+    const body = annotated === built.rows ? built : { ...built, rows: annotated };
     await lists.recordRowsViewed(user, list);
     sendJsonWithEtag(req, res, body, body.rows);
+  });
+
+  // "Mark as seen": these rows (or the whole list) as this user was last shown them.
+  router.post('/lists/:listId/seen', async (req, res) => {
+    const user = userOf(res);
+    const list = await lists.get(user, parseParams(listIdParams, req.params).listId);
+    const { entryIds } = parseBody(seenBody, req.body ?? {});
+    await changes.markSeen(user.tenantId, list.id, user.userId, entryIds);
+    res.status(204).end();
   });
 
   router.get('/lists/:listId/export', async (req, res) => {

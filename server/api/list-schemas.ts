@@ -94,10 +94,11 @@ export const patchListBody = z
     name: listName.optional(),
     columns: columnsSchema.optional(),
     sort: sortSchema.nullable().optional(),
+    staleAfterHours: z.number().int().min(1).max(24 * 30).nullable().optional(),
   })
   .strict()
-  .refine((b) => b.name !== undefined || b.columns !== undefined || b.sort !== undefined, {
-    message: 'send at least one of name, columns or sort',
+  .refine((b) => b.name !== undefined || b.columns !== undefined || b.sort !== undefined || b.staleAfterHours !== undefined, {
+    message: 'send at least one of name, columns, sort or staleAfterHours',
     path: ['name'],
   });
 
@@ -158,3 +159,6 @@ export const auditQuery = z.object({
     .pipe(z.array(z.enum(AUDIT_EVENT_TYPES, { error: `must be event types among ${AUDIT_EVENT_TYPES.join(', ')}` })))
     .optional(),
 });
+
+/** Mark as seen: these rows, or every row of the list when `entryIds` is absent. */
+export const seenBody = z.object({ entryIds: z.array(entryParams.shape.entryId).min(1).max(LIST_LIMITS.entriesPerList).optional() }).strict();

@@ -4,6 +4,7 @@ import type { Connection, PatientDetail, PatientSearchResult } from '../wire/con
 import type { Ehr } from '../fhir/ehr.js';
 import type { AuditLog, AuditRecord } from '../lists/audit.js';
 import type { ListService } from '../lists/lists.js';
+import type { RowChanges } from '../lists/row-changes.js';
 import { userOf } from '../http/authenticate.js';
 import { parseParams, parseQuery } from './parse.js';
 import { CRITERIA, patientDetailQuery, patientIdParams, patientMoreQuery, patientSearchQuery } from './patient-schemas.js';
@@ -14,9 +15,11 @@ export interface PatientRoutesDeps {
   audit?: AuditLog;
   /** With lists, a detail opened from a list (`?listId=`) is checked like the list itself. */
   lists?: ListService;
+  /** With lists, a detail opened from a list marks that row seen by the user. */
+  changes?: RowChanges;
 }
 
-export function patientRoutes({ ehr, audit, lists }: PatientRoutesDeps): Router {
+export function patientRoutes({ ehr, audit, lists, changes }: PatientRoutesDeps): Router {
   const router = Router();
   const record = async (event: AuditRecord): Promise<void> => {
     if (audit) await audit.record(event);
@@ -50,6 +53,11 @@ export function patientRoutes({ ehr, audit, lists }: PatientRoutesDeps): Router 
     // Opened from a list: the list's own 404 for whoever may not see it, before the EHR is asked.
     const list = listId && lists ? await lists.get(user, listId) : undefined;
     const body: PatientDetail = await ehr.patientDetail(user.tenantId, id);
+    // Opening a patient from a list marks that row seen by this user.
+    if (list && changes) {
+      const opened = list.entries.filter((entry) => entry.patientId === id).map((entry) => entry.id);
+      await changes.markSeen(user.tenantId, list.id, user.userId, opened);
+    }
     await record({
       type: 'patient.viewed',
       tenantId: user.tenantId,

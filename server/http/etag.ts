@@ -45,6 +45,21 @@ function encoded(req: Request, made: Serialised): { encoding?: 'br' | 'gzip'; by
   return { bytes: body };
 }
 
+/** The opaque part of an entity tag, for the weak comparison: `W/"x"` and `"x"` are the same tag. */
+const opaque = (tag: string): string => tag.trim().replace(/^W\//, '');
+
+/**
+ * Whether If-None-Match names this ETag (RFC 9110 §13.1.2, weak comparison). Evaluated here, at the origin,
+ * whatever the request's Cache-Control says: a browser's fetch adds `Cache-Control: no-cache` to any request
+ * carrying If-None-Match, which is for caches on the way, not for the origin's answer (Express's req.fresh
+ * would refuse every such 304).
+ */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => opaque(tag) === opaque(etag));
+}
+
 /**
  * Sends `body` as JSON with a weak ETag over `tagged` (the part of it that matters), or 304 with no body when the
  * client already has it. A body object sent again is not serialised or compressed again.
@@ -52,8 +67,7 @@ function encoded(req: Request, made: Serialised): { encoding?: 'br' | 'gzip'; by
 export function sendJsonWithEtag(req: Request, res: Response, body: object, tagged: unknown): void {
   const made = serialise(body, tagged);
   res.set('ETag', made.etag);
-  // Express's req.fresh compares If-None-Match with the ETag just set (RFC 9110 §13.1.2, weak comparison).
-  if (req.fresh) {
+  if (matchesIfNoneMatch(req.get('If-None-Match'), made.etag)) {
     res.status(304).end();
     return;
   }

@@ -8,11 +8,14 @@ import { ListService } from './lists.js';
 import { EntryService } from './entries.js';
 import { RowService } from './rows.js';
 import { ImportService } from './import.js';
+import { RowChanges } from './row-changes.js';
 
 export interface ListServices {
   lists: ListService;
   entries: EntryService;
   rows: RowService;
+  /** What changed in each row since each user last marked it seen. */
+  changes: RowChanges;
   imports: ImportService;
   audit: AuditTrail;
   /** The log other features (patient search and detail) record their events in. */
@@ -36,6 +39,7 @@ export function createListServices(deps: ListServicesDeps): ListServices {
     lists,
     entries: new EntryService({ store, audit: auditLog, lists, ehr, now }),
     rows: new RowService(ehr, now),
+    changes: new RowChanges(store, now),
     imports: new ImportService({ lists, ehr, now }),
     audit: new AuditTrail(store, access),
     auditLog,

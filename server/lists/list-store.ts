@@ -23,6 +23,20 @@ export interface ListChanges {
   columns?: ColumnId[];
   /** `null` clears the sort. */
   sort?: ListSort | null;
+  /** `null` goes back to the default (24 h). */
+  staleAfterHours?: number | null;
+}
+
+/**
+ * What one user last saw of one row: per column, a hash of its displayed values (never the values), as of when
+ * they marked it seen, and as last shown to them.
+ */
+export interface RowView {
+  entryId: string;
+  seen: Record<string, string>;
+  seenAt: string;
+  latest: Record<string, string>;
+  latestAt: string;
 }
 
 /** A write guarded by a version: stale versions get the current state back, for a 409 body. */
@@ -99,6 +113,15 @@ export interface ListStore {
    * member opened them from Teams. Returns how many lists were bound.
    */
   bindRoster(tenantId: string, context: ListContext): Promise<number>;
+  /** What this user last saw of the list's rows (rows never viewed have none). */
+  rowViews(tenantId: string, listId: string, userId: string): Promise<RowView[]>;
+  /** Keeps these views of the list's rows for this user, replacing earlier ones of the same entries. */
+  saveRowViews(tenantId: string, listId: string, userId: string, views: readonly RowView[]): Promise<void>;
+  /**
+   * Marks rows seen by this user as last shown to them (seen := latest, at `at`): these entries, or every row of
+   * the list when `entryIds` is undefined. Returns how many rows were marked.
+   */
+  markSeen(tenantId: string, listId: string, userId: string, entryIds: readonly string[] | undefined, at: string): Promise<number>;
   /** Appends events that go with no change (views, exports, refusals), all in one insert. */
   appendAudit(events: readonly StoredAuditEvent[]): Promise<void>;
   /** The list's events in this tenant, newest first; older than the event `page.before`, of `page.types` only. */

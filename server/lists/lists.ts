@@ -21,6 +21,8 @@ export interface ListPatch {
   name?: string;
   columns?: ColumnId[];
   sort?: ListSort | null;
+  /** `null` goes back to the default (24 h). */
+  staleAfterHours?: number | null;
 }
 
 export interface ListServiceDeps {
@@ -123,15 +125,16 @@ export class ListService {
     const before = await this.get(user, listId);
     const events: AuditRecord[] = [];
     if (patch.name !== undefined && patch.name !== before.name) events.push(listEvent(user, before, 'list.renamed'));
-    // `list.columns-changed` covers what the list shows and in which order: its columns or its sort.
+    // `list.columns-changed` covers what the list shows and how: its columns, its sort, when values turn grey.
     const isNewColumns = patch.columns !== undefined && patch.columns.join() !== before.columns.join();
     const isNewSort = patch.sort !== undefined && JSON.stringify(patch.sort) !== JSON.stringify(before.sort ?? null);
-    if (isNewColumns || isNewSort) events.push(listEvent(user, before, 'list.columns-changed'));
+    const isNewStaleAfter = patch.staleAfterHours !== undefined && patch.staleAfterHours !== (before.staleAfterHours ?? null);
+    if (isNewColumns || isNewSort || isNewStaleAfter) events.push(listEvent(user, before, 'list.columns-changed'));
     const result = await this.store.updateList(
       user.tenantId,
       listId,
       patch.version,
-      { name: patch.name, columns: patch.columns, sort: patch.sort },
+      { name: patch.name, columns: patch.columns, sort: patch.sort, staleAfterHours: patch.staleAfterHours },
       this.now().toISOString(),
       this.audit.stamp(events),
     );

@@ -12,6 +12,7 @@ import type {
   NewList,
   StoredAuditEvent,
   VersionedWrite,
+  RowView,
 } from './list-store.js';
 import { guarded, inTransaction, migratePostgres } from './postgres-tx.js';
 import {
@@ -32,8 +33,10 @@ import {
   toEntry,
   toList,
   toSummary,
+  toRowView,
   type AuditRow,
   type EntryRow,
+  type RowViewRow,
   type ListRow,
 } from './store-rows.js';
 
@@ -199,6 +202,7 @@ export class PostgresStore implements ListStore {
         add('sort_column', changes.sort?.column ?? null);
         add('sort_direction', changes.sort?.direction ?? null);
       }
+      if (changes.staleAfterHours !== undefined) add('stale_after_hours', changes.staleAfterHours);
       const result = await db.query(
         `UPDATE lists SET ${sets.join(', ')} WHERE id = $1 AND tenant_id = $2 AND version = $3`,
         values,
@@ -208,6 +212,49 @@ export class PostgresStore implements ListStore {
       if (result.rowCount !== 1) return { status: 'conflict', current };
       await this.insertAudit(db, audit);
       return { status: 'ok', value: current };
+    });
+  }
+
+  rowViews(tenantId: string, listId: string, userId: string): Promise<RowView[]> {
+    return guarded(async () => {
+      const { rows } = await this.pool.query<RowViewRow>(
+        'SELECT entry_id, seen, seen_at, latest, latest_at FROM row_views WHERE tenant_id = $1 AND list_id = $2 AND user_id = $3',
+        [tenantId, listId, userId],
+      );
+      return rows.map(toRowView);
+    });
+  }
+
+  saveRowViews(tenantId: string, listId: string, userId: string, views: readonly RowView[]): Promise<void> {
+    if (views.length === 0) return Promise.resolve();
+    return guarded(async () => {
+      // One statement for every row: the entries still on the list (a row removed meanwhile is skipped).
+      await this.pool.query(
+        `INSERT INTO row_views (list_id, entry_id, tenant_id, user_id, seen, seen_at, latest, latest_at)
+         SELECT $1, e.id, $2, $3, v.seen, v.seen_at, v.latest, v.latest_at
+         FROM jsonb_to_recordset($4::jsonb) AS v(entry_id text, seen jsonb, seen_at timestamptz, latest jsonb, latest_at timestamptz)
+         JOIN entries e ON e.id = v.entry_id AND e.list_id = $1 AND e.tenant_id = $2
+         ON CONFLICT (list_id, user_id, entry_id) DO UPDATE SET
+           seen = excluded.seen, seen_at = excluded.seen_at, latest = excluded.latest, latest_at = excluded.latest_at`,
+        [
+          listId,
+          tenantId,
+          userId,
+          JSON.stringify(views.map((v) => ({ entry_id: v.entryId, seen: v.seen, seen_at: v.seenAt, latest: v.latest, latest_at: v.latestAt }))),
+        ],
+      );
+    });
+  }
+
+  markSeen(tenantId: string, listId: string, userId: string, entryIds: readonly string[] | undefined, at: string): Promise<number> {
+    if (entryIds?.length === 0) return Promise.resolve(0);
+    return guarded(async () => {
+      const only = entryIds === undefined ? '' : ' AND entry_id = ANY($5::text[])';
+      const { rowCount } = await this.pool.query(
+        `UPDATE row_views SET seen = latest, seen_at = $1 WHERE tenant_id = $2 AND list_id = $3 AND user_id = $4${only}`,
+        entryIds === undefined ? [at, tenantId, listId, userId] : [at, tenantId, listId, userId, entryIds],
+      );
+      return rowCount ?? 0;
     });
   }
 

@@ -16,6 +16,7 @@ function emptyRow(entry: Entry): Row {
     medications: [],
     coverage: [],
     issues: [],
+    changes: [],
   };
   if (entry.mrn !== undefined) row.mrn = entry.mrn;
   if (entry.manual) row.manual = entry.manual;

@@ -12,6 +12,7 @@ import type {
   ListStore,
   NewEntry,
   NewList,
+  RowView,
   StoredAuditEvent,
   VersionedWrite,
 } from './list-store.js';
@@ -34,7 +35,9 @@ import {
   toEntry,
   toList,
   toSummary,
+  toRowView,
   type AuditRow,
+  type RowViewRow,
   type EntryRow,
   type ListRow,
 } from './store-rows.js';
@@ -205,6 +208,10 @@ export class SqliteStore implements ListStore {
         sets.push('sort_column = ?', 'sort_direction = ?');
         values.push(changes.sort?.column ?? null, changes.sort?.direction ?? null);
       }
+      if (changes.staleAfterHours !== undefined) {
+        sets.push('stale_after_hours = ?');
+        values.push(changes.staleAfterHours);
+      }
       const result = this.statement(
         `UPDATE lists SET ${sets.join(', ')} WHERE id = ? AND tenant_id = ? AND version = ?`,
       ).run(...values, listId, tenantId, version);
@@ -215,6 +222,36 @@ export class SqliteStore implements ListStore {
       return { status: 'ok', value: current };
     });
     return update.immediate();
+  }
+
+  async rowViews(tenantId: string, listId: string, userId: string): Promise<RowView[]> {
+    const rows = this.statement(
+      'SELECT entry_id, seen, seen_at, latest, latest_at FROM row_views WHERE tenant_id = ? AND list_id = ? AND user_id = ?',
+    ).all(tenantId, listId, userId) as RowViewRow[];
+    return rows.map(toRowView);
+  }
+
+  async saveRowViews(tenantId: string, listId: string, userId: string, views: readonly RowView[]): Promise<void> {
+    const upsert = this.statement(
+      `INSERT INTO row_views (list_id, entry_id, tenant_id, user_id, seen, seen_at, latest, latest_at)
+       SELECT ?, id, ?, ?, ?, ?, ?, ? FROM entries WHERE id = ? AND list_id = ? AND tenant_id = ?
+       ON CONFLICT (list_id, user_id, entry_id) DO UPDATE SET
+         seen = excluded.seen, seen_at = excluded.seen_at, latest = excluded.latest, latest_at = excluded.latest_at`,
+    );
+    this.db.transaction(() => {
+      for (const v of views)
+        upsert.run(listId, tenantId, userId, JSON.stringify(v.seen), v.seenAt, JSON.stringify(v.latest), v.latestAt, v.entryId, listId, tenantId);
+    })();
+  }
+
+  async markSeen(tenantId: string, listId: string, userId: string, entryIds: readonly string[] | undefined, at: string): Promise<number> {
+    const base = 'UPDATE row_views SET seen = latest, seen_at = ? WHERE tenant_id = ? AND list_id = ? AND user_id = ?';
+    if (entryIds === undefined) return this.statement(base).run(at, tenantId, listId, userId).changes;
+    if (entryIds.length === 0) return 0;
+    const result = this.db
+      .prepare(`${base} AND entry_id IN (${entryIds.map(() => '?').join(', ')})`)
+      .run(at, tenantId, listId, userId, ...entryIds);
+    return result.changes;
   }
 
   async deleteList(tenantId: string, listId: string, audit: AuditOfWrite = []): Promise<boolean> {

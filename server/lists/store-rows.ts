@@ -1,7 +1,7 @@
 // Turns database rows (either dialect) into wire types, and back. SQLite hands back JSON as text and
 // times as ISO strings; PostgreSQL hands back parsed JSONB and Date objects. Both end up identical.
 import type { AuditEventType, ColumnId, Entry, List, ListContext, ListSummary, ManualPatient } from '../wire/contract.js';
-import type { NewEntry, NewList, StoredAuditEvent } from './list-store.js';
+import type { NewEntry, NewList, RowView, StoredAuditEvent } from './list-store.js';
 
 export interface ListRow {
   id: string;
@@ -13,6 +13,7 @@ export interface ListRow {
   columns: unknown;
   sort_column: string | null;
   sort_direction: string | null;
+  stale_after_hours?: number | null;
   version: number;
   created_by: string;
   created_at: unknown;
@@ -101,6 +102,7 @@ export function toSummary(row: ListRow): ListSummary {
     updatedAt: isoOf(row.updated_at),
     size: Number(row.size ?? 0),
   };
+  if (row.stale_after_hours !== null && row.stale_after_hours !== undefined) summary.staleAfterHours = Number(row.stale_after_hours);
   if (row.sort_column && row.sort_direction) {
     summary.sort = { column: row.sort_column as ColumnId, direction: row.sort_direction === 'desc' ? 'desc' : 'asc' };
   }
@@ -230,7 +232,7 @@ export const ENTRY_SELECT_COLUMNS =
   'id, patient_id, manual, display, mrn, note_text, note_author, note_updated_at, version, added_by, added_at';
 
 export const LIST_SELECT_COLUMNS =
-  'id, context_kind, context_id, team_id, chat_id, name, columns, sort_column, sort_direction, version, created_by, created_at, updated_at';
+  'id, context_kind, context_id, team_id, chat_id, name, columns, sort_column, sort_direction, stale_after_hours, version, created_by, created_at, updated_at';
 
 /**
  * The conditions of an audit page, with placeholders from `placeholder(n)` (n counts from 1): events before an
@@ -265,4 +267,22 @@ export function postgresValues(columns: string, rows = 1): string {
     { length: rows },
     (_, r) => `(${Array.from({ length: n }, (_, c) => `$${r * n + c + 1}`).join(', ')})`,
   ).join(', ');
+}
+
+export interface RowViewRow {
+  entry_id: string;
+  seen: unknown;
+  seen_at: unknown;
+  latest: unknown;
+  latest_at: unknown;
+}
+
+export function toRowView(row: RowViewRow): RowView {
+  return {
+    entryId: row.entry_id,
+    seen: jsonOf<Record<string, string>>(row.seen),
+    seenAt: isoOf(row.seen_at),
+    latest: jsonOf<Record<string, string>>(row.latest),
+    latestAt: isoOf(row.latest_at),
+  };
 }

@@ -15,6 +15,8 @@ export interface PatientSummary {
   mrn?: string;
   generalPractitioner?: string;
   deceased?: boolean;
+  /** When the patient died, as the EHR sent it (`deceasedDateTime`); absent when it only said `deceasedBoolean`. */
+  deceasedDate?: string;
 }
 
 export interface EncounterSummary {
@@ -201,6 +203,8 @@ export interface List {
   context: ListContext;
   columns: ColumnId[];
   sort?: ListSort;
+  /** Values older than this many hours are greyed (default 24). */
+  staleAfterHours?: number;
   version: number;
   entries: Entry[];
   createdBy: string;
@@ -228,6 +232,10 @@ export interface Row {
   /** With the `news2` column: the score of the latest vitals. */
   news2?: News2;
   issues: string[];
+  /** Column ids whose values changed since this user last marked the row seen (never viewing alone). */
+  changes: string[];
+  /** With changes: when this user last marked the row seen (or first saw it). */
+  seenAt?: string;
 }
 
 export interface RowsResponse {

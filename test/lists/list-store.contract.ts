@@ -120,6 +120,46 @@ export function describeListStoreContract(name: string, open: () => Promise<List
       expect(cleared.status === 'ok' && cleared.value.sort).toBeUndefined();
     });
 
+    test('keeps a list\'s stale-after hours and clears them back to the default with null', async () => {
+      const list = (await store.createList(TENANT_A, newList(freshContext()), [], 100))!;
+      const set = await store.updateList(TENANT_A, list.id, 1, { staleAfterHours: 12 }, T1);
+      expect(set.status === 'ok' && set.value.staleAfterHours).toBe(12);
+      expect((await store.getList(TENANT_A, list.id))?.staleAfterHours).toBe(12);
+      const cleared = await store.updateList(TENANT_A, list.id, 2, { staleAfterHours: null }, T1);
+      expect(cleared.status === 'ok' && 'staleAfterHours' in cleared.value).toBe(false);
+    });
+
+    test('keeps what each user saw of each row, marks rows or the whole list seen, and forgets removed rows', async () => {
+      const list = (await store.createList(TENANT_A, newList(freshContext()), [patientEntry('p1'), patientEntry('p2')], 100))!;
+      const [p1, p2] = list.entries;
+      const view = (entryId: string, seen: string, latest: string) => ({ entryId, seen: { vitals: seen }, seenAt: T0, latest: { vitals: latest }, latestAt: T1 });
+      await store.saveRowViews(TENANT_A, list.id, 'user-1', [view(p1!.id, 'h1', 'h2'), view(p2!.id, 'h1', 'h3')]);
+      await store.saveRowViews(TENANT_A, list.id, 'user-2', [view(p1!.id, 'h1', 'h1')]);
+      // Another tenant reads nothing and writes nothing.
+      expect(await store.rowViews(TENANT_B, list.id, 'user-1')).toEqual([]);
+      await store.saveRowViews(TENANT_B, list.id, 'user-1', [view(p1!.id, 'x', 'x')]);
+      expect(await store.markSeen(TENANT_B, list.id, 'user-1', undefined, T1)).toBe(0);
+
+      const byEntry = async (userId: string) =>
+        Object.fromEntries((await store.rowViews(TENANT_A, list.id, userId)).map((v) => [v.entryId, v]));
+      expect((await byEntry('user-1'))[p1!.id]).toEqual(view(p1!.id, 'h1', 'h2'));
+
+      expect(await store.markSeen(TENANT_A, list.id, 'user-1', [p1!.id], '2026-01-01T10:00:00.000Z')).toBe(1);
+      const marked = await byEntry('user-1');
+      expect(marked[p1!.id]).toMatchObject({ seen: { vitals: 'h2' }, seenAt: '2026-01-01T10:00:00.000Z' });
+      expect(marked[p2!.id]?.seen).toEqual({ vitals: 'h1' });
+      expect(await store.markSeen(TENANT_A, list.id, 'user-1', undefined, T1)).toBe(2);
+      expect((await byEntry('user-1'))[p2!.id]?.seen).toEqual({ vitals: 'h3' });
+      // Another user's views are their own.
+      expect((await byEntry('user-2'))[p1!.id]?.seen).toEqual({ vitals: 'h1' });
+
+      await store.removeEntry(TENANT_A, list.id, p1!.id, T1);
+      expect(Object.keys(await byEntry('user-1'))).toEqual([p2!.id]);
+      // A view of a row removed meanwhile is not kept.
+      await store.saveRowViews(TENANT_A, list.id, 'user-1', [view(p1!.id, 'h9', 'h9')]);
+      expect(Object.keys(await byEntry('user-1'))).toEqual([p2!.id]);
+    });
+
     test('answers a stale version with a conflict that carries the current list', async () => {
       const list = (await store.createList(TENANT_A, newList(freshContext()), [], 100))!;
       await store.updateList(TENANT_A, list.id, 1, { name: 'First writer' }, T1);

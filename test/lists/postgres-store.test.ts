@@ -30,6 +30,7 @@ describe.runIf(isReachable)('PostgresStore', () => {
         { version: 2, name: 'audit_no_truncate' },
         { version: 3, name: 'context_rosters_and_audit_detail' },
         { version: 4, name: 'audit_context_roster' },
+        { version: 5, name: 'row_views_and_stale_after' },
       ]);
     } finally {
       await dropSchema(own);

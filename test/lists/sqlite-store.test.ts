@@ -46,6 +46,7 @@ describe('SqliteStore on a file', () => {
       { version: 1, name: 'init' },
       { version: 2, name: 'context_rosters_and_audit_detail' },
       { version: 3, name: 'audit_context_roster' },
+      { version: 4, name: 'row_views_and_stale_after' },
     ]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();

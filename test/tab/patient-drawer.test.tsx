@@ -20,6 +20,7 @@ const ROW: Row = {
   medications: [],
   coverage: [],
   issues: [],
+  changes: [],
   note: { text: 'NPO after midnight', author: 'Dr. Lee', updatedAt: '2026-11-26T08:00:00Z' },
 };
 

@@ -42,6 +42,7 @@ export function rowFromEntry(entry: Entry): Row {
     medications: [],
     coverage: [],
     issues: [],
+    changes: [],
   };
 }
 

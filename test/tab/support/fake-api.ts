@@ -186,6 +186,7 @@ export async function startFakeApi(): Promise<FakeApi> {
       medications: [],
       coverage: [],
       issues: [],
+      changes: [],
       ...(entry.patientId ? rowExtras.get(entry.patientId) : undefined),
     }));
     res.json({ rows, fetchedAt: now() });

@@ -22,7 +22,7 @@ export const BEN: PatientSummary = {
   mrn: 'MRN-0002',
 };
 
-export const ADA_ROW: Partial<Row> = {
+export const ADA_ROW: Partial<Omit<Row, 'changes'>> = {
   encounter: { status: 'in-progress', location: '4W-12 Bed A', start: '2026-11-20T08:00:00Z', participants: ['Dr. Lee'] },
   conditions: [{ text: 'Community-acquired pneumonia' }],
   vitals: [

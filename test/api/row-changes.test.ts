@@ -1,0 +1,127 @@
+// What changed since you last looked, over real HTTP with the stand-in EHR: nothing on a first view; exactly the
+// columns that changed after the EHR records a vital and a condition and a teammate edits the note; per user;
+// viewing alone never clears a mark, marking the row or the list seen (or opening the patient) does; an unchanged
+// list answers 304 to its ETag.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
+import type { List, Row } from '../../server/wire/contract.js';
+import { partnerData, startListsApp, TENANT_A, USER_A, USER_A2, type ListsApp } from '../support/lists-app.js';
+
+let app: ListsApp;
+let ehr: Record<string, FhirResource[]>;
+beforeAll(async () => {
+  ehr = partnerData(3);
+  app = await startListsApp({ partner: { tenants: ehr } });
+});
+afterAll(() => app.close());
+
+async function sharedList(patientIds: string[]): Promise<List> {
+  const created = await app.call(USER_A, 'POST', '/api/lists', {
+    name: 'Ward 4',
+    context: { kind: 'channel', id: `19:${randomUUID()}@thread.tacv2` },
+    columns: ['name', 'location', 'conditions', 'vitals', 'note'],
+  });
+  for (const patientId of patientIds) await app.call(USER_A, 'POST', `/api/lists/${created.body.id}/entries`, { patientId });
+  return (await app.call(USER_A, 'GET', `/api/lists/${created.body.id}`)).body as List;
+}
+
+async function rowsAs(userId: string, listId: string): Promise<Row[]> {
+  const res = await app.call(userId, 'GET', `/api/lists/${listId}/rows`);
+  expect(res.status).toBe(200);
+  return res.body.rows as Row[];
+}
+
+const changesOf = (rows: Row[]): Record<string, string[]> =>
+  Object.fromEntries(rows.map((row) => [row.patient?.id ?? row.entryId, row.changes]));
+
+function recordInEhr(patientId: string): void {
+  const subject = { reference: `Patient/${patientId}` };
+  ehr[TENANT_A]!.push(
+    {
+      resourceType: 'Observation',
+      id: `hr-${randomUUID()}`,
+      status: 'final',
+      subject,
+      category: [{ coding: [{ code: 'vital-signs' }] }],
+      code: { coding: [{ system: 'http://loinc.org', code: '8867-4', display: 'Heart rate' }] },
+      effectiveDateTime: new Date().toISOString(),
+      valueQuantity: { value: 118, unit: '/min' },
+    },
+    {
+      resourceType: 'Condition',
+      id: `cond-${randomUUID()}`,
+      subject,
+      code: { text: 'Atrial fibrillation' },
+      recordedDate: new Date().toISOString().slice(0, 10),
+    },
+  );
+}
+
+describe('changes since the last look', () => {
+  test('are none on a first view, then exactly the changed columns, for each user on their own', async () => {
+    const list = await sharedList(['a1', 'a2']);
+    expect(changesOf(await rowsAs(USER_A, list.id))).toEqual({ a1: [], a2: [] });
+    expect(changesOf(await rowsAs(USER_A2, list.id))).toEqual({ a1: [], a2: [] });
+
+    recordInEhr('a1');
+    const a2Entry = list.entries.find((e) => e.patientId === 'a2')!;
+    // A teammate (USER_A2) edits a2's note.
+    expect((await app.call(USER_A2, 'PUT', `/api/lists/${list.id}/entries/${a2Entry.id}/note`, { text: 'NPO after midnight', version: a2Entry.version })).status).toBe(200);
+
+    const mine = await rowsAs(USER_A, list.id);
+    expect(changesOf(mine)).toEqual({ a1: ['conditions', 'vitals'], a2: ['note'] });
+    expect(mine[0]!.seenAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // The teammate's own note edit is no news to them; the EHR's changes are.
+    expect(changesOf(await rowsAs(USER_A2, list.id))).toEqual({ a1: ['conditions', 'vitals'], a2: [] });
+  });
+
+  test('stay through views (an auto-refresh never hides them) until the row is marked seen', async () => {
+    const list = await sharedList(['a1', 'a3']);
+    await rowsAs(USER_A, list.id);
+    recordInEhr('a3');
+    expect(changesOf(await rowsAs(USER_A, list.id)).a3).toEqual(['conditions', 'vitals']);
+    expect(changesOf(await rowsAs(USER_A, list.id)).a3).toEqual(['conditions', 'vitals']);
+
+    const a3 = list.entries.find((e) => e.patientId === 'a3')!;
+    expect((await app.call(USER_A, 'POST', `/api/lists/${list.id}/seen`, { entryIds: [a3.id] })).status).toBe(204);
+    expect(changesOf(await rowsAs(USER_A, list.id)).a3).toEqual([]);
+  });
+
+  test('clear for the whole list with one mark, and for a row when its patient is opened from the list', async () => {
+    const list = await sharedList(['a1', 'a2']);
+    await rowsAs(USER_A, list.id);
+    await rowsAs(USER_A2, list.id);
+    recordInEhr('a1');
+    recordInEhr('a2');
+    await rowsAs(USER_A, list.id);
+    await rowsAs(USER_A2, list.id);
+
+    expect((await app.call(USER_A, 'POST', `/api/lists/${list.id}/seen`, {})).status).toBe(204);
+    expect(changesOf(await rowsAs(USER_A, list.id))).toEqual({ a1: [], a2: [] });
+    // Another user's marks never clear mine.
+    expect(changesOf(await rowsAs(USER_A2, list.id))).toEqual({ a1: ['conditions', 'vitals'], a2: ['conditions', 'vitals'] });
+
+    expect((await app.call(USER_A2, 'GET', `/api/patients/a2?listId=${list.id}`)).status).toBe(200);
+    expect(changesOf(await rowsAs(USER_A2, list.id))).toEqual({ a1: ['conditions', 'vitals'], a2: [] });
+  });
+
+  test('a second GET with the ETag answers 304 while nothing changed, and 200 once something did', async () => {
+    const list = await sharedList(['a1']);
+    const first = await app.call(USER_A, 'GET', `/api/lists/${list.id}/rows`);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    const again = await app.call(USER_A, 'GET', `/api/lists/${list.id}/rows`, undefined, { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    recordInEhr('a1');
+    const changed = await app.call(USER_A, 'GET', `/api/lists/${list.id}/rows`, undefined, { 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect((changed.body.rows as Row[])[0]!.changes).toEqual(['conditions', 'vitals']);
+  });
+
+  test('refuses a mark for rows that are not entry ids, and a list the user may not see', async () => {
+    const list = await sharedList(['a1']);
+    expect((await app.call(USER_A, 'POST', `/api/lists/${list.id}/seen`, { entryIds: ['not-an-id'] })).status).toBe(400);
+    expect((await app.call(USER_A, 'POST', `/api/lists/${randomUUID()}/seen`, {})).status).toBe(404);
+  });
+});
