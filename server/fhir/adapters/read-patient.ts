@@ -30,8 +30,11 @@ export function readPatient(resource: Json, shape: PatientShape): PatientSummary
   if (mrn !== undefined) summary.mrn = mrn;
   const practitioner = firstReferenceDisplay(resource[shape.practitionerField], resource, shape.readFamily);
   if (practitioner !== undefined) summary.generalPractitioner = practitioner;
-  // deceasedDateTime only ever means "has died"; deceasedBoolean may say either.
-  const deceased = asBoolean(resource['deceasedBoolean']) ?? (asString(resource['deceasedDateTime']) ? true : undefined);
+  // deceasedDateTime only ever means "has died"; deceasedBoolean may say either. Patient.deceased[x] has these
+  // two forms in DSTU2, STU3 and R4 alike (hl7.org/fhir/DSTU2/patient.html).
+  const deceasedDate = asString(resource['deceasedDateTime'])?.trim() || undefined;
+  const deceased = asBoolean(resource['deceasedBoolean']) ?? (deceasedDate ? true : undefined);
   if (deceased !== undefined) summary.deceased = deceased;
+  if (deceasedDate) summary.deceasedDate = deceasedDate;
   return summary;
 }
