@@ -3,6 +3,7 @@ import type { ColumnId, Flag, Row, VitalSign } from '../../server/wire/contract'
 import type { I18n } from './i18n/I18nProvider';
 import type { MessageKey } from './i18n/en';
 import { ageOf, daysBetween } from './i18n/format';
+import { dischargedText, goneLast } from './row-status';
 
 /** Every column id of the contract, in the chooser's default order (checked against ColumnId below). */
 export const ALL_COLUMNS = [
@@ -165,13 +166,26 @@ export function flagText(vital: VitalSign, i18n: I18n): string {
   return worst ? i18n.t(`flag.${worst}`) : '';
 }
 
+/** One value of a cell as text, with the time it was taken (the grid shows its age beside it). */
+export interface TimedText {
+  key: string;
+  text: string;
+  effective?: string;
+}
+
+/** The vitals of a cell, one by one: the ones a round looks at first, with short units, flags and times. */
+export function vitalEntries(vitals: VitalSign[], i18n: I18n): TimedText[] {
+  return sortedVitals(vitals, i18n).map((v, index) => {
+    const value = vitalValue({ ...v, unit: v.unit ? (SHORT_UNITS[v.unit] ?? v.unit) : v.unit }, i18n);
+    const text = [vitalLabel(v, i18n), value, flagText(v, i18n)].filter(Boolean).join(NBSP);
+    return { key: v.code ?? `${v.name}-${index}`, text, ...(v.effective ? { effective: v.effective } : {}) };
+  });
+}
+
 /** The vitals of a cell: the ones a round looks at first, with short units and their flags. */
 export function vitalsText(vitals: VitalSign[], i18n: I18n): string {
-  return sortedVitals(vitals, i18n)
-    .map((v) => {
-      const value = vitalValue({ ...v, unit: v.unit ? (SHORT_UNITS[v.unit] ?? v.unit) : v.unit }, i18n);
-      return [vitalLabel(v, i18n), value, flagText(v, i18n)].filter(Boolean).join(NBSP);
-    })
+  return vitalEntries(vitals, i18n)
+    .map((entry) => entry.text)
     .join(' · ');
 }
 
@@ -208,7 +222,8 @@ export function cellText(row: Row, column: ColumnId, i18n: I18n): string {
     case 'birthDate':
       return i18n.date(birthDateOf(row));
     case 'location':
-      return locationOf(row) ?? '';
+      // A finished stay's bed is someone else's by now.
+      return dischargedText(row, i18n) ?? locationOf(row) ?? '';
     case 'encounterStatus':
       return encounterStatusText(row.encounter?.status, i18n);
     case 'admitted':
@@ -258,12 +273,22 @@ function compareValues(x: string | number, y: string | number, i18n: I18n): numb
   return String(x).localeCompare(String(y), i18n.locale, { numeric: true, sensitivity: 'base' });
 }
 
-/** The rows in the list's order. Each row's sort value is worked out once, not at every comparison. */
-export function sortRows(rows: Row[], column: ColumnId | undefined, direction: 'asc' | 'desc', i18n: I18n): Row[] {
-  if (!column) return rows;
+/**
+ * The rows in the list's order. Each row's sort value is worked out once, not at every comparison. Whatever
+ * the column and direction (and in the order added), discharged and deceased patients come after the others.
+ */
+export function sortRows(
+  rows: Row[],
+  column: ColumnId | undefined,
+  direction: 'asc' | 'desc',
+  i18n: I18n,
+  now: Date = new Date(),
+): Row[] {
+  if (!column) return goneLast(rows, now);
   const sign = direction === 'asc' ? 1 : -1;
-  return rows
+  const sorted = rows
     .map((row) => ({ row, value: sortValue(row, column, i18n) }))
     .sort((a, b) => sign * compareValues(a.value, b.value, i18n))
     .map(({ row }) => row);
+  return goneLast(sorted, now);
 }

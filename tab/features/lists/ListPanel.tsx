@@ -7,10 +7,14 @@ import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { errorText } from '../../shared/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { nameOf, sortRows } from '../../shared/row-view';
+import { isGone } from '../../shared/row-status';
 import type { ListsSlots } from '../../shared/slots';
 import { useNotify } from '../../shared/toast';
 import { useFocusReturn } from '../../shared/use-focus-return';
 import { useIsNarrow } from '../../shared/use-narrow';
+import { useNow } from '../../shared/use-now';
+import { staleAfterHoursOf } from '../../shared/value-age';
+import type { CellClock } from './CellValue';
 import { ColumnChooser, type ColumnChoice } from './ColumnChooser';
 import { ListSkeleton } from './ListSkeleton';
 import { ListToolbar } from './ListToolbar';
@@ -19,6 +23,7 @@ import { PatientGrid } from './PatientGrid';
 import type { RowHandlers } from './RowActions';
 import type { ListData } from './use-list-data';
 import { useEntryRemoval } from './use-entry-removal';
+import { useHideGone } from './use-hide-gone';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -47,11 +52,22 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const [pendingSort, setPendingSort] = useState<ListSort>();
   const sort = pendingSort ?? list?.sort;
+  // Ages and "discharged" are counted to this time, renewed every minute.
+  const now = useNow();
   // Sorted once per change of rows or sort, not on every render (dialogs opening, toasts, focus).
   const sortedRows = useMemo(
-    () => sortRows(rows, sort?.column, sort?.direction ?? 'asc', i18n),
-    [rows, sort?.column, sort?.direction, i18n],
+    () => sortRows(rows, sort?.column, sort?.direction ?? 'asc', i18n, now),
+    [rows, sort?.column, sort?.direction, i18n, now],
   );
+  // Discharged and deceased patients: counted on the toggle, so hiding them never hides them silently.
+  const [isHidingGone, setHidingGone] = useHideGone(list?.id);
+  const goneCount = useMemo(() => sortedRows.filter((row) => isGone(row, now)).length, [sortedRows, now]);
+  const shownRows = useMemo(
+    () => (isHidingGone ? sortedRows.filter((row) => !isGone(row, now)) : sortedRows),
+    [isHidingGone, sortedRows, now],
+  );
+  const staleAfterHours = staleAfterHoursOf(list);
+  const clock = useMemo<CellClock>(() => ({ now, staleAfterHours }), [now, staleAfterHours]);
 
   const show = useCallback(
     (next: Open) => {
@@ -111,7 +127,7 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
   if (open.kind === 'print') {
     return (
       <Suspense fallback={<ListSkeleton />}>
-        <slots.RoundingSheet list={{ ...list, sort }} rows={sortedRows} onClose={closeSheet} />
+        <slots.RoundingSheet list={{ ...list, sort }} rows={shownRows} onClose={closeSheet} />
       </Suspense>
     );
   }
@@ -132,6 +148,9 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
           onRefresh={data.refresh}
           onPrint={() => show({ kind: 'print' })}
           printRef={printRef}
+          goneCount={goneCount}
+          isHidingGone={isHidingGone}
+          onHideGoneChange={setHidingGone}
         />
       </div>
       {data.rowsStatus === 'error' && (
@@ -151,15 +170,16 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
       ) : isFirstLoad ? (
         <ListSkeleton rows={Math.min(list.entries.length, 8)} />
       ) : isNarrow ? (
-        <PatientCards rows={sortedRows} columns={list.columns} handlers={handlers} />
+        <PatientCards rows={shownRows} columns={list.columns} handlers={handlers} clock={clock} />
       ) : (
         <PatientGrid
           listName={list.name}
-          rows={sortedRows}
+          rows={shownRows}
           columns={list.columns}
           sort={sort}
           handlers={handlers}
           onSortChange={changeSort}
+          clock={clock}
         />
       )}
 

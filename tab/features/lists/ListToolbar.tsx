@@ -1,9 +1,10 @@
 import type { JSX, Ref } from 'react';
-import { Button, Caption1, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, ToggleButton, Toolbar, makeStyles, tokens } from '@fluentui/react-components';
 import {
   ArrowClockwiseRegular,
   ClipboardTaskListLtrRegular,
   ColumnTripleEditRegular,
+  EyeOffRegular,
   PersonAddRegular,
 } from '@fluentui/react-icons';
 import { useI18n } from '../../shared/i18n/I18nProvider';
@@ -32,6 +33,10 @@ export function ListToolbar(props: {
   onPrint: () => void;
   /** The Rounding sheet button, where the focus comes back from the sheet. */
   printRef?: Ref<HTMLButtonElement>;
+  /** Discharged and deceased patients on the list: the toggle shows only when there are some. */
+  goneCount: number;
+  isHidingGone: boolean;
+  onHideGoneChange: (isHiding: boolean) => void;
 }): JSX.Element {
   const styles = useStyles();
   const shared = useSharedStyles();
@@ -61,9 +66,22 @@ export function ListToolbar(props: {
         >
           {t('list.print')}
         </Button>
+        {props.goneCount > 0 && (
+          <ToggleButton
+            className={shared.touchTarget}
+            icon={<EyeOffRegular />}
+            checked={props.isHidingGone}
+            onClick={() => props.onHideGoneChange(!props.isHidingGone)}
+          >
+            {t('list.hideGone', { count: props.goneCount })}
+          </ToggleButton>
+        )}
       </Toolbar>
       <div className={styles.status}>
         <Caption1 as="p">{t('list.patientCount', { count: props.count })}</Caption1>
+        {props.isHidingGone && props.goneCount > 0 && (
+          <Caption1 as="p">{t('list.hiddenCount', { count: props.goneCount })}</Caption1>
+        )}
         <UpdatedAgo fetchedAt={props.fetchedAt} />
       </div>
     </div>

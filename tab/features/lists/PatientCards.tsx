@@ -3,6 +3,7 @@ import { Card, CardHeader, makeStyles, tokens } from '@fluentui/react-components
 import type { ColumnId, Row } from '../../../server/wire/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { COLUMN_LABEL, cellText, nameOf } from '../../shared/row-view';
+import { CellValue, type CellClock } from './CellValue';
 import { PatientName } from './PatientName';
 import { RowActions, type RowHandlers } from './RowActions';
 
@@ -21,7 +22,7 @@ const useStyles = makeStyles({
 });
 
 /** The patients as cards, for phones and narrow panes: one card per patient, the chosen columns inside. */
-export function PatientCards(props: { rows: Row[]; columns: ColumnId[]; handlers: RowHandlers }): JSX.Element {
+export function PatientCards(props: { rows: Row[]; columns: ColumnId[]; handlers: RowHandlers; clock: CellClock }): JSX.Element {
   const styles = useStyles();
   const i18n = useI18n();
   const fields = props.columns.filter((c) => c !== 'name');
@@ -41,7 +42,9 @@ export function PatientCards(props: { rows: Row[]; columns: ColumnId[]; handlers
                 return (
                   <div key={column} className={styles.group}>
                     <dt className={styles.term}>{i18n.t(COLUMN_LABEL[column])}</dt>
-                    <dd className={styles.value}>{text}</dd>
+                    <dd className={styles.value}>
+                      <CellValue row={row} column={column} clock={props.clock} />
+                    </dd>
                   </div>
                 );
               })}

@@ -16,7 +16,8 @@ import {
 } from '@fluentui/react-components';
 import type { ColumnId, ListSort, Row } from '../../../server/wire/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { COLUMN_LABEL, cellText, nameOf } from '../../shared/row-view';
+import { COLUMN_LABEL, nameOf } from '../../shared/row-view';
+import { CellValue, type CellClock } from './CellValue';
 import { PatientName } from './PatientName';
 import { RowActions, type RowHandlers } from './RowActions';
 
@@ -60,10 +61,12 @@ export function PatientGrid(props: {
   sort?: ListSort;
   handlers: RowHandlers;
   onSortChange: (sort: ListSort) => void;
+  /** Ages are counted to `now`; values older than `staleAfterHours` are greyed. */
+  clock: CellClock;
 }): JSX.Element {
   const styles = useStyles();
   const i18n = useI18n();
-  const { handlers } = props;
+  const { handlers, clock } = props;
 
   const columns = useMemo<TableColumnDefinition<Row>[]>(() => {
     const data = props.columns.map((id) =>
@@ -75,7 +78,7 @@ export function PatientGrid(props: {
           id === 'name' ? (
             <PatientName row={row} onOpen={handlers.onOpen} />
           ) : (
-            <span className={styles.text}>{cellText(row, id, i18n)}</span>
+            <CellValue row={row} column={id} clock={clock} className={styles.text} />
           ),
       }),
     );
@@ -85,7 +88,7 @@ export function PatientGrid(props: {
       renderCell: (row) => <RowActions entryId={row.entryId} name={nameOf(row)} handlers={handlers} />,
     });
     return [...data, actions];
-  }, [props.columns, i18n, handlers, styles.text]);
+  }, [props.columns, i18n, handlers, clock, styles.text]);
 
   const classOf = (columnId: TableColumnId): string => {
     if (columnId === ACTIONS) return mergeClasses(styles.cell, styles.actions);

@@ -2,6 +2,7 @@ import type { JSX } from 'react';
 import { Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { WarningRegular } from '@fluentui/react-icons';
 import type { Row } from '../../../server/wire/contract';
+import { DeceasedMark } from '../../shared/components/DeceasedMark';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { nameOf } from '../../shared/row-view';
 import { TOUCH_TARGET } from '../../shared/styles';
@@ -37,6 +38,7 @@ export function PatientName(props: { row: Row; onOpen(entryId: string): void }):
       >
         {name}
       </Link>
+      <DeceasedMark patient={row.patient} />
       {row.issues.length > 0 && (
         <WarningRegular className={styles.warning} role="img" aria-label={t('list.rowIssues')}>
           <title>{t('list.rowIssues')}</title>

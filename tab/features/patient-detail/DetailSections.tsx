@@ -21,6 +21,8 @@ export function DetailSections(props: { detail: PatientDetail }): JSX.Element {
   const styles = useSectionStyles();
   const { patient, encounter } = props.detail;
   const stay = encounter ? daysBetween(encounter.start, encounter.end) : undefined;
+  const deceasedText = (date: string | undefined): string =>
+    date ? t('detail.deceasedOn', { date: i18n.date(date) }) : t('detail.deceased');
 
   return (
     <>
@@ -32,7 +34,7 @@ export function DetailSections(props: { detail: PatientDetail }): JSX.Element {
             [t('detail.age'), patient.deceased ? undefined : i18n.age(patient.birthDate)],
             [t('detail.gender'), genderText(patient.gender, i18n)],
             [t('detail.gp'), patient.generalPractitioner],
-            [t('detail.status'), patient.deceased ? t('detail.deceased') : undefined],
+            [t('detail.status'), patient.deceased ? deceasedText(patient.deceasedDate) : undefined],
           ]}
         />
       </Section>

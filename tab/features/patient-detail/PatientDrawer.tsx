@@ -13,6 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
+import { DeceasedMark } from '../../shared/components/DeceasedMark';
 import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { errorText } from '../../shared/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
@@ -57,7 +58,7 @@ export function PatientDrawer(props: PatientDetailProps): JSX.Element {
             <Button appearance="subtle" aria-label={t('detail.close')} icon={<DismissRegular />} onClick={props.onClose} />
           }
         >
-          {name}
+          {name} <DeceasedMark patient={state.status === 'ready' ? state.detail.patient : row.patient} />
         </DrawerHeaderTitle>
       </DrawerHeader>
       <DrawerBody className={styles.body}>

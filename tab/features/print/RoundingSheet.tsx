@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowLeftRegular, PrintRegular } from '@fluentui/react-icons';
 import { useApi } from '../../shared/api-context';
+import { DeceasedMark } from '../../shared/components/DeceasedMark';
 import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { errorText } from '../../shared/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
@@ -132,6 +133,8 @@ export function RoundingSheet(props: RoundingSheetProps): JSX.Element {
                     column === 'name' ? (
                       <th key={column} scope="row" className={styles.cell}>
                         {cellText(row, column, i18n)}
+                        {row.patient?.deceased && ' '}
+                        <DeceasedMark patient={row.patient} />
                       </th>
                     ) : (
                       <td key={column} className={styles.cell}>

@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, type JSX, type ReactNode } from 'react';
 import type { MessageKey } from './en';
 import { languageOf, normalizeLocale, translate, type Language, type Params } from './translate';
-import { formatAge, formatAgo, formatDate, formatDays, formatNumber, formatShortDate } from './format';
+import { formatAge, formatAgo, formatCompactAge, formatDate, formatDayMonth, formatDays, formatNumber, formatShortDate } from './format';
 
 export interface I18n {
   /** A BCP 47 locale for Intl, e.g. "fr-FR". */
@@ -12,6 +12,10 @@ export interface I18n {
   shortDate: (value: string | undefined) => string;
   age: (birthDate: string | undefined) => string;
   ago: (since: string | undefined, now?: Date) => string;
+  /** A value's age in a few characters: "now", "5 min", "2 h", "3 d". */
+  compactAge: (since: string | undefined, now?: Date) => string;
+  /** "Dec 2" (the year only when it is not this one). */
+  dayMonth: (value: string | undefined, now?: Date) => string;
   days: (count: number) => string;
   number: (value: number) => string;
 }
@@ -26,6 +30,8 @@ export function createI18n(rawLocale: string | undefined): I18n {
     shortDate: (value) => formatShortDate(value, locale),
     age: (birthDate) => formatAge(birthDate, locale),
     ago: (since, now) => formatAgo(since, locale, now),
+    compactAge: (since, now) => formatCompactAge(since, locale, now),
+    dayMonth: (value, now) => formatDayMonth(value, locale, now),
     days: (count) => formatDays(count, locale),
     number: (value) => formatNumber(value, locale),
   };

@@ -100,3 +100,55 @@ export function formatAgo(since: string | undefined, locale: string, now: Date =
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
 }
+
+/** Milliseconds from `since` to `now`; a time in the future (a clock ahead of ours) counts as 0. */
+export function elapsedMs(since: string | undefined, now: Date = new Date()): number | undefined {
+  if (!since) return undefined;
+  const then = Date.parse(since);
+  if (Number.isNaN(then)) return undefined;
+  return Math.max(0, now.getTime() - then);
+}
+
+// Intl's shortest units are "2 hr", "3 days" in English: too wide for a dense grid, so the units are ours.
+const COMPACT_UNITS: Record<'en' | 'fr', { now: string; minute: string; hour: string; day: string }> = {
+  en: { now: 'now', minute: 'min', hour: 'h', day: 'd' },
+  fr: { now: 'à l’instant', minute: 'min', hour: 'h', day: 'j' },
+};
+
+/** A value's age in a few characters: "now" under a minute, then "5 min", "2 h", "3 d" (whole units, rounded down). */
+export function formatCompactAge(since: string | undefined, locale: string, now: Date = new Date()): string {
+  const elapsed = elapsedMs(since, now);
+  if (elapsed === undefined) return '';
+  const units = COMPACT_UNITS[locale.toLowerCase().startsWith('fr') ? 'fr' : 'en'];
+  const minutes = Math.floor(elapsed / 60_000);
+  const number = (value: number): string => new Intl.NumberFormat(locale).format(value);
+  // A no-break space keeps the number with its unit.
+  if (minutes < 1) return units.now;
+  if (minutes < 60) return `${number(minutes)}\u00a0${units.minute}`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${number(hours)}\u00a0${units.hour}`;
+  return `${number(Math.floor(hours / 24))}\u00a0${units.day}`;
+}
+
+/** True when `since` is more than `hours` before `now` (exactly `hours` old is not yet). Unreadable times are not. */
+export function isOlderThan(since: string | undefined, hours: number, now: Date = new Date()): boolean {
+  const elapsed = elapsedMs(since, now);
+  return elapsed !== undefined && elapsed > hours * 3_600_000;
+}
+
+/** "Dec 2" / "2 déc." for a date-time in the user's time zone, with the year when it is not this year's. */
+export function formatDayMonth(value: string | undefined, locale: string, now: Date = new Date()): string {
+  if (!value) return '';
+  const day = dateOnly(value);
+  const instant = day ?? new Date(value);
+  if (Number.isNaN(instant.getTime())) return value;
+  const timeZone = day ? 'UTC' : undefined;
+  const year = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone }).format(instant);
+  const thisYear = String(now.getFullYear());
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    ...(year === thisYear ? {} : { year: 'numeric' }),
+    timeZone,
+  }).format(instant);
+}
