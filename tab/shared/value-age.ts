@@ -29,3 +29,29 @@ export function valueAge(effective: string | undefined, staleAfterHours: number,
     : i18n.t('value.recorded', { ago });
   return { compact, description, isStale };
 }
+
+/** Values that read with one age: the age is written once, before them ("4 h: BP 120/80 mmHg · HR 72 /min"). */
+export interface AgeGroup<T> {
+  age?: ValueAge;
+  values: T[];
+}
+
+/**
+ * Neighbouring values of the same age (as shown) in one group, keeping their order: a set of vitals taken
+ * together carries one age instead of six, which keeps the grid dense. Values without a time form their own.
+ */
+export function groupByAge<T extends { effective?: string }>(
+  values: readonly T[],
+  staleAfterHours: number,
+  i18n: I18n,
+  now: Date,
+): AgeGroup<T>[] {
+  const groups: AgeGroup<T>[] = [];
+  for (const value of values) {
+    const age = valueAge(value.effective, staleAfterHours, i18n, now);
+    const last = groups.at(-1);
+    if (last && last.age?.description === age?.description) last.values.push(value);
+    else groups.push({ ...(age ? { age } : {}), values: [value] });
+  }
+  return groups;
+}

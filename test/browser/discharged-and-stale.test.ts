@@ -123,12 +123,13 @@ describe('discharged and deceased patients, and the age of values, in Chromium',
       const stale = row.getByTitle(/^recorded (yesterday|\d+ days ago), more than 24 hours old$/).first();
       const fresh = row.getByTitle(/^recorded (\d+ (hours?|minutes?) ago|now)$/).first();
       await stale.waitFor();
-      // The compact age is on screen ("3 d"); a screen reader hears the words instead.
+      // The compact age is on screen ("3 d:"); a screen reader hears the words instead.
       expect((await stale.textContent())?.replace(/\u00a0/g, ' ')).toMatch(
-        /^Wt [\d.]+ kg \d+ d \(recorded (yesterday|\d+ days ago), more than 24 hours old\)$/,
+        /^\d+ d: Wt [\d.]+ kg \(recorded (yesterday|\d+ days ago), more than 24 hours old\)$/,
       );
       expect(await row.ariaSnapshot()).toMatch(/Wt [\d.]+ kg \(recorded (yesterday|\d+ days ago), more than 24 hours old\)/);
-      expect(await fresh.textContent()).toMatch(/^BP\s\d+\/\d+/);
+      // The vitals taken together share one age: "6 h: BP 151/81 mmHg · HR 90 /min · …".
+      expect((await fresh.textContent())?.replace(/\u00a0/g, ' ')).toMatch(/^(\d+ (h|min)|now): BP \d+\/\d+ mmHg · HR \d+/);
       if (theme !== 'contrast') {
         // Greyed: a dimmer colour than the fresh value beside it (in high contrast the age is the cue).
         expect(await colourOf(stale)).not.toBe(await colourOf(fresh));

@@ -16,7 +16,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const empty = { conditions: [], vitals: [], allergies: [], medications: [], coverage: [], issues: [], changes: [] };
+const empty = { conditions: [], vitals: [], labs: [], allergies: [], medications: [], coverage: [], issues: [], changes: [] };
 const patient = (id: string, given: string, family: string, extra: Partial<PatientSummary> = {}): PatientSummary => ({
   id,
   name: `${given} ${family}`,

@@ -132,9 +132,9 @@ describe('the age of each value', () => {
     const grid = await openGrid();
     const ada = within(grid).getAllByRole('row').find((r) => r.textContent.includes('Ada Quill'))!;
     const weight = within(ada).getByTitle('recorded 3 days ago, more than 24 hours old');
-    expect(weight.textContent.replace(/\u00a0/g, ' ')).toBe('Wt 71 kg 3 d (recorded 3 days ago, more than 24 hours old)');
+    expect(weight.textContent.replace(/\u00a0/g, ' ')).toBe('3 d: Wt 71 kg (recorded 3 days ago, more than 24 hours old)');
     const heartRate = within(ada).getByTitle('recorded 3 hours ago');
-    expect(heartRate.textContent.replace(/\u00a0/g, ' ')).toBe('HR 72 /min 3 h (recorded 3 hours ago)');
+    expect(heartRate.textContent.replace(/\u00a0/g, ' ')).toBe('3 h: HR 72 /min (recorded 3 hours ago)');
     // Greyed is a class of its own: the stale value has it, the fresh one not.
     expect(weight.className).not.toBe(heartRate.className);
   });

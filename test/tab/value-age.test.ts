@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { createI18n } from '../../tab/shared/i18n/I18nProvider';
 import { formatCompactAge, isOlderThan } from '../../tab/shared/i18n/format';
 import { vitalEntries } from '../../tab/shared/row-view';
-import { DEFAULT_STALE_AFTER_HOURS, staleAfterHoursOf, valueAge } from '../../tab/shared/value-age';
+import { DEFAULT_STALE_AFTER_HOURS, groupByAge, staleAfterHoursOf, valueAge } from '../../tab/shared/value-age';
 
 const NOW = new Date('2026-12-02T10:00:00Z');
 const before = (seconds: number): string => new Date(NOW.getTime() - seconds * 1000).toISOString();
@@ -91,6 +91,25 @@ describe('the vitals of a cell', () => {
       ['HR 72 /min', before(HOUR)],
       ['RR 18 /min', undefined],
       ['Wt 71 kg', before(3 * DAY)],
+    ]);
+  });
+});
+
+describe('values grouped by age', () => {
+  test('neighbours of the same shown age share one age, in their order; values without a time stand alone', () => {
+    const values = [
+      { key: 'bp', effective: before(4 * HOUR + 10 * MINUTE) },
+      { key: 'hr', effective: before(4 * HOUR + 50 * MINUTE) },
+      { key: 'rr' },
+      { key: 'spo2', effective: before(4 * HOUR) },
+      { key: 'wt', effective: before(3 * DAY) },
+    ];
+    const groups = groupByAge(values, 24, en, NOW).map((g) => [g.age?.compact.replace(/\u00a0/g, ' '), g.age?.isStale, g.values.map((v) => v.key)]);
+    expect(groups).toEqual([
+      ['4 h', false, ['bp', 'hr']],
+      [undefined, undefined, ['rr']],
+      ['4 h', false, ['spo2']],
+      ['3 d', true, ['wt']],
     ]);
   });
 });

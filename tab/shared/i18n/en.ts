@@ -102,6 +102,7 @@ export const en = {
   'row.deceasedOn': 'Died {date}',
   'row.discharged': 'Discharged {date}',
   'row.dischargedUndated': 'Discharged',
+  'value.age': '{age}:',
   'value.recorded': 'recorded {ago}',
   'value.recordedStale': {
     one: 'recorded {ago}, more than {count} hour old',

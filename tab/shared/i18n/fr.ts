@@ -101,6 +101,7 @@ export const fr: Catalogue = {
   'row.deceasedOn': 'Décès le {date}',
   'row.discharged': 'Sorti(e) le {date}',
   'row.dischargedUndated': 'Sorti(e)',
+  'value.age': '{age} :',
   'value.recorded': 'relevé {ago}',
   'value.recordedStale': {
     one: 'relevé {ago}, datant de plus de {count} heure',
