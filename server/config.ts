@@ -5,11 +5,15 @@ import type { TeamsAccessCheck } from './wire/contract.js';
 import { GUID, secureUrl } from './config-rules.js';
 import type { EndpointConfig } from './partner/endpoint-config.js';
 import { parseEndpoint } from './partner/endpoint-parse.js';
+import { DEFAULT_LAB_CODES, isLoincCode } from './clinical/lab-ranges.js';
 
 export { GUID, isLoopbackUrl, secureUrl } from './config-rules.js';
 export type { EndpointConfig, PartnerConfig } from './partner/endpoint-config.js';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+/** The labs column asks for these codes in one search per patient: a bound keeps that URL short. */
+const MAX_LAB_CODES = 30;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
@@ -62,6 +66,22 @@ const envSchema = z.object({
     .refine(isAddressList, 'must be a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal'),
   DATABASE_SSL: z.enum(['require', 'verify-full'], { error: 'must be require or verify-full' }).optional(),
   DATABASE_SSL_CA: z.string().min(1).optional(),
+  LAB_CODES: z
+    .string()
+    .transform((value, ctx) => {
+      const codes = [...new Set(addressList(value))];
+      const bad = codes.filter((code) => !isLoincCode(code));
+      if (codes.length === 0 || codes.length > MAX_LAB_CODES || bad.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            bad.length > 0
+              ? `must be comma-separated LOINC codes like 2823-3; not a LOINC code (or a wrong check digit): ${bad.slice(0, 5).join(', ')}`
+              : `must name from 1 to ${MAX_LAB_CODES} LOINC codes`,
+        });
+      return codes;
+    })
+    .optional(),
 });
 
 /** Addresses in proxy-addr's syntax (the one Express's `trust proxy` takes): IPs, CIDR ranges and named ranges. */
@@ -136,6 +156,8 @@ export interface Config {
   metricsAllow: string[];
   logLevel: string;
   fhir: FhirTuning;
+  /** LAB_CODES: the LOINC codes of the labs column, in the order it shows them. */
+  labCodes: readonly string[];
 }
 
 /**
@@ -275,5 +297,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions = {}): C
       cacheBytes: Math.round(e.FHIR_CACHE_MB * MB),
       maxResponseBytes: Math.round(e.FHIR_MAX_RESPONSE_MB * MB),
     },
+    labCodes: e.LAB_CODES ?? DEFAULT_LAB_CODES,
   };
 }

@@ -3,6 +3,7 @@
 // check the fields partner-interface.md §4 marks required. Only Patient is mandatory: a resource type the
 // server does not declare may be missing (a warning: that column stays empty), a declared one must work.
 import { PATIENT_PARTS, type FhirAdapter, type FhirResource, type PatientPart } from '../../server/fhir/adapters/adapter.js';
+import { DEFAULT_LAB_CODES } from '../../server/clinical/lab-ranges.js';
 import { UNKNOWN_SUBSTANCE } from '../../server/fhir/adapters/read-allergy.js';
 import { UNKNOWN_CONDITION } from '../../server/fhir/adapters/read-condition.js';
 import { UNKNOWN_MEDICATION } from '../../server/fhir/adapters/read-medication.js';
@@ -35,6 +36,11 @@ const REQUIRED: Record<PatientPart, Gaps> = {
       ...count('vital signs lack effective[x]', vitals.length, vitals.filter((v) => !v.effective).length),
       ...count('vital signs lack valueQuantity.value', vitals.length, vitals.filter((v) => !hasValue(v)).length),
     ];
+  },
+  // A result without a value is not read as one (it is not resulted yet): only its time can be missing.
+  labs: (a, rs) => {
+    const labs = a.toLabs(rs, DEFAULT_LAB_CODES);
+    return count('lab results lack effective[x]', labs.length, labs.filter((l) => !l.effective).length);
   },
   allergies: (a, rs) =>
     count('lack a substance', rs.length, rs.filter((r) => a.toAllergy(r).substance === UNKNOWN_SUBSTANCE).length),

@@ -2,6 +2,7 @@
 // and patient, with the search keys taken from the version-neutral model. Each resource is rendered the first
 // time it is read, then kept: a start renders nothing, so the demo (and `npm start`) answers sooner.
 import type { DemoTenantData } from './data/model.js';
+import { LABS } from './data/lab-codes.js';
 import { nameText } from './render/common.js';
 import type { DemoRenderer, FhirJson, RenderLookup } from './render/renderer.js';
 
@@ -137,6 +138,10 @@ export function buildResourceStore(data: DemoTenantData, renderer: DemoRenderer)
         return (code?.coding ?? []).flatMap((c) => (c.code ? [c.code] : []));
       },
     });
+  }
+  for (const l of data.labs) {
+    const codes = [LABS[l.kind].loinc.code];
+    store.add('Observation', l.id, lazily(() => renderer.lab(l, lookup), { patientId: l.patientId, date: l.effective, category: 'laboratory', codes }));
   }
   for (const a of data.allergies) {
     store.add('AllergyIntolerance', a.id, lazily(() => renderer.allergy(a, lookup), { patientId: a.patientId, date: a.recorded }));

@@ -21,6 +21,8 @@ export interface DemoTenantDefinition {
   mrnPrefix: string;
   /** Each server names its resources its own way, as real EHRs do. */
   idStyle: 'numeric' | 'dotted' | 'uuid';
+  /** The units its laboratory reports in; SI when absent. */
+  labUnits?: 'si' | 'conventional';
   wards: readonly string[];
   clinicians: readonly { userId: string; name: string; username: string }[];
 }
@@ -34,6 +36,7 @@ export const DEMO_TENANT_DEFINITIONS: readonly DemoTenantDefinition[] = [
     domain: 'cedarvalley.example',
     mrnPrefix: 'CV',
     idStyle: 'numeric',
+    labUnits: 'conventional',
     wards: ['3 North Medical', '4 West Surgical', '5 East Cardiac'],
     clinicians: [
       { userId: 'demo-cvmc-okafor', name: 'Dr. Amara Okafor', username: 'amara.okafor@cedarvalley.example' },

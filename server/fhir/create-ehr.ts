@@ -42,6 +42,7 @@ export function createEhr(
     adapterFor,
     client: { transport, timeoutMs: tuning.fhirTimeoutMs ?? fhir.timeoutMs, maxConcurrency: fhir.maxConcurrency },
     batchSize: fhir.batchSize,
+    labCodes: config.labCodes,
     cache,
     onClose: async () => {
       cache.clear();

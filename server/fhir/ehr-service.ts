@@ -30,6 +30,8 @@ export interface EhrServiceOptions {
   client: TenantFhirClientOptions;
   /** Entries per batch Bundle (FHIR_BATCH_SIZE). */
   batchSize?: number;
+  /** The LOINC codes of the labs column (LAB_CODES); absent, the default ten. */
+  labCodes?: readonly string[];
   /** Shared reads between users (FHIR_CACHE_SECONDS, FHIR_CACHE_MB); absent, nothing is shared. */
   cache?: ReadCache;
   /** Tenants whose clients are kept (the least recently used are forgotten). */
@@ -187,7 +189,7 @@ export class EhrService implements Ehr {
     const declared = session.capabilities.resourceTypes;
     const wanted = parts.filter((part) => part !== 'patient');
     return session.adapter
-      .patientQueries(patientId, wanted, includePatient)
+      .patientQueries(patientId, wanted, includePatient, { labCodes: this.options.labCodes })
       .filter((q) => q.part === 'patient' || declared.size === 0 || declared.has(q.resourceType))
       .map((q) => ({ ...q, patientId }));
   }

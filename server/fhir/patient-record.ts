@@ -1,6 +1,7 @@
 // Turns the outcomes of one patient's reads into a PatientRecord of view models, through the adapter. The
 // references those reads name without a display (the encounter's location, attending and other participants,
 // prescribers) are listed first, read for all patients at once, and passed back in as `names`.
+import { DEFAULT_LAB_CODES } from '../clinical/lab-ranges.js';
 import type { FhirAdapter, FhirResource, PartQuery } from './adapters/adapter.js';
 import { issueOf, resourcesOf, type QueryOutcome } from './batch.js';
 import type { PatientRecord } from './ehr.js';
@@ -17,7 +18,7 @@ function isAskedFor(query: PartQuery, patient: FhirResource): boolean {
 }
 
 export function emptyRecord(): PatientRecord {
-  return { conditions: [], vitals: [], allergies: [], medications: [], coverage: [], issues: [] };
+  return { conditions: [], vitals: [], labs: [], allergies: [], medications: [], coverage: [], issues: [] };
 }
 
 /** Runs an adapter conversion; adapters should not throw, but one odd resource must not sink the page. */
@@ -163,6 +164,12 @@ export function assembleRecord(
       case 'vitals':
         record.vitals = shared((issues) => safely(issues, resourceType, () => adapter.toVitals(resources)) ?? []);
         break;
+      case 'labs': {
+        // Read against the codes the search asked for (LAB_CODES): a server that ignores `code` sends more.
+        const codes = outcome.query.labCodes ?? DEFAULT_LAB_CODES;
+        record.labs = shared((issues) => safely(issues, resourceType, () => adapter.toLabs(resources, codes)) ?? []);
+        break;
+      }
       case 'allergies':
         record.allergies = shared(each((r) => adapter.toAllergy(r)));
         break;

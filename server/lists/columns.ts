@@ -10,6 +10,7 @@ const PART_OF_COLUMN: Partial<Record<ColumnId, PatientPart>> = {
   conditions: 'conditions',
   vitals: 'vitals',
   news2: 'vitals',
+  labs: 'labs',
   allergies: 'allergies',
   medications: 'medications',
   coverage: 'coverage',

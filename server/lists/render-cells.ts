@@ -1,5 +1,6 @@
 // A row's columns as plain text, for the CSV export. The tab renders the same data with its own components.
-import type { ColumnId, Row, VitalSign } from '../wire/contract.js';
+import type { ColumnId, LabResult, Row, VitalSign } from '../wire/contract.js';
+import { labDefinitionOf } from '../clinical/lab-ranges.js';
 
 /** Whole years between a YYYY(-MM(-DD)) birth date and `now`; undefined when the date is unreadable. */
 export function ageInYears(birthDate: string | undefined, now: Date): number | undefined {
@@ -23,6 +24,14 @@ function vitalText(vital: VitalSign): string {
   const flags = [vital.flag, ...vital.components.map((c) => c.flag)].filter((f) => f !== undefined && f !== 'normal');
   const flag = flags.length > 0 ? `(${flags.join(', ')})` : '';
   return [vital.name, value, unit, flag].filter((part) => part !== '').join(' ');
+}
+
+/** "Potassium 6.8 mmol/L (critical-high)": the table's short name when it knows the code, else the EHR's. */
+function labText(lab: LabResult): string {
+  const value = lab.text ?? (lab.value !== undefined ? String(lab.value) : '');
+  const flag = lab.flag !== undefined && lab.flag !== 'normal' ? `(${lab.flag})` : '';
+  const unit = value !== '' ? (lab.unit ?? '') : '';
+  return [labDefinitionOf(lab.code)?.name ?? lab.name, value, unit, flag].filter((part) => part !== '').join(' ');
 }
 
 /** "5 medium", "3 low-medium (partial: no Consciousness)". */
@@ -63,6 +72,8 @@ export function cellText(column: ColumnId, row: Row, now: Date): string {
       return joined(row.vitals.map(vitalText));
     case 'news2':
       return news2Text(row.news2);
+    case 'labs':
+      return joined(row.labs.map(labText));
     case 'allergies':
       return joined(row.allergies.map((a) => a.substance));
     case 'medications':

@@ -14,7 +14,7 @@ const TRACKED: Readonly<Record<string, (row: Row) => unknown>> = {
   attending: (row) => row.encounter?.participants,
   conditions: (row) => row.conditions,
   vitals: (row) => row.vitals,
-  labs: (row) => (row as { labs?: unknown }).labs,
+  labs: (row) => row.labs,
   allergies: (row) => row.allergies,
   medications: (row) => row.medications,
   coverage: (row) => row.coverage,

@@ -58,6 +58,23 @@ export interface VitalSign {
   components: VitalComponent[];
 }
 
+/**
+ * The latest result of one lab test (a LOINC code of LAB_CODES), flagged like the vitals: the EHR's interpretation,
+ * else its reference range, else Rounds' adult defaults (server/clinical/lab-ranges.ts) when the unit is one they know.
+ */
+export interface LabResult {
+  code?: string;
+  name: string;
+  value?: number;
+  unit?: string;
+  /** A result that is not a plain number, as the EHR sent it: "<0.01", "Positive". */
+  text?: string;
+  effective?: string;
+  flag?: Flag;
+  /** The EHR's own reference range, as text ("3.5–5.1 mmol/L"); absent when it sent none. */
+  referenceRange?: string;
+}
+
 /** The National Early Warning Score 2 of a row, from its latest vitals within a window (24 h). */
 export interface News2 {
   score: number;
@@ -98,6 +115,8 @@ export interface PatientDetail {
   encounter?: EncounterSummary;
   conditions: ConditionSummary[];
   vitals: VitalSign[];
+  /** The latest result of each configured lab, in LAB_CODES order. */
+  labs: LabResult[];
   allergies: AllergySummary[];
   medications: MedicationSummary[];
   coverage: CoverageSummary[];
@@ -144,6 +163,7 @@ export const COLUMN_IDS = [
   'conditions',
   'vitals',
   'news2',
+  'labs',
   'allergies',
   'medications',
   'coverage',
@@ -225,6 +245,8 @@ export interface Row {
   encounter?: EncounterSummary;
   conditions: ConditionSummary[];
   vitals: VitalSign[];
+  /** With the `labs` column: the latest result of each configured lab; always present, `[]` when none. */
+  labs: LabResult[];
   allergies: AllergySummary[];
   medications: MedicationSummary[];
   coverage: CoverageSummary[];

@@ -3,6 +3,7 @@ import type { ColumnId, Flag, Row, VitalSign } from '../../server/wire/contract'
 import type { I18n } from './i18n/I18nProvider';
 import type { MessageKey } from './i18n/en';
 import { ageOf, daysBetween } from './i18n/format';
+import { labsSeverity, labsText } from './lab-view';
 import { dischargedText, goneLast } from './row-status';
 
 /** Every column id of the contract, in the chooser's default order (checked against ColumnId below). */
@@ -19,6 +20,7 @@ export const ALL_COLUMNS = [
   'conditions',
   'vitals',
   'news2',
+  'labs',
   'allergies',
   'medications',
   'coverage',
@@ -42,6 +44,7 @@ export const COLUMN_LABEL: Record<ColumnId, MessageKey> = {
   conditions: 'column.conditions',
   vitals: 'column.vitals',
   news2: 'column.news2',
+  labs: 'column.labs',
   allergies: 'column.allergies',
   medications: 'column.medications',
   coverage: 'column.coverage',
@@ -236,6 +239,8 @@ export function cellText(row: Row, column: ColumnId, i18n: I18n): string {
       return vitalsText(row.vitals, i18n);
     case 'news2':
       return news2Text(row, i18n);
+    case 'labs':
+      return labsText(row.labs, i18n);
     case 'allergies':
       return row.allergies.map((a) => a.substance).join(', ');
     case 'medications':
@@ -261,6 +266,9 @@ export function sortValue(row: Row, column: ColumnId, i18n: I18n): string | numb
     case 'news2':
       // Sorted descending, the sickest come first; rows without a score go after every scored one.
       return row.news2?.score ?? -1;
+    case 'labs':
+      // The worst flag first, then how many: sorted descending, the sickest come first.
+      return labsSeverity(row.labs);
     case 'name':
       return row.patient?.family ? `${row.patient.family} ${row.patient.given.join(' ')}` : nameOf(row);
     default:

@@ -86,8 +86,8 @@ describe('a demo partner without batch', () => {
       expect(body).toEqual(withBatch);
       const after = plain.stats.perTenant[tenantId]!;
       expect(after.batchRequests).toBe(0);
-      // The tenant's metadata read, then Patient and the six patient-scoped searches.
-      expect(after.fhirRequests - before.fhirRequests).toBe(1 + 7);
+      // The tenant's metadata read, then Patient and the seven patient-scoped searches.
+      expect(after.fhirRequests - before.fhirRequests).toBe(1 + 8);
     } finally {
       await through.close();
       await plain.close();

@@ -102,18 +102,18 @@ describe('batch and its fallback', () => {
     expect(detail.vitals).toHaveLength(1);
     expect(detail.coverage).toHaveLength(1);
     expect(partner.stats.batchRequests).toBe(0);
-    // Patient, Encounter, Condition, Observation, AllergyIntolerance, MedicationRequest, Coverage.
-    expect(partner.stats.fhirRequests).toBe(7);
+    // Patient, Encounter, Condition, Observation (vital signs, then labs), AllergyIntolerance, MedicationRequest, Coverage.
+    expect(partner.stats.fhirRequests).toBe(8);
   });
 
   test('falls back to single GETs, and stays with them, when a declared batch is refused with 405', async () => {
     const partner = await partnerWith({ isBatchSupported: false, isBatchDeclared: true });
     const rounds = await roundsWith(partner);
     expect((await rounds.get('/api/patients/a1', TENANT_A)).status).toBe(200);
-    expect(partner.stats.fhirRequests).toBe(1 + 7);
+    expect(partner.stats.fhirRequests).toBe(1 + 8);
     partner.resetStats();
     expect((await rounds.get('/api/patients/a1', TENANT_A)).status).toBe(200);
-    expect(partner.stats.fhirRequests).toBe(7);
+    expect(partner.stats.fhirRequests).toBe(8);
   });
 
   test('shows the rest of the detail with an issue line when one resource type fails', async () => {

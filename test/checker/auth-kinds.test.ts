@@ -123,7 +123,7 @@ describe('--auth smart-backend', () => {
     expect(resultOf(results, 'smart.wrong-key-refused')?.reason).toBe('401 invalid_client');
     expect(resultOf(results, 'metadata.fhir-version')?.reason).toMatch(/^R4 /);
     expect(results.filter((r) => PARTNER_ONLY.includes(r.id))).toEqual([]);
-    expect(results).toHaveLength(28);
+    expect(results).toHaveLength(29);
   });
 
   test.each([
@@ -188,7 +188,7 @@ describe('--auth entra', () => {
     expect(results.slice(0, 3).map((r) => r.id)).toEqual(['entra.token', 'entra.wrong-secret-refused', 'metadata.fhir-version']);
     expect(resultOf(results, 'entra.wrong-secret-refused')?.reason).toBe('401 invalid_client, AADSTS7000215');
     expect(resultOf(results, 'metadata.fhir-version')?.reason).toMatch(/^STU3 /);
-    expect(results).toHaveLength(27);
+    expect(results).toHaveLength(28);
   });
 
   test('fails at entra.token with the AADSTS7000215 advice when the secret is wrong, never showing it', async () => {
@@ -216,7 +216,7 @@ describe('npm run check-partner with the new kinds', () => {
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^Checking http:\/\/127\.0\.0\.1:\d+\/fhir with SMART Backend Services \(client rounds-backend-client, key rounds-test-es384, ES384\)/);
     expect(result.out).toMatch(/^PASS {4}An assertion signed with the key gets a token/m);
-    expect(result.out).toMatch(/28 passed, 0 failed, 0 warnings, 0 skipped/);
+    expect(result.out).toMatch(/29 passed, 0 failed, 0 warnings, 0 skipped/);
     for (const line of pemBody) expect(result.out).not.toContain(line);
   });
 

@@ -33,7 +33,7 @@ describe('npm run check-partner', () => {
     });
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^PASS {4}POST a batch Bundle to \[base\]/m);
-    expect(result.out).toMatch(/30 passed, 0 failed, 0 warnings, 0 skipped/);
+    expect(result.out).toMatch(/31 passed, 0 failed, 0 warnings, 0 skipped/);
     expect(result.out + result.err).not.toContain(CLIENT_SECRET);
   });
 

@@ -23,7 +23,7 @@ describe('the checker against the demo partner', () => {
     });
     expect(notPassed(results)).toEqual([]);
     expect(results.find((r) => r.id === 'metadata.fhir-version')?.reason).toMatch(new RegExp(`^${version} `));
-    expect(results).toHaveLength(30);
+    expect(results).toHaveLength(31);
   });
 
   test('sends each version its own query forms (DSTU2 MedicationOrder, family:contains, _sort:desc)', async () => {

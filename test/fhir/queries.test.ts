@@ -5,6 +5,9 @@ import type { FhirVersion } from '../../server/wire/contract.js';
 import { PATIENT_PARTS } from '../../server/fhir/adapters/adapter.js';
 import { adapterFor } from '../../server/fhir/adapters/adapter-for.js';
 
+// The ten default labs, as system|code tokens (LAB_CODES unset).
+const LABS = 'http://loinc.org|718-7,http://loinc.org|6690-2,http://loinc.org|777-3,http://loinc.org|2951-2,http://loinc.org|2823-3,http://loinc.org|2160-0,http://loinc.org|2345-7,http://loinc.org|1988-5,http://loinc.org|2524-7,http://loinc.org|10839-9';
+
 const EXPECTED: Record<FhirVersion, { search: string; queries: string[] }> = {
   DSTU2: {
     search: '_id=p%2F1&family%3Acontains=van+Dijk&given=Ann&name=Ann+van&birthdate=1970-02-03&gender=female&identifier=MRN-0001&_count=20',
@@ -13,6 +16,7 @@ const EXPECTED: Record<FhirVersion, { search: string; queries: string[] }> = {
       'Encounter?patient=Patient/p%2F1%20x&_sort:desc=date&_count=1',
       'Condition?patient=Patient/p%2F1%20x&_count=50',
       'Observation?patient=Patient/p%2F1%20x&category=vital-signs&_sort:desc=date&_count=100',
+      `Observation?patient=Patient/p%2F1%20x&category=laboratory&code=${LABS}&_sort:desc=date&_count=100`,
       'AllergyIntolerance?patient=Patient/p%2F1%20x',
       'MedicationOrder?patient=Patient/p%2F1%20x&_count=50',
       'Coverage?subscriber=Patient/p%2F1%20x',
@@ -25,6 +29,7 @@ const EXPECTED: Record<FhirVersion, { search: string; queries: string[] }> = {
       'Encounter?patient=Patient/p%2F1%20x&_sort=-date&_count=1',
       'Condition?patient=Patient/p%2F1%20x&_count=50',
       'Observation?patient=Patient/p%2F1%20x&category=vital-signs&_sort=-date&_count=100',
+      `Observation?patient=Patient/p%2F1%20x&category=laboratory&code=${LABS}&_sort=-date&_count=100`,
       'AllergyIntolerance?patient=Patient/p%2F1%20x',
       'MedicationRequest?patient=Patient/p%2F1%20x&_count=50',
       'Coverage?beneficiary=Patient/p%2F1%20x',
@@ -37,6 +42,7 @@ const EXPECTED: Record<FhirVersion, { search: string; queries: string[] }> = {
       'Encounter?patient=Patient/p%2F1%20x&_sort=-date&_count=1',
       'Condition?patient=Patient/p%2F1%20x&_count=50',
       'Observation?patient=Patient/p%2F1%20x&category=vital-signs&_sort=-date&_count=100',
+      `Observation?patient=Patient/p%2F1%20x&category=laboratory&code=${LABS}&_sort=-date&_count=100`,
       'AllergyIntolerance?patient=Patient/p%2F1%20x',
       'MedicationRequest?patient=Patient/p%2F1%20x&_count=50',
       'Coverage?patient=Patient/p%2F1%20x',
@@ -71,7 +77,7 @@ describe.each(Object.entries(EXPECTED) as [FhirVersion, (typeof EXPECTED)[FhirVe
       const queries = adapter.patientQueries('p/1 x', PATIENT_PARTS, true);
       expect(queries.map((q) => q.url)).toEqual(expected.queries);
       expect(queries.map((q) => q.part)).toEqual(['patient', ...PATIENT_PARTS]);
-      expect(queries[5]?.resourceType).toBe(adapter.medicationResourceType);
+      expect(queries[6]?.resourceType).toBe(adapter.medicationResourceType);
     });
 
     test('only the parts asked for are read, once each, and the Patient only when included', () => {
@@ -80,6 +86,13 @@ describe.each(Object.entries(EXPECTED) as [FhirVersion, (typeof EXPECTED)[FhirVe
         ['vitals', 'Observation'],
         ['encounter', 'Encounter'],
       ]);
+    });
+
+    test('the labs search asks for the configured LOINC codes only, in their order, and none when there are none', () => {
+      const [labs] = adapter.patientQueries('42', ['labs'], false, { labCodes: ['2823-3', '2951-2'] });
+      expect(labs?.url).toMatch(/^Observation\?patient=Patient\/42&category=laboratory&code=http:\/\/loinc\.org\|2823-3,http:\/\/loinc\.org\|2951-2&/);
+      expect(labs?.labCodes).toEqual(['2823-3', '2951-2']);
+      expect(adapter.patientQueries('42', ['labs'], false, { labCodes: [] })).toEqual([]);
     });
   },
 );

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { FhirVersion } from '../../server/wire/contract.js';
 import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
 import { adapterFor } from '../../server/fhir/adapters/adapter-for.js';
-import { checkResource, checkVitals, describeSample, type SampleFacts } from './sample-checks.js';
+import { checkLabs, checkResource, checkVitals, describeSample, type SampleFacts } from './sample-checks.js';
 
 const SAMPLES = resolve(import.meta.dirname, '..', '..', '..', 'shared', 'fhir-samples');
 const FOLDERS: Record<FhirVersion, string> = { DSTU2: 'dstu2', STU3: 'stu3', R4: 'r4' };
@@ -70,11 +70,13 @@ if (!existsSync(SAMPLES) && process.env.CI === 'true') {
       expect(total('encounterLocations')).toBeGreaterThan(0);
       expect(total('medications')).toBeGreaterThan(0);
       expect(total('allergies')).toBeGreaterThan(0);
+      expect(total('labs')).toBeGreaterThan(0);
     });
 
     test.each(samples.map((s) => [s.file, s] as const))('%s reads without a throw and keeps what it must', (_file, sample) => {
       for (const resource of sample.resources) checkResource(adapter, resource);
       checkVitals(adapter, sample.resources);
+      checkLabs(adapter, sample.resources);
     });
   });
 }

@@ -20,6 +20,8 @@ export interface SampleFacts {
   encounterLocations: number;
   medications: number;
   allergies: number;
+  /** Laboratory Observations with a LOINC code and a numeric value. */
+  labs: number;
 }
 
 const mrValues = (patient: FhirResource): string[] =>
@@ -67,6 +69,7 @@ export function describeSample(resources: FhirResource[], medicationType: string
     encounterLocations: of('Encounter').filter((e) => locationDisplay(e) !== undefined).length,
     medications: of(medicationType).length,
     allergies: of('AllergyIntolerance').length,
+    labs: of('Observation').filter(isNumericLab).length,
   };
 }
 
@@ -115,6 +118,64 @@ export function checkResource(adapter: FhirAdapter, resource: FhirResource): voi
       if (medicationHasName(resource)) expect(medication.name, `${resource.resourceType}/${resource.id}`).not.toBe('Unnamed medication');
       return;
     }
+  }
+}
+
+const LOINC = 'http://loinc.org';
+
+const categoryCodes = (observation: FhirResource): unknown[] =>
+  (Array.isArray(observation['category']) ? list(observation['category']) : [obj(observation['category'])]).flatMap(codes);
+
+const loincCode = (observation: FhirResource): string | undefined =>
+  text(list(obj(observation['code'])['coding']).find((c) => c['system'] === LOINC)?.['code']);
+
+const numericValue = (observation: FhirResource): unknown => obj(observation['valueQuantity'])['value'];
+
+function isNumericLab(observation: FhirResource): boolean {
+  const status = String(observation['status']);
+  return (
+    categoryCodes(observation).includes('laboratory') &&
+    loincCode(observation) !== undefined &&
+    typeof numericValue(observation) === 'number' &&
+    status !== 'entered-in-error' &&
+    status !== 'cancelled'
+  );
+}
+
+/** The flag a sample's own numeric reference range gives its value, when it has one and no interpretation. */
+function rangeFlag(observation: FhirResource): string | undefined {
+  if (observation['interpretation'] !== undefined) return undefined;
+  const range = list(observation['referenceRange'])[0];
+  const low = obj(range?.['low'])['value'];
+  const high = obj(range?.['high'])['value'];
+  const value = numericValue(observation) as number;
+  if (typeof low !== 'number' && typeof high !== 'number') return undefined;
+  if (typeof low === 'number' && value < low) return 'low';
+  if (typeof high === 'number' && value > high) return 'high';
+  return 'normal';
+}
+
+/**
+ * Every numeric laboratory result, read on its own with its code configured, yields one lab with its value, its
+ * effective time, its reference range (as text) when it has one, and the flag its own range gives it.
+ */
+export function checkLabs(adapter: FhirAdapter, resources: FhirResource[]): void {
+  for (const observation of resources.filter((r) => r.resourceType === 'Observation' && isNumericLab(r))) {
+    const code = loincCode(observation)!;
+    const labs = adapter.toLabs([observation], [code]);
+    const where = `laboratory Observation/${observation.id}`;
+    expect(labs, where).toHaveLength(1);
+    const lab = labs[0]!;
+    expect(lab.code, where).toBe(code);
+    expect(lab.value, where).toBe(numericValue(observation));
+    const effective =
+      text(observation['effectiveDateTime']) ?? text(obj(observation['effectivePeriod'])['start']) ?? text(observation['issued']);
+    expect(lab.effective, where).toBe(effective);
+    expect(lab.referenceRange !== undefined, where).toBe(list(observation['referenceRange']).length > 0);
+    const fromRange = rangeFlag(observation);
+    if (fromRange) expect(lab.flag, where).toBe(fromRange);
+    // Not asked for, not read: the column shows only the configured labs.
+    expect(adapter.toLabs([observation], ['0000-0']), where).toEqual([]);
   }
 }
 

@@ -11,7 +11,7 @@ import { ADA, ADA_ROW } from './support/fixtures';
 let fake: FakeApi;
 let list: List;
 const rows: Row[] = [
-  { entryId: 'e-ada', patient: ADA, display: ADA.name, conditions: [], vitals: [], allergies: [], medications: [], coverage: [], issues: [], changes: [], ...ADA_ROW },
+  { entryId: 'e-ada', patient: ADA, display: ADA.name, conditions: [], vitals: [], labs: [], allergies: [], medications: [], coverage: [], issues: [], changes: [], ...ADA_ROW },
 ];
 beforeEach(async () => {
   fake = await startFakeApi();

@@ -10,7 +10,7 @@ const en = createI18n('en-US');
 const plain = (text: string): string => text.replace(/\u00a0/g, ' ');
 const plainVitals = (...args: Parameters<typeof vitalsText>): string => plain(vitalsText(...args));
 const fr = createI18n('fr-FR');
-const empty = { conditions: [], vitals: [], allergies: [], medications: [], coverage: [], issues: [], changes: [] };
+const empty = { conditions: [], vitals: [], labs: [], allergies: [], medications: [], coverage: [], issues: [], changes: [] };
 const ada: Row = { entryId: 'a', patient: ADA, display: ADA.name, ...empty, ...ADA_ROW };
 const ben: Row = { entryId: 'b', patient: BEN, display: BEN.name, ...empty };
 const manual: Row = { entryId: 'm', display: 'Walk-in', manual: { name: 'Walk-in', location: 'ED 3', gender: 'female' }, ...empty };

@@ -12,6 +12,7 @@ import {
   type RecordContext,
 } from './clinical-records.js';
 import { buildFacility } from './facility.js';
+import { buildLabs } from './lab-series.js';
 import { createIdMaker } from './ids.js';
 import type { DemoEdgeCases, DemoEncounter, DemoPatient, DemoTenantData, Gender, PersonName } from './model.js';
 import { ACCENTED_NAMES, CITIES, FAMILY, FEMALE_GIVEN, LONG_NAMES, MALE_GIVEN, STREETS } from './names.js';
@@ -74,6 +75,7 @@ function generateTenantData(
     encounters: [],
     conditions: [],
     vitals: [],
+    labs: [],
     allergies: [],
     medications: [],
     coverages: [],
@@ -125,6 +127,13 @@ function generateTenantData(
     data.medications.push(...buildMedications(ctx, ward?.attendingIds ?? facility.generalPractitionerIds));
     data.coverages.push(...buildCoverage(ctx, facility.payors));
   }
+
+  // Labs come last, from forks of their own, so adding them left every other record (and id) as it was.
+  const encounterOf = new Map(data.encounters.map((e) => [e.patientId, e]));
+  data.patients.forEach((patient, i) => {
+    const ctx: RecordContext = { prng: prng.fork(`labs-${i}`), nextId, patientId: patient.id, now, encounter: encounterOf.get(patient.id) };
+    data.labs.push(...buildLabs(ctx, tenant.labUnits ?? 'si', i));
+  });
   return data;
 }
 

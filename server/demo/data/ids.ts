@@ -11,6 +11,7 @@ export type IdKind =
   | 'Encounter'
   | 'Condition'
   | 'Observation'
+  | 'LabResult'
   | 'AllergyIntolerance'
   | 'Medication'
   | 'Coverage';
@@ -23,6 +24,8 @@ const NUMERIC_BASE: Record<IdKind, number> = {
   Encounter: 97950000,
   Condition: 73077000,
   Observation: 197198000,
+  // Laboratory Observations: a range of their own, far above the vital signs' (at most 2,000 × 96 of them).
+  LabResult: 198600000,
   AllergyIntolerance: 12760000,
   Medication: 309799000,
   Coverage: 490016000,
@@ -36,6 +39,7 @@ const DOTTED_TAG: Record<IdKind, string> = {
   Encounter: 'ENC',
   Condition: 'CND',
   Observation: 'VS',
+  LabResult: 'LAB',
   AllergyIntolerance: 'ALG',
   Medication: 'RX',
   Coverage: 'COV',

@@ -96,6 +96,41 @@ export interface DemoVital {
   components?: { kind: VitalComponentKind; value: number }[];
 }
 
+export type LabKind =
+  | 'haemoglobin'
+  | 'whiteCells'
+  | 'platelets'
+  | 'sodium'
+  | 'potassium'
+  | 'creatinine'
+  | 'glucose'
+  | 'crp'
+  | 'lactate'
+  | 'troponin';
+
+/** The lab's own flag (HL7 v2 table 0078 / v3 ObservationInterpretation codes). */
+export type LabInterpretation = 'N' | 'L' | 'H' | 'LL' | 'HH';
+
+export interface DemoLab {
+  id: string;
+  patientId: string;
+  encounterId: string;
+  kind: LabKind;
+  /** When the specimen was taken (effectiveDateTime); `issued` is when the result was released. */
+  effective: string;
+  issued: string;
+  /** In the hospital's units (see `units`). */
+  value: number;
+  units: LabUnits;
+  /** Absent: the result carries no interpretation, as many feeds send normal results. */
+  interpretation?: LabInterpretation;
+  /** Whether the result carries the laboratory's reference range. */
+  hasReferenceRange: boolean;
+}
+
+/** SI (mmol/L, µmol/L, g/L) or US conventional units (mg/dL, g/dL) for a hospital's lab results. */
+export type LabUnits = 'si' | 'conventional';
+
 export interface DemoAllergy {
   id: string;
   patientId: string;
@@ -156,6 +191,7 @@ export interface DemoTenantData {
   encounters: DemoEncounter[];
   conditions: DemoCondition[];
   vitals: DemoVital[];
+  labs: DemoLab[];
   allergies: DemoAllergy[];
   medications: DemoMedication[];
   coverages: DemoCoverage[];

@@ -2,10 +2,12 @@
 // narrative, names, reactions, vital values, an encounter's stay), shared by the three renderers. What differs
 // between versions (code systems, field names) is passed in by the version's renderer.
 import { UCUM } from '../data/clinical.js';
+import { LABS } from '../data/lab-codes.js';
 import type {
   Code,
   DemoAllergy,
   DemoEncounter,
+  DemoLab,
   DemoLocation,
   DemoMedication,
   DemoPatient,
@@ -141,6 +143,42 @@ export function vitalValue(v: DemoVital): {
           }),
         }
       : {}),
+  };
+}
+
+const INTERPRETATIONS: Record<NonNullable<DemoLab['interpretation']>, string> = {
+  N: 'Normal',
+  L: 'Low',
+  H: 'High',
+  LL: 'Critical low',
+  HH: 'Critical high',
+};
+
+/** A lab result's value, and the laboratory's reference range and interpretation when the result carries them. */
+export function labResult(
+  lab: DemoLab,
+  interpretationSystem: string,
+): {
+  valueQuantity: QuantityJson;
+  interpretation?: { coding: CodingJson[]; text: string };
+  referenceRange?: { low?: QuantityJson; high: QuantityJson; text: string }[];
+} {
+  const definition = LABS[lab.kind];
+  const unit = definition[lab.units];
+  const bound = (si: number): QuantityJson =>
+    quantity(Number((si * unit.factor).toFixed(unit.decimals)), unit.unit, unit.ucum);
+  const { low, high } = definition.normal;
+  const range =
+    low === undefined
+      ? { high: bound(high), text: `<${bound(high).value} ${unit.unit}` }
+      : { low: bound(low), high: bound(high), text: `${bound(low).value}-${bound(high).value} ${unit.unit}` };
+  const meaning = lab.interpretation ? INTERPRETATIONS[lab.interpretation] : undefined;
+  return {
+    valueQuantity: quantity(lab.value, unit.unit, unit.ucum),
+    ...(lab.interpretation && meaning
+      ? { interpretation: { coding: [{ system: interpretationSystem, code: lab.interpretation, display: meaning }], text: meaning } }
+      : {}),
+    ...(lab.hasReferenceRange ? { referenceRange: [range] } : {}),
   };
 }
 

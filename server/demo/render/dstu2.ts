@@ -4,6 +4,7 @@
 // Patient.careProvider, Coverage plan/group/subscriber/issuer.
 import type * as r2 from 'fhir/r2';
 import { ADMISSION_TYPE, SEVERITY_CODES } from '../data/clinical.js';
+import { LABS } from '../data/lab-codes.js';
 import { VITALS } from '../data/vital-codes.js';
 import type { DemoAllergy } from '../data/model.js';
 import {
@@ -11,6 +12,7 @@ import {
   concept,
   contactOf,
   humanName,
+  labResult,
   locationFields,
   medicationNarrative,
   mrnIdentifier,
@@ -133,6 +135,23 @@ export const dstu2Renderer: DemoRenderer = {
       ...vitalValue(v),
     };
   },
+
+  // One category, and the interpretation a single CodeableConcept from HL7 v2 table 0078 (hl7.org/fhir/DSTU2/observation.html).
+  lab: (l, lookup): r2.Observation => ({
+    resourceType: 'Observation',
+    id: l.id,
+    status: 'final',
+    category: {
+      coding: [{ system: 'http://hl7.org/fhir/observation-category', code: 'laboratory', display: 'Laboratory' }],
+      text: 'Laboratory',
+    },
+    code: concept(LABS[l.kind].loinc, LABS[l.kind].name),
+    subject: reference('Patient', l.patientId, lookup.patientName(l.patientId)),
+    encounter: reference('Encounter', l.encounterId),
+    effectiveDateTime: l.effective,
+    issued: l.issued.replace('Z', '.000Z'),
+    ...labResult(l, 'http://hl7.org/fhir/v2/0078'),
+  }),
 
   allergy: (a, lookup): r2.AllergyIntolerance => ({
     resourceType: 'AllergyIntolerance',

@@ -4,6 +4,7 @@
 // code systems under terminology.hl7.org.
 import type * as r4 from 'fhir/r4';
 import { ADMISSION_TYPE, LOINC, SEVERITY_CODES } from '../data/clinical.js';
+import { LABS } from '../data/lab-codes.js';
 import { VITALS } from '../data/vital-codes.js';
 import {
   allergyNarrative,
@@ -11,6 +12,7 @@ import {
   concept,
   contactOf,
   humanName,
+  labResult,
   locationFields,
   medicationNarrative,
   mrnIdentifier,
@@ -132,6 +134,29 @@ export const r4Renderer: DemoRenderer = {
       effectiveDateTime: v.effective,
       issued: v.effective.replace('Z', '.000Z'),
       ...vitalValue(v),
+    };
+  },
+
+  // The interpretation is a list in R4, from v3 ObservationInterpretation (hl7.org/fhir/R4/observation.html).
+  lab: (l, lookup): r4.Observation => {
+    const { interpretation, ...result } = labResult(l, `${TERMINOLOGY}/v3-ObservationInterpretation`);
+    return {
+      resourceType: 'Observation',
+      id: l.id,
+      status: 'final',
+      category: [
+        {
+          coding: [{ system: `${TERMINOLOGY}/observation-category`, code: 'laboratory', display: 'Laboratory' }],
+          text: 'Laboratory',
+        },
+      ],
+      code: concept(LABS[l.kind].loinc, LABS[l.kind].name),
+      subject: reference('Patient', l.patientId, lookup.patientName(l.patientId)),
+      encounter: reference('Encounter', l.encounterId),
+      effectiveDateTime: l.effective,
+      issued: l.issued.replace('Z', '.000Z'),
+      ...result,
+      ...(interpretation ? { interpretation: [interpretation] } : {}),
     };
   },
 

@@ -6,6 +6,7 @@ import type {
   DemoCondition,
   DemoCoverage,
   DemoEncounter,
+  DemoLab,
   DemoLocation,
   DemoMedication,
   DemoOrganization,
@@ -47,6 +48,8 @@ export interface DemoRenderer {
   encounter(encounter: DemoEncounter, lookup: RenderLookup): FhirJson;
   condition(condition: DemoCondition, lookup: RenderLookup): FhirJson;
   vital(vital: DemoVital, lookup: RenderLookup): FhirJson;
+  /** A laboratory Observation (category laboratory). */
+  lab(lab: DemoLab, lookup: RenderLookup): FhirJson;
   allergy(allergy: DemoAllergy, lookup: RenderLookup): FhirJson;
   medication(medication: DemoMedication, lookup: RenderLookup): FhirJson;
   coverage(coverage: DemoCoverage, lookup: RenderLookup): FhirJson;

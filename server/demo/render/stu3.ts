@@ -3,6 +3,7 @@
 // assertedDate, Observation.category array, Encounter.subject, Coverage grouping/beneficiary/payor.
 import type * as r3 from 'fhir/r3';
 import { ADMISSION_TYPE, SEVERITY_CODES } from '../data/clinical.js';
+import { LABS } from '../data/lab-codes.js';
 import { VITALS } from '../data/vital-codes.js';
 import {
   allergyNarrative,
@@ -10,6 +11,7 @@ import {
   concept,
   contactOf,
   humanName,
+  labResult,
   locationFields,
   medicationNarrative,
   mrnIdentifier,
@@ -128,6 +130,25 @@ export const stu3Renderer: DemoRenderer = {
       ...vitalValue(v),
     };
   },
+
+  // A category array, the stay as `context`, the interpretation one CodeableConcept (hl7.org/fhir/STU3/observation.html).
+  lab: (l, lookup): r3.Observation => ({
+    resourceType: 'Observation',
+    id: l.id,
+    status: 'final',
+    category: [
+      {
+        coding: [{ system: 'http://hl7.org/fhir/observation-category', code: 'laboratory', display: 'Laboratory' }],
+        text: 'Laboratory',
+      },
+    ],
+    code: concept(LABS[l.kind].loinc, LABS[l.kind].name),
+    subject: reference('Patient', l.patientId, lookup.patientName(l.patientId)),
+    context: reference('Encounter', l.encounterId),
+    effectiveDateTime: l.effective,
+    issued: l.issued.replace('Z', '.000Z'),
+    ...labResult(l, 'http://hl7.org/fhir/v2/0078'),
+  }),
 
   allergy: (a, lookup): r3.AllergyIntolerance => ({
     resourceType: 'AllergyIntolerance',

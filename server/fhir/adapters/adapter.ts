@@ -7,6 +7,7 @@ import type {
   CoverageSummary,
   EncounterSummary,
   FhirVersion,
+  LabResult,
   MedicationSummary,
   PatientSummary,
   VitalSign,
@@ -33,7 +34,7 @@ export interface PatientCriteria {
 }
 
 /** The patient-scoped reads a page or a list row may need. */
-export const PATIENT_PARTS = ['encounter', 'conditions', 'vitals', 'allergies', 'medications', 'coverage'] as const;
+export const PATIENT_PARTS = ['encounter', 'conditions', 'vitals', 'labs', 'allergies', 'medications', 'coverage'] as const;
 export type PatientPart = (typeof PATIENT_PARTS)[number];
 
 /** A GET relative to the FHIR base, e.g. `Condition?patient=123&_count=20`, tagged with the part it feeds. */
@@ -41,6 +42,14 @@ export interface PartQuery {
   part: PatientPart | 'patient';
   resourceType: string;
   url: string;
+  /** The `labs` search: the LOINC codes it asks for, which its answer is read against. */
+  labCodes?: readonly string[];
+}
+
+/** What the patient-scoped searches ask for besides the patient (from the configuration). */
+export interface QueryOptions {
+  /** LAB_CODES; absent, DEFAULT_LAB_CODES (server/clinical/lab-ranges.ts). */
+  labCodes?: readonly string[];
 }
 
 export interface FhirAdapter {
@@ -51,7 +60,7 @@ export interface FhirAdapter {
   /** Form body of `POST [base]/Patient/_search` with this version's parameter names (partner-interface.md §4). */
   patientSearchForm(criteria: PatientCriteria): URLSearchParams;
   /** The patient-scoped GETs for the given parts (plus `Patient/<id>` when `includePatient`). */
-  patientQueries(patientId: string, parts: readonly PatientPart[], includePatient: boolean): PartQuery[];
+  patientQueries(patientId: string, parts: readonly PatientPart[], includePatient: boolean, options?: QueryOptions): PartQuery[];
 
   toPatient(resource: FhirResource): PatientSummary;
   toEncounter(resource: FhirResource): EncounterSummary;
@@ -63,6 +72,8 @@ export interface FhirAdapter {
   toCondition(resource: FhirResource): ConditionSummary;
   /** The newest observation per LOINC code, blood pressure with its components. */
   toVitals(observations: readonly FhirResource[]): VitalSign[];
+  /** The newest laboratory observation of each of `codes` (LOINC), in the order of `codes`. */
+  toLabs(observations: readonly FhirResource[], codes: readonly string[]): LabResult[];
   toAllergy(resource: FhirResource): AllergySummary;
   toMedication(resource: FhirResource): MedicationSummary;
   toCoverage(resource: FhirResource): CoverageSummary;

@@ -13,6 +13,7 @@ import { readMedication } from './read-medication.js';
 import { familyFromArray, resourceName } from './read-name.js';
 import { readPatient } from './read-patient.js';
 import { referenceDisplay } from './read-reference.js';
+import { readLabs } from './read-labs.js';
 import { readVitals } from './read-vitals.js';
 import { patientQueries, patientSearchForm, type QueryDialect } from './queries.js';
 
@@ -44,7 +45,8 @@ export const dstu2Adapter: FhirAdapter = guarded({
   version: 'DSTU2',
   medicationResourceType: 'MedicationOrder',
   patientSearchForm: (criteria) => patientSearchForm(criteria, dialect),
-  patientQueries: (patientId, parts, includePatient) => patientQueries(patientId, parts, includePatient, dialect),
+  patientQueries: (patientId, parts, includePatient, options) =>
+    patientQueries(patientId, parts, includePatient, dialect, options),
   toPatient: (resource) => readPatient(resource, { readFamily, practitionerField: 'careProvider' }),
   toEncounter: (resource) => readEncounter(resource, readFamily),
   locationToResolve: (encounter) => locationToResolve(encounter, readFamily),
@@ -56,6 +58,7 @@ export const dstu2Adapter: FhirAdapter = guarded({
       clinicalStatus: asString(resource['clinicalStatus']),
     }),
   toVitals: (observations) => readVitals(observations, (observation) => single(observation['category'])),
+  toLabs: (observations, codes) => readLabs(observations, codes, (observation) => single(observation['category'])),
   toAllergy: (resource) => {
     const statuses = allergyStatuses(resource);
     return readAllergy(resource, {

@@ -1,6 +1,7 @@
 // The requests Rounds sends, exactly as the shared FHIR query table says (partner-interface.md §4). The
 // version adapters fill in a QueryDialect; nothing here knows which version it is writing for.
-import type { PartQuery, PatientCriteria, PatientPart } from './adapter.js';
+import { DEFAULT_LAB_CODES } from '../../clinical/lab-ranges.js';
+import type { PartQuery, PatientCriteria, PatientPart, QueryOptions } from './adapter.js';
 
 export interface QueryDialect {
   /** DSTU2 `family:contains`, STU3/R4 `family`. */
@@ -28,8 +29,26 @@ export function patientSearchForm(criteria: PatientCriteria, dialect: QueryDiale
   return form;
 }
 
+const LOINC = 'http://loinc.org';
+
+/**
+ * The labs: laboratory observations of the configured LOINC codes only (`code` takes a comma-separated OR of
+ * system|code tokens in every version: hl7.org/fhir/DSTU2/search.html#token), so the newest 100 are the newest
+ * of those tests, not of every test the laboratory ran.
+ */
+function labsQuery(id: string, dialect: QueryDialect, codes: readonly string[]): PartQuery | undefined {
+  if (codes.length === 0) return undefined; // no lab asked for: nothing to read
+  const tokens = codes.map((code) => `${LOINC}|${encodeURIComponent(code)}`).join(',');
+  return {
+    part: 'labs',
+    resourceType: 'Observation',
+    url: `Observation?patient=${id}&category=laboratory&code=${tokens}&${dialect.newestFirst}&_count=100`,
+    labCodes: codes,
+  };
+}
+
 /** `patient=Patient/<id>`: servers differ on bare ids in reference parameters, all take the typed form. */
-function partQuery(part: PatientPart, id: string, dialect: QueryDialect): PartQuery | undefined {
+function partQuery(part: PatientPart, id: string, dialect: QueryDialect, options: QueryOptions): PartQuery | undefined {
   switch (part) {
     case 'encounter':
       return { part, resourceType: 'Encounter', url: `Encounter?patient=${id}&${dialect.newestFirst}&_count=1` };
@@ -41,6 +60,8 @@ function partQuery(part: PatientPart, id: string, dialect: QueryDialect): PartQu
         resourceType: 'Observation',
         url: `Observation?patient=${id}&category=vital-signs&${dialect.newestFirst}&_count=100`,
       };
+    case 'labs':
+      return labsQuery(id, dialect, options.labCodes ?? DEFAULT_LAB_CODES);
     case 'allergies':
       return { part, resourceType: 'AllergyIntolerance', url: `AllergyIntolerance?patient=${id}` };
     case 'medications': {
@@ -59,11 +80,12 @@ export function patientQueries(
   parts: readonly PatientPart[],
   includePatient: boolean,
   dialect: QueryDialect,
+  options: QueryOptions = {},
 ): PartQuery[] {
   const id = `Patient/${encodeURIComponent(patientId)}`;
   const queries: PartQuery[] = includePatient ? [{ part: 'patient', resourceType: 'Patient', url: patientReadUrl(patientId) }] : [];
   for (const part of new Set(parts)) {
-    const query = partQuery(part, id, dialect);
+    const query = partQuery(part, id, dialect, options);
     if (query) queries.push(query);
   }
   return queries;

@@ -13,6 +13,7 @@ import { readMedication } from './read-medication.js';
 import { familyFromString, resourceName } from './read-name.js';
 import { readPatient } from './read-patient.js';
 import { referenceDisplay } from './read-reference.js';
+import { readLabs } from './read-labs.js';
 import { readVitals } from './read-vitals.js';
 import { patientQueries, patientSearchForm, type QueryDialect } from './queries.js';
 
@@ -39,7 +40,8 @@ export const r4Adapter: FhirAdapter = guarded({
   version: 'R4',
   medicationResourceType: 'MedicationRequest',
   patientSearchForm: (criteria) => patientSearchForm(criteria, dialect),
-  patientQueries: (patientId, parts, includePatient) => patientQueries(patientId, parts, includePatient, dialect),
+  patientQueries: (patientId, parts, includePatient, options) =>
+    patientQueries(patientId, parts, includePatient, dialect, options),
   toPatient: (resource) => readPatient(resource, { readFamily, practitionerField: 'generalPractitioner' }),
   toEncounter: (resource) => readEncounter(resource, readFamily),
   locationToResolve: (encounter) => locationToResolve(encounter, readFamily),
@@ -51,6 +53,7 @@ export const r4Adapter: FhirAdapter = guarded({
       clinicalStatus: statusFromConcept(resource['clinicalStatus'], CONDITION_CLINICAL),
     }),
   toVitals: (observations) => readVitals(observations, (observation) => records(observation['category'])),
+  toLabs: (observations, codes) => readLabs(observations, codes, (observation) => records(observation['category'])),
   toAllergy: (resource) =>
     readAllergy(resource, {
       substance: resource['code'],

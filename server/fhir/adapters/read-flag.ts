@@ -1,7 +1,9 @@
 // Where an Observation's value stands (Flag): the EHR's own interpretation (v3 ObservationInterpretation:
 // one CodeableConcept in DSTU2 and STU3, a list in R4), else its reference range, else Rounds' adult defaults
-// for the NEWS2 vital signs (server/clinical/news2.ts). Nothing for a value none of them speaks of.
+// for the NEWS2 vital signs (server/clinical/news2.ts) and the default labs (server/clinical/lab-ranges.ts).
+// Nothing for a value none of them speaks of.
 import type { Flag } from '../../wire/contract.js';
+import { defaultLabFlag } from '../../clinical/lab-ranges.js';
 import { defaultFlag, parameterOf } from '../../clinical/news2.js';
 import { records, type Json } from './json.js';
 import { conceptCodes, quantity } from './read-common.js';
@@ -19,7 +21,8 @@ const INTERPRETATIONS: Record<string, Flag> = {
   HH: 'critical-high',
 };
 
-function interpretationFlag(interpretation: unknown): Flag | undefined {
+/** The flag the EHR's interpretation says, whatever the value (a result given as text has one too). */
+export function interpretationFlag(interpretation: unknown): Flag | undefined {
   const concepts = Array.isArray(interpretation) ? interpretation : interpretation === undefined ? [] : [interpretation];
   for (const concept of concepts)
     for (const code of conceptCodes(concept)) {
@@ -46,6 +49,6 @@ export function flagOf(source: Json, value: number | undefined, code: string | u
   const own = interpretationFlag(source['interpretation']) ?? rangeFlag(source['referenceRange'], value);
   if (own) return own;
   const parameter = parameterOf(code);
-  if (!parameter) return undefined;
+  if (!parameter) return defaultLabFlag(code, value, unit);
   return defaultFlag(parameter, parameter.normalise ? parameter.normalise(value, unit) : value);
 }

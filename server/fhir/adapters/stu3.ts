@@ -11,6 +11,7 @@ import { locationToResolve, readEncounter, readLocationName } from './read-encou
 import { nestedReference, readMedication } from './read-medication.js';
 import { familyFromString, resourceName } from './read-name.js';
 import { readPatient } from './read-patient.js';
+import { readLabs } from './read-labs.js';
 import { readVitals } from './read-vitals.js';
 import { patientQueries, patientSearchForm, type QueryDialect } from './queries.js';
 
@@ -38,7 +39,8 @@ export const stu3Adapter: FhirAdapter = guarded({
   version: 'STU3',
   medicationResourceType: 'MedicationRequest',
   patientSearchForm: (criteria) => patientSearchForm(criteria, dialect),
-  patientQueries: (patientId, parts, includePatient) => patientQueries(patientId, parts, includePatient, dialect),
+  patientQueries: (patientId, parts, includePatient, options) =>
+    patientQueries(patientId, parts, includePatient, dialect, options),
   toPatient: (resource) => readPatient(resource, { readFamily, practitionerField: 'generalPractitioner' }),
   toEncounter: (resource) => readEncounter(resource, readFamily),
   locationToResolve: (encounter) => locationToResolve(encounter, readFamily),
@@ -50,6 +52,7 @@ export const stu3Adapter: FhirAdapter = guarded({
       clinicalStatus: asString(resource['clinicalStatus']),
     }),
   toVitals: (observations) => readVitals(observations, (observation) => records(observation['category'])),
+  toLabs: (observations, codes) => readLabs(observations, codes, (observation) => records(observation['category'])),
   toAllergy: (resource) =>
     readAllergy(resource, {
       substance: resource['code'],

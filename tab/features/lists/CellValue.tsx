@@ -1,6 +1,7 @@
 import type { JSX } from 'react';
 import type { ColumnId, Row } from '../../../server/wire/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { labEntries } from '../../shared/lab-view';
 import { cellText, vitalEntries } from '../../shared/row-view';
 import { TimedValues } from './TimedValues';
 
@@ -16,6 +17,9 @@ export function CellValue(props: { row: Row; column: ColumnId; clock: CellClock;
   const { row, column, clock } = props;
   if (column === 'vitals') {
     return <TimedValues values={vitalEntries(row.vitals, i18n)} staleAfterHours={clock.staleAfterHours} now={clock.now} />;
+  }
+  if (column === 'labs') {
+    return <TimedValues values={labEntries(row.labs, i18n)} staleAfterHours={clock.staleAfterHours} now={clock.now} />;
   }
   return <span className={props.className}>{cellText(row, column, i18n)}</span>;
 }

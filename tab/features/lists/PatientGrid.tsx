@@ -42,7 +42,7 @@ const useStyles = makeStyles({
   text: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
 });
 
-const WIDE: ColumnId[] = ['name', 'conditions', 'vitals', 'medications', 'note', 'coverage', 'allergies'];
+const WIDE: ColumnId[] = ['name', 'conditions', 'vitals', 'labs', 'medications', 'note', 'coverage', 'allergies'];
 const NARROW: ColumnId[] = ['mrn', 'age', 'gender'];
 
 // The rows arrive sorted by the list's sort (ListPanel), so the grid keeps their order instead of

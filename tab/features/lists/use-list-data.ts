@@ -38,6 +38,7 @@ export function rowFromEntry(entry: Entry): Row {
     note: entry.note,
     conditions: [],
     vitals: [],
+    labs: [],
     allergies: [],
     medications: [],
     coverage: [],

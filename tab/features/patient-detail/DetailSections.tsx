@@ -10,6 +10,7 @@ import {
   vitalLabel,
   vitalValue,
 } from '../../shared/row-view';
+import { labFlagText, labValue, sortedLabs } from '../../shared/lab-view';
 import { Fields, Items, Section, useSectionStyles } from './Section';
 
 const join = (parts: (string | undefined)[]): string => parts.filter(Boolean).join(' · ');
@@ -83,6 +84,22 @@ export function DetailSections(props: { detail: PatientDetail }): JSX.Element {
               {v.effective && (
                 <span className={styles.secondary}>{t('detail.takenAt', { date: i18n.date(v.effective) })}</span>
               )}
+            </li>
+          ))}
+        </Items>
+      </Section>
+
+      <Section title={t('detail.labs')}>
+        <Items empty={t('detail.noneRecorded')}>
+          {sortedLabs(props.detail.labs).map((lab, i) => (
+            <li key={lab.code ?? i}>
+              {lab.name} <strong>{labValue(lab, i18n, true)}</strong> {labFlagText(lab, i18n)}{' '}
+              <span className={styles.secondary}>
+                {join([
+                  lab.referenceRange ? t('detail.range', { range: lab.referenceRange }) : undefined,
+                  lab.effective ? t('detail.takenAt', { date: i18n.date(lab.effective) }) : undefined,
+                ])}
+              </span>
             </li>
           ))}
         </Items>

@@ -182,6 +182,7 @@ export async function startFakeApi(): Promise<FakeApi> {
       note: entry.note,
       conditions: [],
       vitals: [],
+      labs: [],
       allergies: [],
       medications: [],
       coverage: [],
