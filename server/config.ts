@@ -66,6 +66,7 @@ const envSchema = z.object({
     .refine(isAddressList, 'must be a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal'),
   DATABASE_SSL: z.enum(['require', 'verify-full'], { error: 'must be require or verify-full' }).optional(),
   DATABASE_SSL_CA: z.string().min(1).optional(),
+  AUTO_REFRESH_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   LAB_CODES: z
     .string()
     .transform((value, ctx) => {
@@ -155,6 +156,8 @@ export interface Config {
   /** Who may read /metrics (METRICS_ALLOW, proxy-addr syntax). */
   metricsAllow: string[];
   logLevel: string;
+  /** How often an open list refreshes its rows by itself (the tab reads it from /api/client-config). */
+  autoRefreshSeconds: number;
   fhir: FhirTuning;
   /** LAB_CODES: the LOINC codes of the labs column, in the order it shows them. */
   labCodes: readonly string[];
@@ -289,6 +292,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadOptions = {}): C
     redis: e.REDIS_URL && e.TOKEN_CACHE_KEY ? { url: e.REDIS_URL, tokenKey: Buffer.from(e.TOKEN_CACHE_KEY, 'base64') } : undefined,
     metricsAllow: addressList(e.METRICS_ALLOW),
     logLevel: e.LOG_LEVEL,
+    autoRefreshSeconds: e.AUTO_REFRESH_SECONDS,
     fhir: {
       timeoutMs: e.FHIR_TIMEOUT_MS,
       maxConcurrency: e.FHIR_MAX_CONCURRENCY,

@@ -10,6 +10,7 @@ export function clientConfigRoutes(config: Config): Router {
     aadClientId: config.aad.clientId,
     appIdUri: appIdUriOf(config),
     authority: config.aad.authority,
+    autoRefreshSeconds: config.autoRefreshSeconds,
   };
   router.get('/client-config', (_req, res) => {
     res.json(body);

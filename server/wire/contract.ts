@@ -336,4 +336,6 @@ export interface ClientConfig {
   /** e.g. api://rounds.example.org/<client id>; the tab asks for `<appIdUri>/access_as_user`. */
   appIdUri?: string;
   authority: string;
+  /** How often an open list refreshes its rows by itself while visible (AUTO_REFRESH_SECONDS, default 60). */
+  autoRefreshSeconds: number;
 }

@@ -105,7 +105,14 @@ function Routes(props: { boot: Extract<BootState, { status: 'ready' }> }): JSX.E
         <Suspense fallback={<Loading />}>
           {route === 'config' && teams && <ConfigPage host={teams} context={context} origin={window.location.origin} />}
           {route === 'remove' && teams && <RemovePage host={teams} contextKind={context.kind} />}
-          {route === 'lists' && <ListsView context={context} initialListId={initialListId} slots={LIST_SLOTS} />}
+          {route === 'lists' && (
+            <ListsView
+              context={context}
+              initialListId={initialListId}
+              slots={LIST_SLOTS}
+              autoRefreshMs={props.boot.config.autoRefreshSeconds * 1000}
+            />
+          )}
         </Suspense>
       </div>
     </ApiProvider>

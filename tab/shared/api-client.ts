@@ -43,7 +43,11 @@ export interface ApiClient {
   delete: (path: string) => Promise<void>;
   /** Downloads a file answer (e.g. the CSV export) with the token. */
   download(path: string): Promise<{ blob: Blob; fileName?: string }>;
+  /** A conditional GET: `unchanged` when the server answers 304 to this ETag, else the body and its ETag. */
+  getIfChanged<T>(path: string, etag: string | undefined, signal?: AbortSignal): Promise<Conditional<T>>;
 }
+
+export type Conditional<T> = { unchanged: true } | { unchanged: false; body: T; etag?: string };
 
 export interface ApiClientOptions {
   /** Absent for the open endpoints (client config, demo sign-in). */
@@ -75,8 +79,14 @@ function fileNameOf(response: Response): string | undefined {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const baseUrl = options.baseUrl ?? '';
 
-  async function send(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  async function send(
+    method: string,
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
     if (options.getToken) headers.authorization = `Bearer ${await options.getToken()}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
@@ -91,7 +101,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (signal?.aborted) throw error;
       throw new ApiResponseError(NETWORK_ERROR_STATUS, 'The Rounds server could not be reached');
     }
-    if (!response.ok) {
+    if (!response.ok && response.status !== 304) {
       const error = await readError(response);
       if (response.status === 401) options.onUnauthorized?.();
       throw error;
@@ -116,6 +126,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     download: async (path) => {
       const response = await send('GET', path);
       return { blob: await response.blob(), fileName: fileNameOf(response) };
+    },
+    getIfChanged: async <T,>(path: string, etag: string | undefined, signal?: AbortSignal): Promise<Conditional<T>> => {
+      const response = await send('GET', path, undefined, signal, etag ? { 'if-none-match': etag } : {});
+      if (response.status === 304) return { unchanged: true };
+      return { unchanged: false, body: (await response.json()) as T, etag: response.headers.get('etag') ?? undefined };
     },
   };
 }

@@ -12,7 +12,7 @@ import type {
   PatientSearchResult,
   RowsResponse,
 } from '../../server/wire/contract';
-import type { ApiClient } from './api-client';
+import type { ApiClient, Conditional } from './api-client';
 
 export interface PatientCriteria {
   name?: string;
@@ -67,6 +67,16 @@ export function deleteList(api: ApiClient, listId: string): Promise<void> {
 /** `isFresh`: Refresh asks the EHR again instead of answers shared in the last FHIR_CACHE_SECONDS. */
 export function getRows(api: ApiClient, listId: string, signal?: AbortSignal, isFresh = false): Promise<RowsResponse> {
   return api.get<RowsResponse>(`/api/lists/${enc(listId)}/rows${isFresh ? '?fresh=1' : ''}`, signal);
+}
+
+/** The rows unless they are still those of `etag` (the server answers 304: an idle ward costs almost nothing). */
+export function getRowsIfChanged(api: ApiClient, listId: string, etag: string | undefined, signal?: AbortSignal): Promise<Conditional<RowsResponse>> {
+  return api.getIfChanged<RowsResponse>(`/api/lists/${enc(listId)}/rows`, etag, signal);
+}
+
+/** Mark as seen: these rows, or every row of the list. */
+export function markRowsSeen(api: ApiClient, listId: string, entryIds?: string[]): Promise<void> {
+  return api.post<void>(`/api/lists/${enc(listId)}/seen`, entryIds ? { entryIds } : {});
 }
 
 export function addPatientEntry(api: ApiClient, listId: string, patientId: string): Promise<Entry> {

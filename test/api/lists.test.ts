@@ -157,8 +157,19 @@ describe('GET, PATCH and DELETE /api/lists/:listId', () => {
     expect(diagnostics(noVersion)).toMatch(/version/);
     const nothing = await app.call(USER_A, 'PATCH', `/api/lists/${list.id}`, { version: 1 });
     expect(nothing.status).toBe(400);
-    expect(diagnostics(nothing)).toMatch(/at least one of name, columns or sort/);
+    expect(diagnostics(nothing)).toMatch(/at least one of name, columns, sort or staleAfterHours/);
     expect((await app.call(USER_B, 'PATCH', `/api/lists/${list.id}`, { version: 1, name: 'x' })).status).toBe(404);
+  });
+
+  test('keeps when values turn grey per list (1 h to 30 days), and null goes back to the default', async () => {
+    const list = await createList();
+    const set = await app.call(USER_A, 'PATCH', `/api/lists/${list.id}`, { version: 1, staleAfterHours: 12 });
+    expect(set.status).toBe(200);
+    expect(set.body.staleAfterHours).toBe(12);
+    expect((await app.call(USER_A, 'PATCH', `/api/lists/${list.id}`, { version: 2, staleAfterHours: 0 })).status).toBe(400);
+    const cleared = await app.call(USER_A, 'PATCH', `/api/lists/${list.id}`, { version: 2, staleAfterHours: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.staleAfterHours).toBeUndefined();
   });
 
   test('deletes a list with 204; it is gone after, and another tenant cannot delete it', async () => {

@@ -1,5 +1,5 @@
 // What changed since you last looked, over real HTTP with the stand-in EHR: nothing on a first view; exactly the
-// columns that changed after the EHR records a vital and a condition and a teammate edits the note; per user;
+// columns that changed after the EHR records a vital, a lab and a condition and a teammate edits the note; per user;
 // viewing alone never clears a mark, marking the row or the list seen (or opening the patient) does; an unchanged
 // list answers 304 to its ETag.
 import { randomUUID } from 'node:crypto';
@@ -20,7 +20,7 @@ async function sharedList(patientIds: string[]): Promise<List> {
   const created = await app.call(USER_A, 'POST', '/api/lists', {
     name: 'Ward 4',
     context: { kind: 'channel', id: `19:${randomUUID()}@thread.tacv2` },
-    columns: ['name', 'location', 'conditions', 'vitals', 'note'],
+    columns: ['name', 'location', 'conditions', 'vitals', 'labs', 'note'],
   });
   for (const patientId of patientIds) await app.call(USER_A, 'POST', `/api/lists/${created.body.id}/entries`, { patientId });
   return (await app.call(USER_A, 'GET', `/api/lists/${created.body.id}`)).body as List;
@@ -35,6 +35,7 @@ async function rowsAs(userId: string, listId: string): Promise<Row[]> {
 const changesOf = (rows: Row[]): Record<string, string[]> =>
   Object.fromEntries(rows.map((row) => [row.patient?.id ?? row.entryId, row.changes]));
 
+/** The stand-in EHR records a heart rate, a potassium and a new condition for the patient. */
 function recordInEhr(patientId: string): void {
   const subject = { reference: `Patient/${patientId}` };
   ehr[TENANT_A]!.push(
@@ -47,6 +48,16 @@ function recordInEhr(patientId: string): void {
       code: { coding: [{ system: 'http://loinc.org', code: '8867-4', display: 'Heart rate' }] },
       effectiveDateTime: new Date().toISOString(),
       valueQuantity: { value: 118, unit: '/min' },
+    },
+    {
+      resourceType: 'Observation',
+      id: `k-${randomUUID()}`,
+      status: 'final',
+      subject,
+      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
+      code: { coding: [{ system: 'http://loinc.org', code: '2823-3', display: 'Potassium' }] },
+      effectiveDateTime: new Date().toISOString(),
+      valueQuantity: { value: 6.1, unit: 'mmol/L' },
     },
     {
       resourceType: 'Condition',
@@ -70,18 +81,18 @@ describe('changes since the last look', () => {
     expect((await app.call(USER_A2, 'PUT', `/api/lists/${list.id}/entries/${a2Entry.id}/note`, { text: 'NPO after midnight', version: a2Entry.version })).status).toBe(200);
 
     const mine = await rowsAs(USER_A, list.id);
-    expect(changesOf(mine)).toEqual({ a1: ['conditions', 'vitals'], a2: ['note'] });
+    expect(changesOf(mine)).toEqual({ a1: ['conditions', 'vitals', 'labs'], a2: ['note'] });
     expect(mine[0]!.seenAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     // The teammate's own note edit is no news to them; the EHR's changes are.
-    expect(changesOf(await rowsAs(USER_A2, list.id))).toEqual({ a1: ['conditions', 'vitals'], a2: [] });
+    expect(changesOf(await rowsAs(USER_A2, list.id))).toEqual({ a1: ['conditions', 'vitals', 'labs'], a2: [] });
   });
 
   test('stay through views (an auto-refresh never hides them) until the row is marked seen', async () => {
     const list = await sharedList(['a1', 'a3']);
     await rowsAs(USER_A, list.id);
     recordInEhr('a3');
-    expect(changesOf(await rowsAs(USER_A, list.id)).a3).toEqual(['conditions', 'vitals']);
-    expect(changesOf(await rowsAs(USER_A, list.id)).a3).toEqual(['conditions', 'vitals']);
+    expect(changesOf(await rowsAs(USER_A, list.id)).a3).toEqual(['conditions', 'vitals', 'labs']);
+    expect(changesOf(await rowsAs(USER_A, list.id)).a3).toEqual(['conditions', 'vitals', 'labs']);
 
     const a3 = list.entries.find((e) => e.patientId === 'a3')!;
     expect((await app.call(USER_A, 'POST', `/api/lists/${list.id}/seen`, { entryIds: [a3.id] })).status).toBe(204);
@@ -100,10 +111,10 @@ describe('changes since the last look', () => {
     expect((await app.call(USER_A, 'POST', `/api/lists/${list.id}/seen`, {})).status).toBe(204);
     expect(changesOf(await rowsAs(USER_A, list.id))).toEqual({ a1: [], a2: [] });
     // Another user's marks never clear mine.
-    expect(changesOf(await rowsAs(USER_A2, list.id))).toEqual({ a1: ['conditions', 'vitals'], a2: ['conditions', 'vitals'] });
+    expect(changesOf(await rowsAs(USER_A2, list.id))).toEqual({ a1: ['conditions', 'vitals', 'labs'], a2: ['conditions', 'vitals', 'labs'] });
 
     expect((await app.call(USER_A2, 'GET', `/api/patients/a2?listId=${list.id}`)).status).toBe(200);
-    expect(changesOf(await rowsAs(USER_A2, list.id))).toEqual({ a1: ['conditions', 'vitals'], a2: [] });
+    expect(changesOf(await rowsAs(USER_A2, list.id))).toEqual({ a1: ['conditions', 'vitals', 'labs'], a2: [] });
   });
 
   test('a second GET with the ETag answers 304 while nothing changed, and 200 once something did', async () => {
@@ -116,7 +127,7 @@ describe('changes since the last look', () => {
     recordInEhr('a1');
     const changed = await app.call(USER_A, 'GET', `/api/lists/${list.id}/rows`, undefined, { 'if-none-match': etag });
     expect(changed.status).toBe(200);
-    expect((changed.body.rows as Row[])[0]!.changes).toEqual(['conditions', 'vitals']);
+    expect((changed.body.rows as Row[])[0]!.changes).toEqual(['conditions', 'vitals', 'labs']);
   });
 
   test('refuses a mark for rows that are not entry ids, and a list the user may not see', async () => {

@@ -17,6 +17,7 @@ import { staleAfterHoursOf } from '../../shared/value-age';
 import type { CellClock } from './CellValue';
 import { ColumnChooser, type ColumnChoice } from './ColumnChooser';
 import { ListSkeleton } from './ListSkeleton';
+import { ChangesBar } from './ChangeMarks';
 import { ListToolbar } from './ListToolbar';
 import { PatientCards } from './PatientCards';
 import { PatientGrid } from './PatientGrid';
@@ -48,7 +49,7 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
   const toolbarRef = useRef<HTMLDivElement>(null);
   const printRef = useRef<HTMLButtonElement>(null);
   const { data, slots, onListChanged } = props;
-  const { list, rows } = data;
+  const { list, rows, markSeen } = data;
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const [pendingSort, setPendingSort] = useState<ListSort>();
   const sort = pendingSort ?? list?.sort;
@@ -89,11 +90,16 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
   const remove = useEntryRemoval({ list, rows, dropEntry: data.dropEntry, reload: data.reload });
   const handlers = useMemo<RowHandlers>(
     () => ({
-      onOpen: (entryId) => show({ kind: 'detail', entryId }),
+      onOpen: (entryId) => {
+        show({ kind: 'detail', entryId });
+        // Opening the patient is looking at what changed: the row's marks go (the server marks it too).
+        void markSeen([entryId]).catch(() => undefined);
+      },
       onEditNote: (entryId) => show({ kind: 'note', entryId, fromDetail: false }),
       onRemove: remove,
+      onMarkSeen: (entryId) => void markSeen([entryId]).catch(() => notify(t('changes.markFailed'), { intent: 'error' })),
     }),
-    [show, remove],
+    [show, remove, markSeen, notify, t],
   );
 
   const save = useCallback(
@@ -153,9 +159,16 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
           onHideGoneChange={setHidingGone}
         />
       </div>
-      {data.rowsStatus === 'error' && (
-        <ErrorNotice message={t('list.rowsFailed', { reason: errorText(data.rowsError, i18n) })} onRetry={data.refreshRows} />
-      )}
+      {data.rowsStatus === 'error' &&
+        (rows.length > 0 ? (
+          <ErrorNotice
+            message={t('list.refreshFailed', { reason: errorText(data.rowsError, i18n), ago: i18n.ago(data.fetchedAt) })}
+            onRetry={data.refreshRows}
+          />
+        ) : (
+          <ErrorNotice message={t('list.rowsFailed', { reason: errorText(data.rowsError, i18n) })} onRetry={data.refreshRows} />
+        ))}
+      <ChangesBar rows={shownRows} onMarkAll={() => void data.markSeen().catch(() => notify(t('changes.markFailed'), { intent: 'error' }))} />
       {list.entries.length === 0 ? (
         <EmptyState
           icon={<PeopleListRegular />}

@@ -24,13 +24,19 @@ const useStyles = makeStyles({
 type ListDialog = 'create' | 'rename' | 'delete' | undefined;
 
 /** The lists of one Teams context: switch, create, rename, delete, and the chosen list's patients. */
-export function ListsView(props: { context: ListContext; initialListId?: string; slots: ListsSlots }): JSX.Element {
+export function ListsView(props: {
+  context: ListContext;
+  initialListId?: string;
+  slots: ListsSlots;
+  /** How often the open list's rows refresh by themselves while visible (AUTO_REFRESH_MS by default). */
+  autoRefreshMs?: number;
+}): JSX.Element {
   const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
   const notify = useNotify();
   const lists = useLists(props.context, props.initialListId);
-  const data = useListData(lists.selectedId);
+  const data = useListData(lists.selectedId, props.autoRefreshMs);
   const [dialog, setDialog] = useState<ListDialog>();
   const selected = lists.lists.find((l) => l.id === lists.selectedId);
   const contextLabel = t(`context.${lists.context.kind}`);

@@ -4,6 +4,7 @@ import type { ColumnId, Row } from '../../../server/wire/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { COLUMN_LABEL, cellText, nameOf } from '../../shared/row-view';
 import { CellValue, type CellClock } from './CellValue';
+import { ChangedCell, RowChangeLine } from './ChangeMarks';
 import { PatientName } from './PatientName';
 import { RowActions, type RowHandlers } from './RowActions';
 
@@ -33,6 +34,7 @@ export function PatientCards(props: { rows: Row[]; columns: ColumnId[]; handlers
           <Card>
             <CardHeader
               header={<PatientName row={row} onOpen={props.handlers.onOpen} />}
+              description={<RowChangeLine row={row} onMarkSeen={props.handlers.onMarkSeen} />}
               action={<RowActions entryId={row.entryId} name={nameOf(row)} handlers={props.handlers} />}
             />
             <dl className={styles.fields}>
@@ -43,7 +45,9 @@ export function PatientCards(props: { rows: Row[]; columns: ColumnId[]; handlers
                   <div key={column} className={styles.group}>
                     <dt className={styles.term}>{i18n.t(COLUMN_LABEL[column])}</dt>
                     <dd className={styles.value}>
-                      <CellValue row={row} column={column} clock={props.clock} />
+                      <ChangedCell isChanged={row.changes.includes(column)}>
+                        <CellValue row={row} column={column} clock={props.clock} />
+                      </ChangedCell>
                     </dd>
                   </div>
                 );

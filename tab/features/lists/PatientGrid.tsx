@@ -18,6 +18,7 @@ import type { ColumnId, ListSort, Row } from '../../../server/wire/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { COLUMN_LABEL, nameOf } from '../../shared/row-view';
 import { CellValue, type CellClock } from './CellValue';
+import { ChangedCell, RowChangeLine } from './ChangeMarks';
 import { PatientName } from './PatientName';
 import { RowActions, type RowHandlers } from './RowActions';
 
@@ -76,9 +77,14 @@ export function PatientGrid(props: {
         renderHeaderCell: () => i18n.t(COLUMN_LABEL[id]),
         renderCell: (row) =>
           id === 'name' ? (
-            <PatientName row={row} onOpen={handlers.onOpen} />
+            <div>
+              <PatientName row={row} onOpen={handlers.onOpen} />
+              <RowChangeLine row={row} onMarkSeen={handlers.onMarkSeen} />
+            </div>
           ) : (
-            <CellValue row={row} column={id} clock={clock} className={styles.text} />
+            <ChangedCell isChanged={row.changes.includes(id)}>
+              <CellValue row={row} column={id} clock={clock} className={styles.text} />
+            </ChangedCell>
           ),
       }),
     );

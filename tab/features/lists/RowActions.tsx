@@ -10,6 +10,8 @@ export interface RowHandlers {
   onOpen: (entryId: string) => void;
   onEditNote: (entryId: string) => void;
   onRemove: (entryId: string) => void;
+  /** Mark as seen: the row's change marks go. */
+  onMarkSeen: (entryId: string) => void;
 }
 
 export function RowActions(props: { entryId: string; name: string; handlers: RowHandlers }): JSX.Element {

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Entry, List, Row } from '../../../server/wire/contract';
 import { isApiResponseError } from '../../shared/api-client';
 import { useApi } from '../../shared/api-context';
-import { getList, getRows, updateList, type ListChanges } from '../../shared/rounds-api';
+import { getList, getRows, getRowsIfChanged, markRowsSeen, updateList, type ListChanges } from '../../shared/rounds-api';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -26,7 +26,16 @@ export interface ListData {
   setEntry: (entry: Entry) => void;
   /** Hides a row at once (removal); `reload` brings the truth back. */
   dropEntry: (entryId: string) => void;
+  /** Mark as seen: these rows, or every row; their change marks go at once. */
+  markSeen: (entryIds?: string[]) => Promise<void>;
+  /** When the rows on screen were last confirmed current (a load, or an auto-refresh answered 304). */
+  checkedAt?: Date;
 }
+
+/** Rows refresh by themselves every minute while the tab is visible, jittered so a ward's tabs do not beat together. */
+export const AUTO_REFRESH_MS = 60_000;
+const JITTER = 0.1;
+const jittered = (ms: number): number => ms * (1 - JITTER + Math.random() * 2 * JITTER);
 
 /** What the list itself knows about an entry, for when live rows can't be read. */
 export function rowFromEntry(entry: Entry): Row {
@@ -47,7 +56,7 @@ export function rowFromEntry(entry: Entry): Row {
   };
 }
 
-export function useListData(listId: string | undefined): ListData {
+export function useListData(listId: string | undefined, autoRefreshMs: number = AUTO_REFRESH_MS): ListData {
   const api = useApi();
   const [list, setList] = useState<List>();
   const [listStatus, setListStatus] = useState<LoadStatus>('loading');
@@ -62,6 +71,9 @@ export function useListData(listId: string | undefined): ListData {
   listRef.current = list;
   /** Set by refresh(): the next rows load asks the EHR again. */
   const isFreshRef = useRef(false);
+  /** The ETag of the rows on screen and the list they are of: an auto-refresh asks only whether they changed. */
+  const shownRef = useRef<{ listId: string; etag?: string } | undefined>(undefined);
+  const [checkedAt, setCheckedAt] = useState<Date>();
 
   useEffect(() => {
     if (!listId) return;
@@ -89,10 +101,18 @@ export function useListData(listId: string | undefined): ListData {
     setRows((current) => (current.length > 0 && listRef.current?.id === listId ? current : []));
     const isFresh = isFreshRef.current;
     isFreshRef.current = false;
-    getRows(api, listId, controller.signal, isFresh).then(
+    const load = isFresh
+      ? getRows(api, listId, controller.signal, true).then((body) => ({ unchanged: false as const, body, etag: undefined }))
+      : getRowsIfChanged(api, listId, undefined, controller.signal);
+    load.then(
       (answer) => {
-        setRows(answer.rows);
-        setFetchedAt(answer.fetchedAt);
+        if (!answer.unchanged) {
+          setRows(answer.body.rows);
+          setFetchedAt(answer.body.fetchedAt);
+          shownRef.current = { listId, etag: answer.etag };
+        }
+        setCheckedAt(new Date());
+        setRowsError(undefined);
         setRowsStatus('ready');
       },
       (error: unknown) => {
@@ -103,6 +123,46 @@ export function useListData(listId: string | undefined): ListData {
     );
     return () => controller.abort();
   }, [api, listId, listKey, rowsKey]);
+
+  // Live without a reload: while the tab is visible, ask every minute whether the rows changed (304 when not);
+  // hidden, it waits, and asks at once on coming back if a refresh is due. A failed refresh keeps the rows shown.
+  useEffect(() => {
+    if (!listId) return;
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let dueAt = Date.now() + jittered(autoRefreshMs);
+    const poll = async (): Promise<void> => {
+      dueAt = Date.now() + jittered(autoRefreshMs);
+      const shown = shownRef.current;
+      try {
+        const answer = await getRowsIfChanged(api, listId, shown?.listId === listId ? shown.etag : undefined, controller.signal);
+        if (!answer.unchanged) {
+          setRows(answer.body.rows);
+          setFetchedAt(answer.body.fetchedAt);
+          shownRef.current = { listId, etag: answer.etag };
+        }
+        setCheckedAt(new Date());
+        setRowsError(undefined);
+        setRowsStatus('ready');
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        setRowsError(error);
+        setRowsStatus('error');
+      }
+    };
+    const schedule = (): void => {
+      clearTimeout(timer);
+      if (document.hidden) return;
+      timer = setTimeout(() => void poll().then(schedule), Math.max(0, dueAt - Date.now()));
+    };
+    document.addEventListener('visibilitychange', schedule);
+    schedule();
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+      document.removeEventListener('visibilitychange', schedule);
+    };
+  }, [api, listId, autoRefreshMs]);
 
   const reload = useCallback(() => setListKey((k) => k + 1), []);
   const refresh = useCallback(() => {
@@ -141,8 +201,19 @@ export function useListData(listId: string | undefined): ListData {
     setRows((all) => all.filter((r) => r.entryId !== entryId));
   }, []);
 
-  // Rows the server could not give (rows request failed) still show from the list's own snapshots.
-  const shownRows = rowsStatus === 'error' && list ? list.entries.map(rowFromEntry) : rows;
+  const markSeen = useCallback(
+    async (entryIds?: string[]): Promise<void> => {
+      if (!listId) return;
+      await markRowsSeen(api, listId, entryIds);
+      const marked = entryIds ? new Set(entryIds) : undefined;
+      setRows((all) => all.map((r) => (!marked || marked.has(r.entryId) ? { ...r, changes: [] } : r)));
+    },
+    [api, listId],
+  );
+
+  // A failed refresh keeps the last good rows on screen (the error says they are not current); rows never read
+  // still show from the list's own snapshots.
+  const shownRows = rowsStatus === 'error' && rows.length === 0 && list ? list.entries.map(rowFromEntry) : rows;
 
   return {
     list,
@@ -158,5 +229,7 @@ export function useListData(listId: string | undefined): ListData {
     applyChanges,
     setEntry,
     dropEntry,
+    markSeen,
+    checkedAt,
   };
 }

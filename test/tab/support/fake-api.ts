@@ -165,6 +165,10 @@ export async function startFakeApi(): Promise<FakeApi> {
     list.version += 1;
     res.json(list);
   });
+  app.post('/api/lists/:listId/seen', (req, res) => {
+    if (!listOf(req, res)) return;
+    res.status(204).end();
+  });
   app.delete('/api/lists/:listId', (req, res) => {
     const list = listOf(req, res);
     if (!list) return;
