@@ -13,6 +13,7 @@ import { createEhr, type EhrTuning } from './fhir/create-ehr.js';
 import { loadTenantRoutes } from './partner/tenant-routes-file.js';
 import type { EndpointConfig } from './partner/endpoint-config.js';
 import { jwksOf } from './partner/jwks.js';
+import type { RunningDemoPartner } from './demo/demo-partner.js';
 import { openStore } from './lists/open-store.js';
 import type { Membership } from './teams/membership.js';
 import { cached, createGraphMembership } from './teams/create-membership.js';
@@ -36,6 +37,11 @@ export interface StartOptions {
   drainMs?: number;
   /** A shorter deadline for a membership check through Graph, for tests. */
   accessTimeoutMs?: number;
+  /**
+   * In demo mode, a demo partner already started (with its SMART hospital) instead of one of its own, so a test
+   * can play the EHR (record a vital) while a browser uses Rounds. It is not closed with Rounds.
+   */
+  demoPartner?: RunningDemoPartner;
 }
 
 export interface RunningRounds {
@@ -90,15 +96,16 @@ export async function startRounds(config: Config, options: StartOptions): Promis
   if (config.isDemo) {
     // Only demo mode loads the demo partner: production code paths never import server/demo.
     const { startDemoPartner, DEMO_SMART_CLIENT_ID, DEMO_SMART_TENANT_ID } = await import('./demo/demo-partner.js');
-    const partner = await startDemoPartner({ host: '127.0.0.1', port: 0, hospitals: [{ tenantId: DEMO_SMART_TENANT_ID }] });
-    closers.push(() => partner.close());
+    const partner =
+      options.demoPartner ?? (await startDemoPartner({ host: '127.0.0.1', port: 0, hospitals: [{ tenantId: DEMO_SMART_TENANT_ID }] }));
+    if (!options.demoPartner) closers.push(() => partner.close());
     config.partner = { fhirUrl: partner.url, clientId: partner.clientId, clientSecret: partner.clientSecret };
     // One demo hospital is reached as a hospital's own EHR, through SMART Backend Services (unless routed elsewhere).
-    if (!routes.has(DEMO_SMART_TENANT_ID)) {
+    if (!routes.has(DEMO_SMART_TENANT_ID) && partner.hospitals[0]) {
       const { demoSmartEndpoint } = await import('./demo/demo-smart-client.js');
       const [hospital] = partner.hospitals;
-      routes.set(DEMO_SMART_TENANT_ID, demoSmartEndpoint(hospital!.url));
-      registerDemoClient = (origin) => hospital!.registerClient({ clientId: DEMO_SMART_CLIENT_ID, jwksUrl: `${origin}/.well-known/jwks.json` });
+      routes.set(DEMO_SMART_TENANT_ID, demoSmartEndpoint(hospital.url));
+      registerDemoClient = (origin) => hospital.registerClient({ clientId: DEMO_SMART_CLIENT_ID, jwksUrl: `${origin}/.well-known/jwks.json` });
     }
     demoIdentity = new DemoIdentity(partner.users);
     if (config.teams.accessCheck === 'demo') {
