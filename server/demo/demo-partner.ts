@@ -8,11 +8,11 @@ import type { DemoUser, FhirVersion } from '../wire/contract.js';
 import { apiNotFound, errorHandler } from '../http/error-handler.js';
 import { createLogger, type Logger } from '../logger.js';
 import { tenantCapability } from './capability.js';
-import type { DemoEdgeCases, DemoTenantData } from './data/model.js';
+import type { DemoEdgeCases, DemoTenantData, VitalKind } from './data/model.js';
 import { generateDemoData } from './data/generator.js';
 import { latestAnchorDate } from './data/time.js';
 import type { DemoFhirServer } from './fhir-handler.js';
-import { buildResourceStore } from './fhir-store.js';
+import { buildResourceStore, recordVital as recordVitalIn } from './fhir-store.js';
 import { faultInjector, type DemoFaults } from './faults.js';
 import { FHIR_BASE_PATH, fhirRouter } from './fhir-server.js';
 import { rendererFor } from './render/renderers.js';
@@ -95,6 +95,11 @@ export interface RunningDemoPartner {
   setFaults(faults: DemoFaults): void;
   /** Forgets every issued token: the next FHIR call with one gets a 401. */
   revokeTokens(): void;
+  /**
+   * The EHR records a vital now (or at `effective`), as a nurse would while a list is open: every later search
+   * finds it. Returns the Observation's id.
+   */
+  recordVital(tenantId: string, vital: { patientId: string; kind: VitalKind; value: number; effective?: string }): string;
   /** The hospitals of `options.hospitals`, in that order. */
   hospitals: RunningSmartHospital[];
   close(): Promise<void>;
@@ -187,6 +192,7 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
   app.use(apiNotFound());
   app.use(errorHandler(options.logger ?? createLogger('silent')));
 
+  let recorded = 0;
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host, () => resolve(s));
     s.on('error', reject);
@@ -222,6 +228,16 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
     setFaults: (next) => {
       for (const key of Object.keys(faults) as (keyof DemoFaults)[]) delete faults[key];
       Object.assign(faults, structuredClone(next));
+    },
+    recordVital: (tenantId, vital) => {
+      const data = datasets.find((d) => d.tenant.tenantId === tenantId);
+      const server = servers.get(tenantId);
+      if (!data || !server) throw new Error(`no demo tenant ${tenantId}`);
+      const encounterId = data.encounters.find((e) => e.patientId === vital.patientId)?.id ?? '';
+      const id = `recorded-${++recorded}`;
+      const effective = vital.effective ?? new Date().toISOString();
+      recordVitalIn(server.store, data, server.renderer, { id, encounterId, ...vital, effective });
+      return id;
     },
     revokeTokens: () => {
       tokens.revokeAll();

@@ -1,7 +1,7 @@
 // One demo FHIR server's resources: the tenant's model rendered in the server's version, indexed by type, id
 // and patient, with the search keys taken from the version-neutral model. Each resource is rendered the first
 // time it is read, then kept: a start renders nothing, so the demo (and `npm start`) answers sooner.
-import type { DemoTenantData } from './data/model.js';
+import type { DemoTenantData, DemoVital } from './data/model.js';
 import { LABS } from './data/lab-codes.js';
 import { nameText } from './render/common.js';
 import type { DemoRenderer, FhirJson, RenderLookup } from './render/renderer.js';
@@ -94,6 +94,30 @@ function lazily(render: () => FhirJson, keys: Omit<StoredResource, 'resource'> =
   };
 }
 
+function addVital(store: ResourceStore, v: DemoVital, renderer: DemoRenderer, lookup: RenderLookup): void {
+  let rendered: FhirJson | undefined;
+  const render = (): FhirJson => (rendered ??= renderer.vital(v, lookup));
+  store.add('Observation', v.id, {
+    patientId: v.patientId,
+    date: v.effective,
+    category: 'vital-signs',
+    get resource(): FhirJson {
+      return render();
+    },
+    // Every coding the renderer wrote (R4 adds 2708-6 beside 59408-5): read from the resource when searched by code.
+    get codes(): string[] {
+      const code = (render() as { code?: { coding?: { code?: string }[] } }).code;
+      return (code?.coding ?? []).flatMap((c) => (c.code ? [c.code] : []));
+    },
+  });
+}
+
+/** A vital recorded after the store was built (the EHR at work while a list is open), found by every later search. */
+export function recordVital(store: ResourceStore, data: DemoTenantData, renderer: DemoRenderer, vital: DemoVital): void {
+  data.vitals.push(vital);
+  addVital(store, vital, renderer, lookupFor(data));
+}
+
 export function buildResourceStore(data: DemoTenantData, renderer: DemoRenderer): ResourceStore {
   const store = new ResourceStore();
   const lookup = lookupFor(data);
@@ -122,23 +146,7 @@ export function buildResourceStore(data: DemoTenantData, renderer: DemoRenderer)
   for (const c of data.conditions) {
     store.add('Condition', c.id, lazily(() => renderer.condition(c, lookup), { patientId: c.patientId, date: c.recorded }));
   }
-  for (const v of data.vitals) {
-    let rendered: FhirJson | undefined;
-    const render = (): FhirJson => (rendered ??= renderer.vital(v, lookup));
-    store.add('Observation', v.id, {
-      patientId: v.patientId,
-      date: v.effective,
-      category: 'vital-signs',
-      get resource(): FhirJson {
-        return render();
-      },
-      // Every coding the renderer wrote (R4 adds 2708-6 beside 59408-5): read from the resource when searched by code.
-      get codes(): string[] {
-        const code = (render() as { code?: { coding?: { code?: string }[] } }).code;
-        return (code?.coding ?? []).flatMap((c) => (c.code ? [c.code] : []));
-      },
-    });
-  }
+  for (const v of data.vitals) addVital(store, v, renderer, lookup);
   for (const l of data.labs) {
     const codes = [LABS[l.kind].loinc.code];
     store.add('Observation', l.id, lazily(() => renderer.lab(l, lookup), { patientId: l.patientId, date: l.effective, category: 'laboratory', codes }));

@@ -103,3 +103,21 @@ describe('startDemoPartner', () => {
     expect(new Set(partner.users.map((u) => u.userId)).size).toBe(6);
   });
 });
+
+describe('the EHR at work', () => {
+  test.each(['DSTU2', 'STU3', 'R4'] as const)('a vital recorded now is the newest one every later %s search finds', async (version) => {
+    const partner = await startDemoPartner({ host: '127.0.0.1', port: 0 });
+    try {
+      const tenant = tenantOf(partner, version);
+      const patientId = tenant.samplePatientIds[0]!;
+      const id = partner.recordVital(tenant.tenantId, { patientId, kind: 'heartRate', value: 131 });
+      const token = await tokenFor(partner, tenant.tenantId);
+      const { body } = await fhirGet(partner, token, `Observation?patient=${patientId}&category=vital-signs&_sort=-date&_count=5`);
+      const newest = body.entry[0].resource;
+      expect(newest.id).toBe(id);
+      expect(newest.valueQuantity.value).toBe(131);
+    } finally {
+      await partner.close();
+    }
+  });
+});
