@@ -124,6 +124,24 @@ function readingsOf(vitals: readonly VitalSign[]): Map<string, Reading> {
   return readings;
 }
 
+/** LOINC 67775-7, "Level of responsiveness": the AVPU (ACVPU) scale as EHRs record it. */
+export const CONSCIOUSNESS_CODE = '67775-7';
+/** Answers meaning Alert (LOINC LA9340-6, SNOMED 248234008 "Mentally alert"), by code or words. */
+const ALERT = /^(LA9340-6|248234008|alert\b|a$)/i;
+/** New confusion, voice, pain or unresponsive (LOINC LA17108-4, LA17107-6, LA9343-0; SNOMED 450847001, 450848006, 422768004, 286933003). */
+const NOT_ALERT = /^(LA17108-4|LA17107-6|LA9343-0|450847001|450848006|422768004|286933003|[cvpu]$)|confus|voice|verbal|pain|unrespons/i;
+/** RCP: new confusion, or a response to voice or pain only, or none, scores 3; alert 0. */
+const NOT_ALERT_POINTS = 3;
+
+/** The consciousness parameter from the latest recorded level of responsiveness, when it is recent and readable. */
+function consciousnessOf(vitals: readonly VitalSign[], isRecent: (reading: Reading) => boolean): News2['parameters'][number] | undefined {
+  const recorded = vitals.find((v) => v.code === CONSCIOUSNESS_CODE && v.text !== undefined);
+  if (!recorded?.text || !isRecent({ value: 0, effective: recorded.effective })) return undefined;
+  if (ALERT.test(recorded.text)) return { name: 'Consciousness', points: 0 };
+  if (NOT_ALERT.test(recorded.text)) return { name: 'Consciousness', points: NOT_ALERT_POINTS };
+  return undefined;
+}
+
 export interface News2Options {
   /** The time the score is for. */
   now: Date;
@@ -164,8 +182,9 @@ export function news2Of(vitals: readonly VitalSign[], options: News2Options): Ne
     const isOnOxygen = oxygen === flow ? oxygen.value > 0 : oxygen.value > 21;
     parameters.push({ name: 'Supplemental oxygen', value: isOnOxygen ? 1 : 0, points: isOnOxygen ? OXYGEN_POINTS : 0 });
   } else missing.push('Supplemental oxygen');
-  // Consciousness (ACVPU) is coded, not measured: Rounds does not read it yet, so it is always missing.
-  missing.push('Consciousness');
+  const consciousness = consciousnessOf(vitals, isRecent);
+  if (consciousness) parameters.push(consciousness);
+  else missing.push('Consciousness');
 
   if (parameters.length === 0) return undefined;
   const score = parameters.reduce((sum, p) => sum + p.points, 0);

@@ -53,6 +53,8 @@ export interface VitalSign {
   name: string;
   value?: number;
   unit?: string;
+  /** A coded answer instead of a number, e.g. the level of consciousness (AVPU): its display, else its code. */
+  text?: string;
   effective?: string;
   flag?: Flag;
   components: VitalComponent[];

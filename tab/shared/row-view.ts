@@ -114,11 +114,12 @@ const VITAL_KEYS: Record<string, MessageKey> = {
   '29463-7': 'vital.weight',
   '8302-2': 'vital.height',
   '39156-5': 'vital.bmi',
+  '67775-7': 'vital.consciousness',
 };
 const SYSTOLIC = '8480-6';
 const DIASTOLIC = '8462-4';
 /** Order of the vitals in a cell: the ones a round looks at first come first. */
-const VITAL_ORDER = ['vital.bp', 'vital.hr', 'vital.rr', 'vital.temp', 'vital.spo2', 'vital.weight'];
+const VITAL_ORDER = ['vital.bp', 'vital.hr', 'vital.rr', 'vital.temp', 'vital.spo2', 'vital.consciousness', 'vital.weight'];
 
 export function vitalLabel(vital: VitalSign, i18n: I18n): string {
   const key = vital.code ? VITAL_KEYS[vital.code] : undefined;
@@ -137,7 +138,7 @@ export function vitalValue(vital: VitalSign, i18n: I18n): string {
     const unit = systolic?.unit ?? diastolic?.unit;
     return `${show(systolic?.value)}/${show(diastolic?.value)}${unit ? `${NBSP}${unit}` : ''}`;
   }
-  if (vital.value === undefined) return '';
+  if (vital.value === undefined) return vital.text ?? '';
   return `${i18n.number(vital.value)}${vital.unit ? `${NBSP}${vital.unit}` : ''}`;
 }
 

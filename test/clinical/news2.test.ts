@@ -70,9 +70,31 @@ function vitals(values: Partial<Record<'rr' | 'spo2' | 'sys' | 'hr' | 'temp' | '
 }
 
 describe('NEWS2 from a patient\'s latest vitals', () => {
-  test('a well patient on air scores 0, low; partial only for consciousness, which is coded and not read', () => {
+  test('a well patient on air scores 0, low; partial only for consciousness when no level of responsiveness is recorded', () => {
     const score = news2Of(vitals({ rr: 16, spo2: 97, sys: 125, hr: 72, temp: 36.8, o2flow: 0 }), { now: NOW })!;
     expect(score).toMatchObject({ score: 0, band: 'low', partial: true, missing: ['Consciousness'] });
+  });
+
+  const avpu = (text: string, effective = RECENT): VitalSign => ({ code: '67775-7', name: 'Level of responsiveness', text, effective, components: [] });
+
+  test('every parameter recorded, alert: a complete score, never partial', () => {
+    const score = news2Of([...vitals({ rr: 16, spo2: 97, sys: 125, hr: 72, temp: 36.8, o2flow: 0 }), avpu('Alert')], { now: NOW })!;
+    expect(score).toMatchObject({ score: 0, band: 'low', partial: false, missing: [] });
+    expect(score.parameters.at(-1)).toEqual({ name: 'Consciousness', points: 0 });
+  });
+
+  test.each(['Responds to voice', 'Responds to pain', 'Unresponsive', 'New confusion', 'LA17108-4', '450848006', 'V'])(
+    'consciousness other than alert (%s) scores 3, and alone makes the band low-medium',
+    (answer) => {
+      const score = news2Of([...vitals({ rr: 16, spo2: 97, sys: 125, hr: 72, temp: 36.8, o2flow: 0 }), avpu(answer)], { now: NOW })!;
+      expect(score).toMatchObject({ score: 3, band: 'low-medium', partial: false });
+    },
+  );
+
+  test('a level of responsiveness older than the window, or in words it cannot read, counts as missing', () => {
+    const all = vitals({ rr: 16, spo2: 97, sys: 125, hr: 72, temp: 36.8, o2flow: 0 });
+    expect(news2Of([...all, avpu('Alert', '2026-11-30T08:00:00Z')], { now: NOW })!.missing).toEqual(['Consciousness']);
+    expect(news2Of([...all, avpu('Drowsy?')], { now: NOW })!.missing).toEqual(['Consciousness']);
   });
 
   test('a septic picture: RR 24, SpO2 93 on oxygen, systolic 98, pulse 118, 38.7 °C scores 11, high', () => {

@@ -67,3 +67,18 @@ describe.each(['DSTU2', 'STU3', 'R4'] as const)('vital flags in %s', (version) =
     expect(vital?.effective).toBe('2026-12-02T07:00:00Z');
   });
 });
+
+describe.each(['DSTU2', 'STU3', 'R4'] as const)('a coded level of responsiveness (AVPU) in %s', (version) => {
+  test('is read as a vital with its answer in words, or its code when the EHR gives no words', () => {
+    const coded = (answer: Record<string, unknown>): FhirResource => {
+      const { valueQuantity: _none, ...rest } = observation(version, '67775-7', 0, '');
+      return { ...rest, valueCodeableConcept: answer };
+    };
+    const [words] = adapterFor(version).toVitals([coded({ coding: [{ system: LOINC, code: 'LA17108-4', display: 'Voice' }] })]);
+    expect(words).toMatchObject({ code: '67775-7', text: 'Voice', effective: '2026-12-02T07:00:00Z' });
+    expect(words).not.toHaveProperty('value');
+    const [code] = adapterFor(version).toVitals([coded({ coding: [{ system: LOINC, code: 'LA9340-6' }] })]);
+    expect(code?.text).toBe('LA9340-6');
+  });
+});
+

@@ -38,6 +38,8 @@ describe('the string catalogues', () => {
         'print.notes',
         'row.actions',
         'column.news2',
+        // AVPU, the consciousness scale, is used as is in French wards too.
+        'vital.consciousness',
         // Chemical symbols and the usual abbreviations of haemoglobin and CRP read the same in French.
         'lab.hb',
         'lab.na',

@@ -54,7 +54,10 @@ function toCandidate(observation: Json, readCategories: CategoryReader): Candida
   const name = conceptLabel(observation['code']) ?? (isBloodPressure ? 'Blood pressure' : conceptText(observation['code']));
   if (name === undefined) return undefined;
   const value = quantity(observation['valueQuantity']);
-  if (value?.value === undefined && !components.some((c) => c.value !== undefined)) return undefined;
+  // A coded answer (AVPU's "Alert", "Responds to voice" …): its words, else its code.
+  const answer = observation['valueCodeableConcept'];
+  const text = value === undefined ? (conceptLabel(answer) ?? conceptCodes(answer)[0]) : undefined;
+  if (value?.value === undefined && text === undefined && !components.some((c) => c.value !== undefined)) return undefined;
   const effective =
     asString(observation['effectiveDateTime']) ??
     period(observation['effectivePeriod'])?.start ??
@@ -67,6 +70,7 @@ function toCandidate(observation: Json, readCategories: CategoryReader): Candida
       code,
       name,
       ...value,
+      text,
       effective,
       flag: flagOf(observation, value?.value, code, value?.unit),
       components: [...components].sort((a, b) => componentRank(a) - componentRank(b)),

@@ -206,6 +206,7 @@ export const en = {
   'vital.weight': 'Wt',
   'vital.height': 'Ht',
   'vital.bmi': 'BMI',
+  'vital.consciousness': 'AVPU',
   'lab.hb': 'Hb',
   'lab.wbc': 'WBC',
   'lab.plt': 'Plt',

@@ -205,6 +205,7 @@ export const fr: Catalogue = {
   'vital.weight': 'Poids',
   'vital.height': 'Taille',
   'vital.bmi': 'IMC',
+  'vital.consciousness': 'AVPU',
   'lab.hb': 'Hb',
   'lab.wbc': 'GB',
   'lab.plt': 'Plaq',
