@@ -127,7 +127,7 @@ function readingsOf(vitals: readonly VitalSign[]): Map<string, Reading> {
 /** LOINC 67775-7, "Level of responsiveness": the AVPU (ACVPU) scale as EHRs record it. */
 export const CONSCIOUSNESS_CODE = '67775-7';
 /** Answers meaning Alert (LOINC LA9340-6, SNOMED 248234008 "Mentally alert"), by code or words. */
-const ALERT = /^(LA9340-6|248234008|alert\b|a$)/i;
+const ALERT = /^(LA9340-6|248234008|a)$|\balert\b/i;
 /** New confusion, voice, pain or unresponsive (LOINC LA17108-4, LA17107-6, LA9343-0; SNOMED 450847001, 450848006, 422768004, 286933003). */
 const NOT_ALERT = /^(LA17108-4|LA17107-6|LA9343-0|450847001|450848006|422768004|286933003|[cvpu]$)|confus|voice|verbal|pain|unrespons/i;
 /** RCP: new confusion, or a response to voice or pain only, or none, scores 3; alert 0. */

@@ -91,6 +91,19 @@ describe('NEWS2 from a patient\'s latest vitals', () => {
     },
   );
 
+  test('worked example from the NHS Wales Emergency Department FHIR IG (RR 21, SpO2 93 on air, 120/60, HR 95, alert, 37.5 °C): 5, medium', () => {
+    // Chart 1: RR 21–24 → 2, SpO2 92–93 → 2, air → 0, systolic 111–219 → 0, pulse 91–110 → 1, alert → 0,
+    // 36.1–38.0 °C → 0. (The IG's own NEWS2 example sums to 6 by scoring 37.5 °C as 1, which Chart 1 does not.)
+    const score = news2Of([...vitals({ rr: 21, spo2: 93, sys: 120, hr: 95, temp: 37.5, o2flow: 0 }), avpu('Mentally alert')], { now: NOW })!;
+    expect(score).toMatchObject({ score: 5, band: 'medium', partial: false });
+    expect(score.parameters.map((p) => p.points)).toEqual([2, 2, 0, 1, 0, 0, 0]);
+  });
+
+  test('worked example at every lowest band edge (RR 8, SpO2 91 on oxygen, systolic 90, pulse 40, voice, 35.0 °C): 20, the maximum', () => {
+    const score = news2Of([...vitals({ rr: 8, spo2: 91, sys: 90, hr: 40, temp: 35.0, o2flow: 2 }), avpu('V')], { now: NOW })!;
+    expect(score).toMatchObject({ score: 20, band: 'high', partial: false });
+  });
+
   test('a level of responsiveness older than the window, or in words it cannot read, counts as missing', () => {
     const all = vitals({ rr: 16, spo2: 97, sys: 125, hr: 72, temp: 36.8, o2flow: 0 });
     expect(news2Of([...all, avpu('Alert', '2026-11-30T08:00:00Z')], { now: NOW })!.missing).toEqual(['Consciousness']);
