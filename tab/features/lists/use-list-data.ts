@@ -1,7 +1,7 @@
 // One list and its live rows: loading, refresh, changes with version checks, removal and restore.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Entry, List, Row } from '../../../server/wire/contract';
-import { isApiResponseError } from '../../shared/api-client';
+import type { Entry, List, Row, RowsResponse } from '../../../server/wire/contract';
+import { isApiResponseError, type Conditional } from '../../shared/api-client';
 import { useApi } from '../../shared/api-context';
 import { getList, getRows, getRowsIfChanged, markRowsSeen, updateList, type ListChanges } from '../../shared/rounds-api';
 
@@ -94,6 +94,23 @@ export function useListData(listId: string | undefined, autoRefreshMs: number = 
     return () => controller.abort();
   }, [api, listId, listKey]);
 
+  /** Rows answered (or confirmed current by a 304) for this list. */
+  const showRows = useCallback((shownListId: string, answer: Conditional<RowsResponse>): void => {
+    if (!answer.unchanged) {
+      setRows(answer.body.rows);
+      setFetchedAt(answer.body.fetchedAt);
+      shownRef.current = { listId: shownListId, etag: answer.etag };
+    }
+    setCheckedAt(new Date());
+    setRowsError(undefined);
+    setRowsStatus('ready');
+  }, []);
+  /** A load or refresh that failed: the rows on screen stay, and say so. */
+  const showFailure = useCallback((error: unknown): void => {
+    setRowsError(error);
+    setRowsStatus('error');
+  }, []);
+
   useEffect(() => {
     if (!listId) return;
     const controller = new AbortController();
@@ -105,24 +122,13 @@ export function useListData(listId: string | undefined, autoRefreshMs: number = 
       ? getRows(api, listId, controller.signal, true).then((body) => ({ unchanged: false as const, body, etag: undefined }))
       : getRowsIfChanged(api, listId, undefined, controller.signal);
     load.then(
-      (answer) => {
-        if (!answer.unchanged) {
-          setRows(answer.body.rows);
-          setFetchedAt(answer.body.fetchedAt);
-          shownRef.current = { listId, etag: answer.etag };
-        }
-        setCheckedAt(new Date());
-        setRowsError(undefined);
-        setRowsStatus('ready');
-      },
+      (answer) => showRows(listId, answer),
       (error: unknown) => {
-        if (controller.signal.aborted) return;
-        setRowsError(error);
-        setRowsStatus('error');
+        if (!controller.signal.aborted) showFailure(error);
       },
     );
     return () => controller.abort();
-  }, [api, listId, listKey, rowsKey]);
+  }, [api, listId, listKey, rowsKey, showRows, showFailure]);
 
   // Live without a reload: while the tab is visible, ask every minute whether the rows changed (304 when not);
   // hidden, it waits, and asks at once on coming back if a refresh is due. A failed refresh keeps the rows shown.
@@ -135,19 +141,9 @@ export function useListData(listId: string | undefined, autoRefreshMs: number = 
       dueAt = Date.now() + jittered(autoRefreshMs);
       const shown = shownRef.current;
       try {
-        const answer = await getRowsIfChanged(api, listId, shown?.listId === listId ? shown.etag : undefined, controller.signal);
-        if (!answer.unchanged) {
-          setRows(answer.body.rows);
-          setFetchedAt(answer.body.fetchedAt);
-          shownRef.current = { listId, etag: answer.etag };
-        }
-        setCheckedAt(new Date());
-        setRowsError(undefined);
-        setRowsStatus('ready');
+        showRows(listId, await getRowsIfChanged(api, listId, shown?.listId === listId ? shown.etag : undefined, controller.signal));
       } catch (error) {
-        if (controller.signal.aborted) return;
-        setRowsError(error);
-        setRowsStatus('error');
+        if (!controller.signal.aborted) showFailure(error);
       }
     };
     const schedule = (): void => {
@@ -162,7 +158,7 @@ export function useListData(listId: string | undefined, autoRefreshMs: number = 
       clearTimeout(timer);
       document.removeEventListener('visibilitychange', schedule);
     };
-  }, [api, listId, autoRefreshMs]);
+  }, [api, listId, autoRefreshMs, showRows, showFailure]);
 
   const reload = useCallback(() => setListKey((k) => k + 1), []);
   const refresh = useCallback(() => {
