@@ -82,7 +82,7 @@ describe.runIf(isAvailable)('two instances on one PostgreSQL and one Redis', { t
     await client.connect();
     const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
     await client.end();
-    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5]);
     for (const instance of instances) expect(instance.output()).not.toMatch(/"level":(50|60)/);
   });
 

@@ -13,7 +13,7 @@ describe('GET /api/client-config', () => {
     app = await startTestApp();
     const res = await fetch(`${app.url}/api/client-config`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ isDemo: true, authority: 'https://login.microsoftonline.com' });
+    expect(await res.json()).toEqual({ isDemo: true, authority: 'https://login.microsoftonline.com', autoRefreshSeconds: 60 });
   });
 
   test('derives the App ID URI from PUBLIC_URL and the client id when AAD_APP_ID_URI is unset', async () => {
@@ -33,6 +33,7 @@ describe('GET /api/client-config', () => {
       aadClientId: '11111111-2222-4333-8444-555555555555',
       appIdUri: 'api://rounds.example.org/11111111-2222-4333-8444-555555555555',
       authority: 'https://login.microsoftonline.com',
+      autoRefreshSeconds: 60,
     });
     expect(JSON.stringify(body)).not.toContain('not-a-real-secret');
   });

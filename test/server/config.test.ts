@@ -188,3 +188,12 @@ describe('loadConfig', () => {
     expect(loadConfig(production).metricsAllow).toEqual(['loopback']);
   });
 });
+
+describe('AUTO_REFRESH_SECONDS', () => {
+  test('is 60 by default, and a number of seconds between 5 and 3600', () => {
+    expect(loadConfig({ DEMO: '1' }).autoRefreshSeconds).toBe(60);
+    expect(loadConfig({ DEMO: '1', AUTO_REFRESH_SECONDS: '15' }).autoRefreshSeconds).toBe(15);
+    expect(problemsOf({ DEMO: '1', AUTO_REFRESH_SECONDS: '1' })).toEqual([expect.stringMatching(/^AUTO_REFRESH_SECONDS: /)]);
+    expect(problemsOf({ DEMO: '1', AUTO_REFRESH_SECONDS: 'often' })).toEqual([expect.stringMatching(/^AUTO_REFRESH_SECONDS: /)]);
+  });
+});

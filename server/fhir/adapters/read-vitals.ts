@@ -16,6 +16,8 @@ const DIASTOLIC = '8462-4';
 const BLOOD_PRESSURE_PANELS = ['85354-9', '55284-4', '85354-6'];
 const COMPONENT_NAMES: Record<string, string> = { [SYSTOLIC]: 'Systolic', [DIASTOLIC]: 'Diastolic' };
 const SKIPPED_STATUSES = ['entered-in-error', 'cancelled'];
+/** Vitals recorded as a coded answer, not a number: the level of responsiveness (AVPU), LOINC 67775-7. */
+const CODED_VITALS = ['67775-7'];
 
 function readComponent(component: Json): VitalComponent {
   const codes = conceptCodes(component['code']);
@@ -54,9 +56,11 @@ function toCandidate(observation: Json, readCategories: CategoryReader): Candida
   const name = conceptLabel(observation['code']) ?? (isBloodPressure ? 'Blood pressure' : conceptText(observation['code']));
   if (name === undefined) return undefined;
   const value = quantity(observation['valueQuantity']);
-  // A coded answer (AVPU's "Alert", "Responds to voice" …): its words, else its code.
+  // A vital that is a coded answer (AVPU's "Alert", "Responds to voice" …): its words, else its code. Other
+  // vitals are numbers: a coded value there ("normal") says nothing to show.
   const answer = observation['valueCodeableConcept'];
-  const text = value === undefined ? (conceptLabel(answer) ?? conceptCodes(answer)[0]) : undefined;
+  const isCoded = value === undefined && code !== undefined && CODED_VITALS.includes(code);
+  const text = isCoded ? (conceptLabel(answer) ?? conceptCodes(answer)[0]) : undefined;
   if (value?.value === undefined && text === undefined && !components.some((c) => c.value !== undefined)) return undefined;
   const effective =
     asString(observation['effectiveDateTime']) ??
