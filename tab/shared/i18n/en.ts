@@ -96,7 +96,7 @@ export const en = {
   'changes.count': { one: '{count} change', other: '{count} changes' },
   'changes.since': 'since {time}',
   'changes.markSeen': 'Mark as seen',
-  'changes.markRowLabel': 'Mark {name} as seen',
+  'changes.markRowLabel': 'Mark as seen: {name}',
   'changes.bar': { one: '{count} patient changed since you last looked.', other: '{count} patients changed since you last looked.' },
   'changes.markFailed': 'Could not mark as seen. Try again.',
   'changes.markAll': 'Mark all as seen',

@@ -95,7 +95,7 @@ export const fr: Catalogue = {
   'changes.count': { one: '{count} modification', other: '{count} modifications' },
   'changes.since': 'depuis {time}',
   'changes.markSeen': 'Marquer comme vu',
-  'changes.markRowLabel': 'Marquer {name} comme vu',
+  'changes.markRowLabel': 'Marquer comme vu : {name}',
   'changes.bar': { one: '{count} patient a changé depuis votre dernière consultation.', other: '{count} patients ont changé depuis votre dernière consultation.' },
   'changes.markFailed': 'Impossible de marquer comme vu. Réessayez.',
   'changes.markAll': 'Tout marquer comme vu',
