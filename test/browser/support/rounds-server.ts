@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { startRounds, type RunningRounds } from '../../../server/bootstrap.js';
 import { loadConfig } from '../../../server/config.js';
+import type { RunningDemoPartner } from '../../../server/demo/demo-partner.js';
 import { createLogger } from '../../../server/logger.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
@@ -16,7 +17,8 @@ export interface TestRounds extends RunningRounds {
   stop(): Promise<void>;
 }
 
-export async function startTestRounds(): Promise<TestRounds> {
+/** `env` adds to (or overrides) the environment; `demoPartner`, started by the test, plays the EHR (the test closes it). */
+export async function startTestRounds(options: { env?: Record<string, string>; demoPartner?: RunningDemoPartner } = {}): Promise<TestRounds> {
   if (!existsSync(join(BUILT_TAB, 'index.html'))) {
     throw new Error(`${BUILT_TAB}/index.html is missing: run \`npm run build\` before the browser tests (npm test does)`);
   }
@@ -31,8 +33,8 @@ export async function startTestRounds(): Promise<TestRounds> {
   // Served from our own origin, so the tab's CSP (script-src 'self') lets the test inject it.
   cpSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), join(tabDir, 'axe.min.js'));
   const rounds = await startRounds(
-    loadConfig({ DEMO: '1', PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'rounds.db')}`, LOG_LEVEL: 'silent' }),
-    { logger: createLogger('silent'), tabDir },
+    loadConfig({ DEMO: '1', PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'rounds.db')}`, LOG_LEVEL: 'silent', ...options.env }),
+    { logger: createLogger('silent'), tabDir, demoPartner: options.demoPartner },
   );
   return {
     ...rounds,
