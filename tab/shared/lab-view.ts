@@ -59,7 +59,8 @@ export function sortedLabs(labs: readonly LabResult[]): LabResult[] {
 export function labEntries(labs: readonly LabResult[], i18n: I18n): TimedText[] {
   return sortedLabs(labs).map((lab, index) => {
     const text = [labLabel(lab, i18n), labValue(lab, i18n), labFlagText(lab, i18n)].filter(Boolean).join(NBSP);
-    return { key: lab.code ?? `${lab.name}-${index}`, text, ...(lab.effective ? { effective: lab.effective } : {}) };
+    const flag = lab.flag === 'normal' ? undefined : lab.flag;
+    return { key: lab.code ?? `${lab.name}-${index}`, text, ...(lab.effective ? { effective: lab.effective } : {}), ...(flag ? { flag } : {}) };
   });
 }
 

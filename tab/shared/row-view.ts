@@ -164,10 +164,15 @@ const SHORT_UNITS: Record<string, string> = {
  * words. Blood pressure takes its most serious component's. Empty when normal or unknown.
  */
 export function flagText(vital: VitalSign, i18n: I18n): string {
+  const worst = worstFlag(vital);
+  return worst ? i18n.t(`flag.${worst}`) : '';
+}
+
+/** The most serious flag of a vital and its components; undefined when normal or unknown. */
+export function worstFlag(vital: VitalSign): Exclude<Flag, 'normal'> | undefined {
   const order: Exclude<Flag, 'normal'>[] = ['critical-low', 'critical-high', 'low', 'high'];
   const flags = [vital.flag, ...vital.components.map((c) => c.flag)];
-  const worst = order.find((flag) => flags.includes(flag));
-  return worst ? i18n.t(`flag.${worst}`) : '';
+  return order.find((flag) => flags.includes(flag));
 }
 
 /** One value of a cell as text, with the time it was taken (the grid shows its age beside it). */
@@ -175,6 +180,8 @@ export interface TimedText {
   key: string;
   text: string;
   effective?: string;
+  /** Out of range: the value is coloured too (its words and arrow are in `text`). */
+  flag?: Exclude<Flag, 'normal'>;
 }
 
 /** The vitals of a cell, one by one: the ones a round looks at first, with short units, flags and times. */
@@ -182,7 +189,8 @@ export function vitalEntries(vitals: VitalSign[], i18n: I18n): TimedText[] {
   return sortedVitals(vitals, i18n).map((v, index) => {
     const value = vitalValue({ ...v, unit: v.unit ? (SHORT_UNITS[v.unit] ?? v.unit) : v.unit }, i18n);
     const text = [vitalLabel(v, i18n), value, flagText(v, i18n)].filter(Boolean).join(NBSP);
-    return { key: v.code ?? `${v.name}-${index}`, text, ...(v.effective ? { effective: v.effective } : {}) };
+    const flag = worstFlag(v);
+    return { key: v.code ?? `${v.name}-${index}`, text, ...(v.effective ? { effective: v.effective } : {}), ...(flag ? { flag } : {}) };
   });
 }
 

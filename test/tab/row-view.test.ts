@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Row } from '../../server/wire/contract';
 import { createI18n } from '../../tab/shared/i18n/I18nProvider';
-import { cellText, sortRows, statusText, vitalsText } from '../../tab/shared/row-view';
+import { cellText, sortRows, statusText, vitalEntries, vitalsText } from '../../tab/shared/row-view';
 import { rowFromEntry } from '../../tab/features/lists/use-list-data';
 import { ADA, ADA_ROW, BEN } from './support/fixtures';
 
@@ -95,5 +95,24 @@ describe('clinical signal in the cells', () => {
     expect(cellText(unwell, 'news2', en)).toBe('3 · low–medium (partial: no Consciousness)');
     expect(cellText(manual, 'news2', en)).toBe('');
     expect(sortRows([unwell, manual, sick], 'news2', 'desc', en).map((r) => r.entryId)).toEqual(['s', 'u', 'm']);
+  });
+});
+
+describe('flagged values', () => {
+  test('carry their worst flag beside the words, so the cell colours them too; normal values carry none', () => {
+    const entries = vitalEntries(
+      [
+        { code: '8867-4', name: 'Heart rate', value: 118, unit: '/min', flag: 'high', components: [] },
+        { code: '85354-9', name: 'BP', components: [{ code: '8480-6', name: 'Sys', value: 88, unit: 'mmHg', flag: 'critical-low' }, { code: '8462-4', name: 'Dia', value: 50, unit: 'mmHg', flag: 'low' }] },
+        { code: '9279-1', name: 'Respiratory rate', value: 16, unit: '/min', flag: 'normal', components: [] },
+      ],
+      en,
+    );
+    expect(entries.map((e) => [e.key, e.flag])).toEqual([
+      ['85354-9', 'critical-low'],
+      ['8867-4', 'high'],
+      ['9279-1', undefined],
+    ]);
+    expect(plain(entries[0]!.text)).toMatch(/critically low/);
   });
 });

@@ -9,11 +9,21 @@ const useStyles = makeStyles({
   root: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
   // A value stays on one line; the cell wraps between values.
   value: { whiteSpace: 'nowrap' },
+  // Out of range: coloured as well as said in words with an arrow (never colour alone). Forced colours keep the
+  // words; the system's colours stand.
+  abnormal: { color: tokens.colorStatusWarningForeground1, '@media (forced-colors: active)': { color: 'CanvasText' } },
+  critical: {
+    color: tokens.colorStatusDangerForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    '@media (forced-colors: active)': { color: 'CanvasText' },
+  },
   age: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
   // Older than the list's threshold: greyed, with the age before it as the cue that is not colour. Windows'
   // high-contrast modes replace our colours, so there it takes the system's own "greyed" colour.
   stale: {
     color: tokens.colorNeutralForeground3,
+    // An old value is grey even when it was out of range (its words still say so): colour means "current".
+    '& [data-flag]': { color: tokens.colorNeutralForeground3 },
     '@media (forced-colors: active)': { color: 'GrayText', '& *': { color: 'GrayText' } },
   },
 });
@@ -42,7 +52,15 @@ export function TimedValues(props: { values: TimedText[]; staleAfterHours: numbe
             {values.map((value, i) => (
               <Fragment key={value.key}>
                 {i > 0 && ' · '}
-                <span className={styles.value}>{value.text}</span>
+                <span
+                  className={mergeClasses(
+                    styles.value,
+                    value.flag?.startsWith('critical') ? styles.critical : value.flag ? styles.abnormal : undefined,
+                  )}
+                  data-flag={value.flag}
+                >
+                  {value.text}
+                </span>
               </Fragment>
             ))}
             {age && <span className={shared.visuallyHidden}> ({age.description})</span>}

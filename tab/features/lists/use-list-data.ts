@@ -94,9 +94,11 @@ export function useListData(listId: string | undefined, autoRefreshMs: number = 
     return () => controller.abort();
   }, [api, listId, listKey]);
 
-  /** Rows answered (or confirmed current by a 304) for this list. */
-  const showRows = useCallback((shownListId: string, answer: Conditional<RowsResponse>): void => {
-    if (!answer.unchanged) {
+  /** Counts "Mark as seen" clicks: an answer asked for before the last one still carries the marks it cleared. */
+  const seenEpochRef = useRef(0);
+  /** Rows answered (or confirmed current by a 304) for this list, unless marked seen since they were asked for. */
+  const showRows = useCallback((shownListId: string, answer: Conditional<RowsResponse>, askedAtEpoch: number): void => {
+    if (!answer.unchanged && askedAtEpoch === seenEpochRef.current) {
       setRows(answer.body.rows);
       setFetchedAt(answer.body.fetchedAt);
       shownRef.current = { listId: shownListId, etag: answer.etag };
@@ -118,11 +120,12 @@ export function useListData(listId: string | undefined, autoRefreshMs: number = 
     setRows((current) => (current.length > 0 && listRef.current?.id === listId ? current : []));
     const isFresh = isFreshRef.current;
     isFreshRef.current = false;
+    const epoch = seenEpochRef.current;
     const load = isFresh
       ? getRows(api, listId, controller.signal, true).then((body) => ({ unchanged: false as const, body, etag: undefined }))
       : getRowsIfChanged(api, listId, undefined, controller.signal);
     load.then(
-      (answer) => showRows(listId, answer),
+      (answer) => showRows(listId, answer, epoch),
       (error: unknown) => {
         if (!controller.signal.aborted) showFailure(error);
       },
@@ -140,8 +143,9 @@ export function useListData(listId: string | undefined, autoRefreshMs: number = 
     const poll = async (): Promise<void> => {
       dueAt = Date.now() + jittered(autoRefreshMs);
       const shown = shownRef.current;
+      const epoch = seenEpochRef.current;
       try {
-        showRows(listId, await getRowsIfChanged(api, listId, shown?.listId === listId ? shown.etag : undefined, controller.signal));
+        showRows(listId, await getRowsIfChanged(api, listId, shown?.listId === listId ? shown.etag : undefined, controller.signal), epoch);
       } catch (error) {
         if (!controller.signal.aborted) showFailure(error);
       }
@@ -200,6 +204,7 @@ export function useListData(listId: string | undefined, autoRefreshMs: number = 
   const markSeen = useCallback(
     async (entryIds?: string[]): Promise<void> => {
       if (!listId) return;
+      seenEpochRef.current += 1;
       await markRowsSeen(api, listId, entryIds);
       const marked = entryIds ? new Set(entryIds) : undefined;
       setRows((all) => all.map((r) => (!marked || marked.has(r.entryId) ? { ...r, changes: [] } : r)));
