@@ -14,7 +14,8 @@ import { parseCsvImport } from '../lists/import-csv.js';
 import { parseFhirImport } from '../lists/import-fhir.js';
 import { exportColumns, listToCsv } from '../lists/export-csv.js';
 import { listToFhir } from '../lists/fhir-list.js';
-import { sendJsonWithEtag } from '../http/etag.js';
+import { isNotModified, sendJsonWithEtag } from '../http/etag.js';
+import { VIEWED_AT_HEADER } from '../wire/contract.js';
 import { parseBody, parseParams, parseQuery } from './parse.js';
 import {
   addEntryBody,
@@ -127,8 +128,11 @@ export function listRoutes(deps: ListRouteDeps): Router {
     const { fresh } = parseQuery(rowsQuery, req.query);
     const built = await rows.forList(user.tenantId, list, { isFresh: fresh });
     const annotated = await changes.annotate(user.tenantId, list, user.userId, built.rows);
-    const body = annotated === built.rows ? built : { ...built, rows: annotated };
-    await lists.recordRowsViewed(user, list);
+    const body = annotated.rows === built.rows ? built : { ...built, rows: annotated.rows };
+    // What "Mark as seen" may clear: no row whose values moved on after this answer.
+    res.set(VIEWED_AT_HEADER, annotated.viewedAt);
+    // An auto-refresh answered 304 showed nobody anything new: it is not a view to audit.
+    if (!isNotModified(req, body, body.rows)) await lists.recordRowsViewed(user, list);
     sendJsonWithEtag(req, res, body, body.rows);
   });
 
@@ -136,8 +140,8 @@ export function listRoutes(deps: ListRouteDeps): Router {
   router.post('/lists/:listId/seen', async (req, res) => {
     const user = userOf(res);
     const list = await lists.get(user, parseParams(listIdParams, req.params).listId);
-    const { entryIds } = parseBody(seenBody, req.body ?? {});
-    await changes.markSeen(user.tenantId, list.id, user.userId, entryIds);
+    const { entryIds, viewedAt } = parseBody(seenBody, req.body ?? {});
+    await changes.markSeen(user.tenantId, list.id, user.userId, entryIds, viewedAt);
     res.status(204).end();
   });
 

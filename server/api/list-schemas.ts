@@ -161,4 +161,10 @@ export const auditQuery = z.object({
 });
 
 /** Mark as seen: these rows, or every row of the list when `entryIds` is absent. */
-export const seenBody = z.object({ entryIds: z.array(entryParams.shape.entryId).min(1).max(LIST_LIMITS.entriesPerList).optional() }).strict();
+export const seenBody = z
+  .object({
+    entryIds: z.array(entryParams.shape.entryId).min(1).max(LIST_LIMITS.entriesPerList).optional(),
+    /** The Rounds-Viewed-At of the rows on screen: rows whose values moved on since stay marked. */
+    viewedAt: z.iso.datetime({ error: 'must be the Rounds-Viewed-At of the rows shown' }).optional(),
+  })
+  .strict();

@@ -60,6 +60,11 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
   return header.split(',').some((tag) => opaque(tag) === opaque(etag));
 }
 
+/** Whether the client already has this body (its If-None-Match names the body's ETag): the answer will be a 304. */
+export function isNotModified(req: Request, body: object, tagged: unknown): boolean {
+  return matchesIfNoneMatch(req.get('If-None-Match'), serialise(body, tagged).etag);
+}
+
 /**
  * Sends `body` as JSON with a weak ETag over `tagged` (the part of it that matters), or 304 with no body when the
  * client already has it. A body object sent again is not serialised or compressed again.

@@ -115,13 +115,25 @@ export interface ListStore {
   bindRoster(tenantId: string, context: ListContext): Promise<number>;
   /** What this user last saw of the list's rows (rows never viewed have none). */
   rowViews(tenantId: string, listId: string, userId: string): Promise<RowView[]>;
-  /** Keeps these views of the list's rows for this user, replacing earlier ones of the same entries. */
+  /**
+   * Keeps these views of the list's rows for this user. An existing view takes the new `latest`, and the `seen`
+   * hashes of columns it had none for: what it marked seen meanwhile stays (a mark is never undone by a view).
+   */
   saveRowViews(tenantId: string, listId: string, userId: string, views: readonly RowView[]): Promise<void>;
+  /** Takes `hash` as both seen and latest for one column of one row's view, when there is one (one's own edit). */
+  acknowledge(tenantId: string, listId: string, userId: string, entryId: string, column: string, hash: string): Promise<void>;
   /**
    * Marks rows seen by this user as last shown to them (seen := latest, at `at`): these entries, or every row of
-   * the list when `entryIds` is undefined. Returns how many rows were marked.
+   * the list when `entryIds` is undefined; with `viewedAt`, only rows whose latest is no newer. Returns how many.
    */
-  markSeen(tenantId: string, listId: string, userId: string, entryIds: readonly string[] | undefined, at: string): Promise<number>;
+  markSeen(
+    tenantId: string,
+    listId: string,
+    userId: string,
+    entryIds: readonly string[] | undefined,
+    at: string,
+    viewedAt?: string,
+  ): Promise<number>;
   /** Appends events that go with no change (views, exports, refusals), all in one insert. */
   appendAudit(events: readonly StoredAuditEvent[]): Promise<void>;
   /** The list's events in this tenant, newest first; older than the event `page.before`, of `page.types` only. */

@@ -235,7 +235,7 @@ export class PostgresStore implements ListStore {
          FROM jsonb_to_recordset($4::jsonb) AS v(entry_id text, seen jsonb, seen_at timestamptz, latest jsonb, latest_at timestamptz)
          JOIN entries e ON e.id = v.entry_id AND e.list_id = $1 AND e.tenant_id = $2
          ON CONFLICT (list_id, user_id, entry_id) DO UPDATE SET
-           seen = excluded.seen, seen_at = excluded.seen_at, latest = excluded.latest, latest_at = excluded.latest_at`,
+           seen = excluded.seen || row_views.seen, latest = excluded.latest, latest_at = excluded.latest_at`,
         [
           listId,
           tenantId,
@@ -246,14 +246,37 @@ export class PostgresStore implements ListStore {
     });
   }
 
-  markSeen(tenantId: string, listId: string, userId: string, entryIds: readonly string[] | undefined, at: string): Promise<number> {
+  acknowledge(tenantId: string, listId: string, userId: string, entryId: string, column: string, hash: string): Promise<void> {
+    return guarded(async () => {
+      await this.pool.query(
+        `UPDATE row_views SET seen = jsonb_set(seen, ARRAY[$5], to_jsonb($6::text)), latest = jsonb_set(latest, ARRAY[$5], to_jsonb($6::text))
+         WHERE tenant_id = $1 AND list_id = $2 AND user_id = $3 AND entry_id = $4 AND latest ? $5`,
+        [tenantId, listId, userId, entryId, column, hash],
+      );
+    });
+  }
+
+  markSeen(
+    tenantId: string,
+    listId: string,
+    userId: string,
+    entryIds: readonly string[] | undefined,
+    at: string,
+    viewedAt?: string,
+  ): Promise<number> {
     if (entryIds?.length === 0) return Promise.resolve(0);
     return guarded(async () => {
-      const only = entryIds === undefined ? '' : ' AND entry_id = ANY($5::text[])';
-      const { rowCount } = await this.pool.query(
-        `UPDATE row_views SET seen = latest, seen_at = $1 WHERE tenant_id = $2 AND list_id = $3 AND user_id = $4${only}`,
-        entryIds === undefined ? [at, tenantId, listId, userId] : [at, tenantId, listId, userId, entryIds],
-      );
+      const values: unknown[] = [at, tenantId, listId, userId];
+      let sql = 'UPDATE row_views SET seen = latest, seen_at = $1 WHERE tenant_id = $2 AND list_id = $3 AND user_id = $4';
+      if (viewedAt !== undefined) {
+        values.push(viewedAt);
+        sql += ` AND latest_at <= $${values.length}`;
+      }
+      if (entryIds !== undefined) {
+        values.push(entryIds);
+        sql += ` AND entry_id = ANY($${values.length}::text[])`;
+      }
+      const { rowCount } = await this.pool.query(sql, values);
       return rowCount ?? 0;
     });
   }

@@ -11,9 +11,12 @@ import type { ListStore, RowView } from './list-store.js';
 const TRACKED: Readonly<Record<string, (row: Row) => unknown>> = {
   // A moved bed, an admission or a discharge.
   location: (row) => [row.encounter?.location, row.encounter?.status, row.encounter?.start, row.encounter?.end],
+  encounterStatus: (row) => [row.encounter?.status, row.encounter?.end],
+  admitted: (row) => row.encounter?.start,
   attending: (row) => row.encounter?.participants,
   conditions: (row) => row.conditions,
   vitals: (row) => row.vitals,
+  news2: (row) => (row.news2 ? [row.news2.score, row.news2.band, row.news2.partial] : undefined),
   labs: (row) => row.labs,
   allergies: (row) => row.allergies,
   medications: (row) => row.medications,
@@ -21,9 +24,15 @@ const TRACKED: Readonly<Record<string, (row: Row) => unknown>> = {
   note: (row) => [row.note?.text, row.note?.updatedAt],
 };
 
+/** The same values in another order are the same: EHRs need not sort conditions or allergies. */
+function canonical(value: unknown): string {
+  if (!Array.isArray(value)) return JSON.stringify(value ?? null);
+  return `[${value.map((item) => JSON.stringify(item ?? null)).sort().join(',')}]`;
+}
+
 /** The hash of a row's column, salted with the list and entry so equal values on two rows never match. */
 function hashOf(listId: string, entryId: string, column: string, value: unknown): string {
-  return createHash('sha256').update(`${listId}\n${entryId}\n${column}\n${JSON.stringify(value ?? null)}`).digest('base64url').slice(0, 22);
+  return createHash('sha256').update(`${listId}\n${entryId}\n${column}\n${canonical(value)}`).digest('base64url').slice(0, 22);
 }
 
 /** The fingerprint of a row as displayed in these columns. */
@@ -36,14 +45,23 @@ export function fingerprintOf(listId: string, row: Row, columns: readonly Column
   return hashes;
 }
 
-/** A row whose EHR data could not be read: its fingerprint says nothing about what changed. */
-const isUnread = (row: Row): boolean => row.patient === undefined && row.manual === undefined && row.issues.length > 0;
+/**
+ * A row the EHR answered only in part (or not at all): a part that failed reads as empty, which says nothing about
+ * what changed. Its last fingerprint stands until a complete answer.
+ */
+const isIncomplete = (row: Row): boolean => row.issues.length > 0;
 
 const differing = (now: Record<string, string>, seen: Record<string, string>): string[] =>
   Object.keys(now).filter((column) => seen[column] !== undefined && seen[column] !== now[column]);
 
 const sameHashes = (a: Record<string, string>, b: Record<string, string>): boolean =>
   Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => a[k] === b[k]);
+
+export interface AnnotatedRows {
+  rows: Row[];
+  /** When these rows were fingerprinted: a later "Mark as seen" clears only what had been shown by then. */
+  viewedAt: string;
+}
 
 export class RowChanges {
   constructor(
@@ -53,9 +71,10 @@ export class RowChanges {
 
   /**
    * The rows with what changed for this user since they marked each seen. A row seen for the first time (or a
-   * column newly shown) starts from what it shows now: nothing is new on a first view.
+   * column newly shown) starts from what it shows now: nothing is new on a first view. Rows with nothing new are
+   * the very rows given, so a list opened by many is still serialised once.
    */
-  async annotate(tenantId: string, list: List, userId: string, rows: Row[]): Promise<Row[]> {
+  async annotate(tenantId: string, list: List, userId: string, rows: Row[]): Promise<AnnotatedRows> {
     const at = this.now().toISOString();
     const views = new Map((await this.store.rowViews(tenantId, list.id, userId)).map((view) => [view.entryId, view]));
     const updates: RowView[] = [];
@@ -63,11 +82,12 @@ export class RowChanges {
     const annotated = rows.map((row): Row => {
       const view = views.get(row.entryId);
       let changes: string[] = [];
-      if (isUnread(row)) {
+      if (isIncomplete(row)) {
         if (view) changes = differing(view.latest, view.seen);
       } else {
         const latest = fingerprintOf(list.id, row, list.columns);
-        // A first view, or a column shown since the last mark, starts from what it shows now.
+        // A first view, or a column shown since the last mark, starts from what it shows now (the store keeps
+        // what was marked seen meanwhile: it merges, it does not replace).
         const seen = { ...latest, ...view?.seen };
         if (!view || !sameHashes(latest, view.latest) || !sameHashes(seen, view.seen))
           updates.push({ entryId: row.entryId, seen, seenAt: view?.seenAt ?? at, latest, latestAt: at });
@@ -78,25 +98,24 @@ export class RowChanges {
       return { ...row, changes, seenAt: view?.seenAt ?? at };
     });
     if (updates.length > 0) await this.store.saveRowViews(tenantId, list.id, userId, updates);
-    // Nothing new for this user: the rows as built, shared with every other user (serialised once).
-    return isAnyChanged ? annotated : rows;
+    return { rows: isAnyChanged ? annotated : rows, viewedAt: at };
   }
 
   /**
    * The user's own note edit is no news to them: their view of that row takes the new note as seen (a teammate's
    * edit still shows as a change to everyone else).
    */
-  async acknowledgeNote(tenantId: string, listId: string, userId: string, entry: Entry): Promise<void> {
-    const view = (await this.store.rowViews(tenantId, listId, userId)).find((v) => v.entryId === entry.id);
-    if (view?.latest.note === undefined) return;
+  acknowledgeNote(tenantId: string, listId: string, userId: string, entry: Entry): Promise<void> {
     const note = hashOf(listId, entry.id, 'note', [entry.note?.text, entry.note?.updatedAt]);
-    await this.store.saveRowViews(tenantId, listId, userId, [
-      { ...view, seen: { ...view.seen, note }, latest: { ...view.latest, note }, latestAt: this.now().toISOString() },
-    ]);
+    return this.store.acknowledge(tenantId, listId, userId, entry.id, 'note', note);
   }
 
-  /** Marks rows seen as they were last shown to this user: these entries, or the whole list. */
-  markSeen(tenantId: string, listId: string, userId: string, entryIds?: readonly string[]): Promise<number> {
-    return this.store.markSeen(tenantId, listId, userId, entryIds, this.now().toISOString());
+  /**
+   * Marks rows seen as they were last shown to this user: these entries, or the whole list. With `viewedAt` (when
+   * the screen's rows were fingerprinted), a row whose values moved on since is left marked: what was never on
+   * screen is never cleared.
+   */
+  markSeen(tenantId: string, listId: string, userId: string, entryIds?: readonly string[], viewedAt?: string): Promise<number> {
+    return this.store.markSeen(tenantId, listId, userId, entryIds, this.now().toISOString(), viewedAt);
   }
 }

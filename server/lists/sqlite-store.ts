@@ -236,7 +236,7 @@ export class SqliteStore implements ListStore {
       `INSERT INTO row_views (list_id, entry_id, tenant_id, user_id, seen, seen_at, latest, latest_at)
        SELECT ?, id, ?, ?, ?, ?, ?, ? FROM entries WHERE id = ? AND list_id = ? AND tenant_id = ?
        ON CONFLICT (list_id, user_id, entry_id) DO UPDATE SET
-         seen = excluded.seen, seen_at = excluded.seen_at, latest = excluded.latest, latest_at = excluded.latest_at`,
+         seen = json_patch(excluded.seen, row_views.seen), latest = excluded.latest, latest_at = excluded.latest_at`,
     );
     this.db.transaction(() => {
       for (const v of views)
@@ -244,14 +244,34 @@ export class SqliteStore implements ListStore {
     })();
   }
 
-  async markSeen(tenantId: string, listId: string, userId: string, entryIds: readonly string[] | undefined, at: string): Promise<number> {
-    const base = 'UPDATE row_views SET seen = latest, seen_at = ? WHERE tenant_id = ? AND list_id = ? AND user_id = ?';
-    if (entryIds === undefined) return this.statement(base).run(at, tenantId, listId, userId).changes;
-    if (entryIds.length === 0) return 0;
-    const result = this.db
-      .prepare(`${base} AND entry_id IN (${entryIds.map(() => '?').join(', ')})`)
-      .run(at, tenantId, listId, userId, ...entryIds);
-    return result.changes;
+  async acknowledge(tenantId: string, listId: string, userId: string, entryId: string, column: string, hash: string): Promise<void> {
+    const path = `$.${column}`;
+    this.statement(
+      `UPDATE row_views SET seen = json_set(seen, ?, ?), latest = json_set(latest, ?, ?)
+       WHERE tenant_id = ? AND list_id = ? AND user_id = ? AND entry_id = ? AND json_extract(latest, ?) IS NOT NULL`,
+    ).run(path, hash, path, hash, tenantId, listId, userId, entryId, path);
+  }
+
+  async markSeen(
+    tenantId: string,
+    listId: string,
+    userId: string,
+    entryIds: readonly string[] | undefined,
+    at: string,
+    viewedAt?: string,
+  ): Promise<number> {
+    if (entryIds?.length === 0) return 0;
+    const values: unknown[] = [at, tenantId, listId, userId];
+    let sql = 'UPDATE row_views SET seen = latest, seen_at = ? WHERE tenant_id = ? AND list_id = ? AND user_id = ?';
+    if (viewedAt !== undefined) {
+      sql += ' AND latest_at <= ?';
+      values.push(viewedAt);
+    }
+    if (entryIds !== undefined) {
+      sql += ` AND entry_id IN (${entryIds.map(() => '?').join(', ')})`;
+      values.push(...entryIds);
+    }
+    return this.db.prepare(sql).run(...values).changes;
   }
 
   async deleteList(tenantId: string, listId: string, audit: AuditOfWrite = []): Promise<boolean> {

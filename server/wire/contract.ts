@@ -262,6 +262,9 @@ export interface Row {
   seenAt?: string;
 }
 
+/** The rows answer's header naming when they were fingerprinted for "what changed"; sent back with Mark as seen. */
+export const VIEWED_AT_HEADER = 'Rounds-Viewed-At';
+
 export interface RowsResponse {
   rows: Row[];
   fetchedAt: string;

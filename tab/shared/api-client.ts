@@ -47,7 +47,8 @@ export interface ApiClient {
   getIfChanged<T>(path: string, etag: string | undefined, signal?: AbortSignal): Promise<Conditional<T>>;
 }
 
-export type Conditional<T> = { unchanged: true } | { unchanged: false; body: T; etag?: string };
+/** A conditional GET's answer, with the headers that came with it (the 304's too). */
+export type Conditional<T> = ({ unchanged: true } | { unchanged: false; body: T; etag?: string }) & { headers: Headers };
 
 export interface ApiClientOptions {
   /** Absent for the open endpoints (client config, demo sign-in). */
@@ -129,8 +130,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     getIfChanged: async <T,>(path: string, etag: string | undefined, signal?: AbortSignal): Promise<Conditional<T>> => {
       const response = await send('GET', path, undefined, signal, etag ? { 'if-none-match': etag } : {});
-      if (response.status === 304) return { unchanged: true };
-      return { unchanged: false, body: (await response.json()) as T, etag: response.headers.get('etag') ?? undefined };
+      if (response.status === 304) return { unchanged: true, headers: response.headers };
+      return { unchanged: false, body: (await response.json()) as T, etag: response.headers.get('etag') ?? undefined, headers: response.headers };
     },
   };
 }

@@ -64,19 +64,27 @@ export function deleteList(api: ApiClient, listId: string): Promise<void> {
   return api.delete(`/api/lists/${enc(listId)}`);
 }
 
-/** `isFresh`: Refresh asks the EHR again instead of answers shared in the last FHIR_CACHE_SECONDS. */
-export function getRows(api: ApiClient, listId: string, signal?: AbortSignal, isFresh = false): Promise<RowsResponse> {
-  return api.get<RowsResponse>(`/api/lists/${enc(listId)}/rows${isFresh ? '?fresh=1' : ''}`, signal);
-}
+
+/** The rows answer's header naming when they were fingerprinted (server/wire/contract.ts VIEWED_AT_HEADER). */
+export const VIEWED_AT_HEADER = 'Rounds-Viewed-At';
 
 /** The rows unless they are still those of `etag` (the server answers 304: an idle ward costs almost nothing). */
-export function getRowsIfChanged(api: ApiClient, listId: string, etag: string | undefined, signal?: AbortSignal): Promise<Conditional<RowsResponse>> {
-  return api.getIfChanged<RowsResponse>(`/api/lists/${enc(listId)}/rows`, etag, signal);
+export function getRowsIfChanged(
+  api: ApiClient,
+  listId: string,
+  etag: string | undefined,
+  signal?: AbortSignal,
+  isFresh = false,
+): Promise<Conditional<RowsResponse>> {
+  return api.getIfChanged<RowsResponse>(`/api/lists/${enc(listId)}/rows${isFresh ? '?fresh=1' : ''}`, etag, signal);
 }
 
-/** Mark as seen: these rows, or every row of the list. */
-export function markRowsSeen(api: ApiClient, listId: string, entryIds?: string[]): Promise<void> {
-  return api.post<void>(`/api/lists/${enc(listId)}/seen`, entryIds ? { entryIds } : {});
+/**
+ * Mark as seen: these rows, or every row of the list, as shown at `viewedAt` (the rows answer's Rounds-Viewed-At):
+ * a row whose values moved on since stays marked.
+ */
+export function markRowsSeen(api: ApiClient, listId: string, entryIds?: string[], viewedAt?: string): Promise<void> {
+  return api.post<void>(`/api/lists/${enc(listId)}/seen`, { ...(entryIds ? { entryIds } : {}), ...(viewedAt ? { viewedAt } : {}) });
 }
 
 export function addPatientEntry(api: ApiClient, listId: string, patientId: string): Promise<Entry> {

@@ -6,13 +6,15 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
 import type { List, Row } from '../../server/wire/contract.js';
-import { partnerData, startListsApp, TENANT_A, USER_A, USER_A2, type ListsApp } from '../support/lists-app.js';
+import { partnerData, startListsApp, TENANT_A, USER_A, USER_A2, USER_B, type ListsApp } from '../support/lists-app.js';
 
 let app: ListsApp;
 let ehr: Record<string, FhirResource[]>;
+/** Searches of these types fail while set (the stand-in EHR reads it at each request). */
+const failingTypes: Record<string, number> = {};
 beforeAll(async () => {
   ehr = partnerData(3);
-  app = await startListsApp({ partner: { tenants: ehr } });
+  app = await startListsApp({ partner: { tenants: ehr, failingTypes } });
 });
 afterAll(() => app.close());
 
@@ -130,9 +132,55 @@ describe('changes since the last look', () => {
     expect((changed.body.rows as Row[])[0]!.changes).toEqual(['conditions', 'vitals', 'labs']);
   });
 
-  test('refuses a mark for rows that are not entry ids, and a list the user may not see', async () => {
+  test('refuses a mark for rows that are not entry ids, for an unknown list, and for another tenant\'s list', async () => {
     const list = await sharedList(['a1']);
     expect((await app.call(USER_A, 'POST', `/api/lists/${list.id}/seen`, { entryIds: ['not-an-id'] })).status).toBe(400);
+    expect((await app.call(USER_A, 'POST', `/api/lists/${list.id}/seen`, { viewedAt: 'yesterday' })).status).toBe(400);
     expect((await app.call(USER_A, 'POST', `/api/lists/${randomUUID()}/seen`, {})).status).toBe(404);
+    expect((await app.call(USER_B, 'POST', `/api/lists/${list.id}/seen`, {})).status).toBe(404);
+  });
+
+  test('a mark clears only what had been shown: a row whose values moved on after the screen was loaded stays marked', async () => {
+    const list = await sharedList(['a1']);
+    const shown = await app.call(USER_A, 'GET', `/api/lists/${list.id}/rows`);
+    const viewedAt = shown.headers.get('rounds-viewed-at')!;
+    expect(viewedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // The EHR records a vital; this user's other device (or a refresh whose answer never reached the screen) sees it.
+    recordInEhr('a1');
+    const later = await rowsAs(USER_A, list.id);
+    expect(changesOf(later).a1).toEqual(['conditions', 'vitals', 'labs']);
+    // "Mark as seen" from the screen loaded before: the new vital was never on it, so its mark stays.
+    expect((await app.call(USER_A, 'POST', `/api/lists/${list.id}/seen`, { viewedAt })).status).toBe(204);
+    expect(changesOf(await rowsAs(USER_A, list.id)).a1).toEqual(['conditions', 'vitals', 'labs']);
+    const current = (await app.call(USER_A, 'GET', `/api/lists/${list.id}/rows`)).headers.get('rounds-viewed-at')!;
+    expect((await app.call(USER_A, 'POST', `/api/lists/${list.id}/seen`, { viewedAt: current })).status).toBe(204);
+    expect(changesOf(await rowsAs(USER_A, list.id)).a1).toEqual([]);
+  });
+
+  test('a part the EHR fails to answer marks nothing as changed, then or when it answers again', async () => {
+    const list = await sharedList(['a2']);
+    await rowsAs(USER_A, list.id);
+    failingTypes.Condition = 500;
+    try {
+      const partial = await rowsAs(USER_A, list.id);
+      expect(partial[0]!.issues.length).toBeGreaterThan(0);
+      expect(changesOf(partial).a2).toEqual([]);
+    } finally {
+      delete failingTypes.Condition;
+    }
+    expect(changesOf(await rowsAs(USER_A, list.id)).a2).toEqual([]);
+  });
+
+  test('an auto-refresh answered 304 is not audited as another view of the patients', async () => {
+    const list = await sharedList(['a1', 'a2']);
+    const first = await app.call(USER_A, 'GET', `/api/lists/${list.id}/rows`);
+    const viewsOf = async (): Promise<number> =>
+      ((await app.call(USER_A, 'GET', `/api/audit?listId=${list.id}&type=patient.viewed`)).body.events as unknown[]).length;
+    const before = await viewsOf();
+    const again = await app.call(USER_A, 'GET', `/api/lists/${list.id}/rows`, undefined, { 'if-none-match': first.headers.get('etag')! });
+    expect(again.status).toBe(304);
+    expect(await viewsOf()).toBe(before);
+    await app.call(USER_A, 'GET', `/api/lists/${list.id}/rows`);
+    expect(await viewsOf()).toBe(before + 2);
   });
 });

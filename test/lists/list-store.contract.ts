@@ -160,6 +160,32 @@ export function describeListStoreContract(name: string, open: () => Promise<List
       expect(Object.keys(await byEntry('user-1'))).toEqual([p2!.id]);
     });
 
+    test('a view saved from a stale read never undoes a mark; a mark with viewedAt skips rows that moved on since', async () => {
+      const list = (await store.createList(TENANT_A, newList(freshContext()), [patientEntry('p1'), patientEntry('p2')], 100))!;
+      const [p1, p2] = list.entries;
+      await store.saveRowViews(TENANT_A, list.id, 'user-1', [
+        { entryId: p1!.id, seen: { vitals: 'h1' }, seenAt: T0, latest: { vitals: 'h2' }, latestAt: T0 },
+        { entryId: p2!.id, seen: { vitals: 'h1' }, seenAt: T0, latest: { vitals: 'h3' }, latestAt: T1 },
+      ]);
+      // Marked seen by the screen loaded between T0 and T1: p2's latest came after it and stays unseen.
+      expect(await store.markSeen(TENANT_A, list.id, 'user-1', undefined, '2026-01-01T08:30:00.000Z', '2026-01-01T08:30:00.000Z')).toBe(1);
+      // A view computed from a read before the mark (seen h1) arrives after it, adding the labs column.
+      await store.saveRowViews(TENANT_A, list.id, 'user-1', [
+        { entryId: p1!.id, seen: { vitals: 'h1', labs: 'l1' }, seenAt: T0, latest: { vitals: 'h2', labs: 'l1' }, latestAt: T1 },
+      ]);
+      const views = Object.fromEntries((await store.rowViews(TENANT_A, list.id, 'user-1')).map((v) => [v.entryId, v]));
+      expect(views[p1!.id]?.seen).toEqual({ vitals: 'h2', labs: 'l1' });
+      expect(views[p2!.id]?.seen).toEqual({ vitals: 'h1' });
+
+      await store.acknowledge(TENANT_A, list.id, 'user-1', p2!.id, 'vitals', 'h4');
+      await store.acknowledge(TENANT_A, list.id, 'user-1', p2!.id, 'note', 'n1');
+      const acknowledged = (await store.rowViews(TENANT_A, list.id, 'user-1')).find((v) => v.entryId === p2!.id);
+      // A column the row's view does not show is left alone.
+      expect(acknowledged).toMatchObject({ seen: { vitals: 'h4' }, latest: { vitals: 'h4' } });
+      await store.acknowledge(TENANT_B, list.id, 'user-1', p1!.id, 'vitals', 'x');
+      expect((await store.rowViews(TENANT_A, list.id, 'user-1')).find((v) => v.entryId === p1!.id)?.latest.vitals).toBe('h2');
+    });
+
     test('answers a stale version with a conflict that carries the current list', async () => {
       const list = (await store.createList(TENANT_A, newList(freshContext()), [], 100))!;
       await store.updateList(TENANT_A, list.id, 1, { name: 'First writer' }, T1);

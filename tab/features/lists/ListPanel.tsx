@@ -168,7 +168,11 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
         ) : (
           <ErrorNotice message={t('list.rowsFailed', { reason: errorText(data.rowsError, i18n) })} onRetry={data.refreshRows} />
         ))}
-      <ChangesBar rows={shownRows} onMarkAll={() => void data.markSeen().catch(() => notify(t('changes.markFailed'), { intent: 'error' }))} />
+      <ChangesBar
+        rows={shownRows}
+        // Only the rows on screen: a row hidden by the toggle keeps its marks until it is shown.
+        onMarkAll={() => void data.markSeen(shownRows.map((r) => r.entryId)).catch(() => notify(t('changes.markFailed'), { intent: 'error' }))}
+      />
       {list.entries.length === 0 ? (
         <EmptyState
           icon={<PeopleListRegular />}

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Entry, List, Row, RowsResponse } from '../../../server/wire/contract';
 import { isApiResponseError, type Conditional } from '../../shared/api-client';
 import { useApi } from '../../shared/api-context';
-import { getList, getRows, getRowsIfChanged, markRowsSeen, updateList, type ListChanges } from '../../shared/rounds-api';
+import { VIEWED_AT_HEADER, getList, getRowsIfChanged, markRowsSeen, updateList, type ListChanges } from '../../shared/rounds-api';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -72,7 +72,7 @@ export function useListData(listId: string | undefined, autoRefreshMs: number = 
   /** Set by refresh(): the next rows load asks the EHR again. */
   const isFreshRef = useRef(false);
   /** The ETag of the rows on screen and the list they are of: an auto-refresh asks only whether they changed. */
-  const shownRef = useRef<{ listId: string; etag?: string } | undefined>(undefined);
+  const shownRef = useRef<{ listId: string; etag?: string; viewedAt?: string } | undefined>(undefined);
   const [checkedAt, setCheckedAt] = useState<Date>();
 
   useEffect(() => {
@@ -98,10 +98,14 @@ export function useListData(listId: string | undefined, autoRefreshMs: number = 
   const seenEpochRef = useRef(0);
   /** Rows answered (or confirmed current by a 304) for this list, unless marked seen since they were asked for. */
   const showRows = useCallback((shownListId: string, answer: Conditional<RowsResponse>, askedAtEpoch: number): void => {
+    const viewedAt = answer.headers.get(VIEWED_AT_HEADER) ?? undefined;
     if (!answer.unchanged && askedAtEpoch === seenEpochRef.current) {
       setRows(answer.body.rows);
       setFetchedAt(answer.body.fetchedAt);
-      shownRef.current = { listId: shownListId, etag: answer.etag };
+      shownRef.current = { listId: shownListId, etag: answer.etag, viewedAt };
+    } else if (answer.unchanged && shownRef.current?.listId === shownListId) {
+      // The rows on screen are still the current ones, as of this later answer.
+      shownRef.current = { ...shownRef.current, viewedAt };
     }
     setCheckedAt(new Date());
     setRowsError(undefined);
@@ -121,9 +125,7 @@ export function useListData(listId: string | undefined, autoRefreshMs: number = 
     const isFresh = isFreshRef.current;
     isFreshRef.current = false;
     const epoch = seenEpochRef.current;
-    const load = isFresh
-      ? getRows(api, listId, controller.signal, true).then((body) => ({ unchanged: false as const, body, etag: undefined }))
-      : getRowsIfChanged(api, listId, undefined, controller.signal);
+    const load = getRowsIfChanged(api, listId, undefined, controller.signal, isFresh);
     load.then(
       (answer) => showRows(listId, answer, epoch),
       (error: unknown) => {
@@ -205,7 +207,8 @@ export function useListData(listId: string | undefined, autoRefreshMs: number = 
     async (entryIds?: string[]): Promise<void> => {
       if (!listId) return;
       seenEpochRef.current += 1;
-      await markRowsSeen(api, listId, entryIds);
+      const shown = shownRef.current;
+      await markRowsSeen(api, listId, entryIds, shown?.listId === listId ? shown.viewedAt : undefined);
       const marked = entryIds ? new Set(entryIds) : undefined;
       setRows((all) => all.map((r) => (!marked || marked.has(r.entryId) ? { ...r, changes: [] } : r)));
     },
