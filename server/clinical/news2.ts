@@ -126,10 +126,14 @@ function readingsOf(vitals: readonly VitalSign[]): Map<string, Reading> {
 
 /** LOINC 67775-7, "Level of responsiveness": the AVPU (ACVPU) scale as EHRs record it. */
 export const CONSCIOUSNESS_CODE = '67775-7';
-/** Answers meaning Alert (LOINC LA9340-6, SNOMED 248234008 "Mentally alert"), by code or words. */
-const ALERT = /^(LA9340-6|248234008|a)$|\balert\b/i;
-/** New confusion, voice, pain or unresponsive (LOINC LA17108-4, LA17107-6, LA9343-0; SNOMED 450847001, 450848006, 422768004, 286933003). */
-const NOT_ALERT = /^(LA17108-4|LA17107-6|LA9343-0|450847001|450848006|422768004|286933003|[cvpu]$)|confus|voice|verbal|pain|unrespons/i;
+/** Answers meaning Alert, the whole answer only (LOINC LA9340-6, SNOMED 248234008 "Mentally alert"). */
+const ALERT = /^\s*(LA9340-6|248234008|a|alert|mentally alert)\s*$/i;
+/**
+ * New confusion, voice, pain or unresponsive (LOINC LA17108-4, LA17107-6, LA9343-0; SNOMED 450847001, 450848006,
+ * 422768004, 286933003), or any answer that says "not alert". Asked first: "Responds to voice, not fully alert"
+ * is never read as alert.
+ */
+const NOT_ALERT = /^\s*(LA17108-4|LA17107-6|LA9343-0|450847001|450848006|422768004|286933003|[cvpu])\s*$|confus|voice|verbal|pain|unrespons|\bnot\b[^,;]*\balert/i;
 /** RCP: new confusion, or a response to voice or pain only, or none, scores 3; alert 0. */
 const NOT_ALERT_POINTS = 3;
 
@@ -137,8 +141,8 @@ const NOT_ALERT_POINTS = 3;
 function consciousnessOf(vitals: readonly VitalSign[], isRecent: (reading: Reading) => boolean): News2['parameters'][number] | undefined {
   const recorded = vitals.find((v) => v.code === CONSCIOUSNESS_CODE && v.text !== undefined);
   if (!recorded?.text || !isRecent({ value: 0, effective: recorded.effective })) return undefined;
-  if (ALERT.test(recorded.text)) return { name: 'Consciousness', points: 0 };
   if (NOT_ALERT.test(recorded.text)) return { name: 'Consciousness', points: NOT_ALERT_POINTS };
+  if (ALERT.test(recorded.text)) return { name: 'Consciousness', points: 0 };
   return undefined;
 }
 

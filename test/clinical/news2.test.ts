@@ -83,7 +83,7 @@ describe('NEWS2 from a patient\'s latest vitals', () => {
     expect(score.parameters.at(-1)).toEqual({ name: 'Consciousness', points: 0 });
   });
 
-  test.each(['Responds to voice', 'Responds to pain', 'Unresponsive', 'New confusion', 'LA17108-4', '450848006', 'V'])(
+  test.each(['Responds to voice', 'Responds to pain', 'Unresponsive', 'New confusion', 'LA17108-4', '450848006', 'V', 'Not alert', 'Responds to voice, not fully alert'])(
     'consciousness other than alert (%s) scores 3, and alone makes the band low-medium',
     (answer) => {
       const score = news2Of([...vitals({ rr: 16, spo2: 97, sys: 125, hr: 72, temp: 36.8, o2flow: 0 }), avpu(answer)], { now: NOW })!;
@@ -108,6 +108,7 @@ describe('NEWS2 from a patient\'s latest vitals', () => {
     const all = vitals({ rr: 16, spo2: 97, sys: 125, hr: 72, temp: 36.8, o2flow: 0 });
     expect(news2Of([...all, avpu('Alert', '2026-11-30T08:00:00Z')], { now: NOW })!.missing).toEqual(['Consciousness']);
     expect(news2Of([...all, avpu('Drowsy?')], { now: NOW })!.missing).toEqual(['Consciousness']);
+    expect(news2Of([...all, avpu('Alert at times')], { now: NOW })!.missing).toEqual(['Consciousness']);
   });
 
   test('a septic picture: RR 24, SpO2 93 on oxygen, systolic 98, pulse 118, 38.7 °C scores 11, high', () => {
