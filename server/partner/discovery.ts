@@ -43,6 +43,10 @@ export function checkedTokenUrl(raw: string, fhirUrl: string, who: string): stri
   }
   if (url.protocol !== 'https:' && !isLoopbackUrl(url.href))
     throw badGateway(`${who} publishes a token URL that is not https`);
+  // Only a server on this machine may send us to this machine: a remote one naming a loopback token URL would
+  // have Rounds post its credentials to whatever listens here.
+  if (isLoopbackUrl(url.href) && !isLoopbackUrl(fhirUrl))
+    throw badGateway(`${who} publishes a token URL on this machine's loopback address`);
   return url.href;
 }
 

@@ -10,6 +10,7 @@ import type { SmartBackendConfig } from '../../server/partner/endpoint-config.js
 import { jwksOf } from '../../server/partner/jwks.js';
 import { loadTenantRoutes, parseTenantRoutes } from '../../server/partner/tenant-routes-file.js';
 import { defaultScopeOf } from '../../server/partner/smart-backend-grant.js';
+import { checkedTokenUrl } from '../../server/partner/discovery.js';
 import { makeCertificate } from '../fakes/fake-entra.js';
 import { TENANT_A, TENANT_B } from '../fakes/fake-aad.js';
 
@@ -191,5 +192,15 @@ describe('the default SMART scope', () => {
     expect(defaultScopeOf({ capabilities: ['client-confidential-asymmetric'] })).toBe('system/*.read');
     expect(defaultScopeOf({ capabilities: ['permission-v1', 'permission-v2'] })).toBe('system/*.read');
     expect(defaultScopeOf({ capabilities: ['permission-v2'] })).toBe('system/*.rs');
+  });
+});
+
+describe('a published token URL', () => {
+  test('may be on loopback only when the FHIR server is too: a remote server cannot send our credentials here', () => {
+    expect(checkedTokenUrl('http://127.0.0.1:8080/token', 'http://127.0.0.1:9000/fhir', 'The FHIR server')).toBe('http://127.0.0.1:8080/token');
+    expect(() => checkedTokenUrl('http://127.0.0.1:8080/token', 'https://ehr.example.org/fhir', 'The FHIR server')).toThrow(/loopback/);
+    expect(() => checkedTokenUrl('https://localhost/token', 'https://ehr.example.org/fhir', 'The FHIR server')).toThrow(/loopback/);
+    expect(() => checkedTokenUrl('http://auth.example.org/token', 'https://ehr.example.org/fhir', 'The FHIR server')).toThrow(/not https/);
+    expect(checkedTokenUrl('/oauth2/token', 'https://ehr.example.org/fhir', 'The FHIR server')).toBe('https://ehr.example.org/oauth2/token');
   });
 });
