@@ -9,11 +9,11 @@ const useStyles = makeStyles({
   root: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
   // A value stays on one line; the cell wraps between values.
   value: { whiteSpace: 'nowrap' },
-  // Out of range: coloured as well as said in words with an arrow (never colour alone). Forced colours keep the
-  // words; the system's colours stand.
-  abnormal: { color: tokens.colorStatusWarningForeground1, '@media (forced-colors: active)': { color: 'CanvasText' } },
+  // Out of range: coloured as well as said in words with an arrow (never colour alone). The Foreground3 tokens keep
+  // 4.5:1 on the grid in light and dark (Foreground1's danger red is 4.2:1 on dark). Forced colours keep the words.
+  abnormal: { color: tokens.colorStatusWarningForeground3, '@media (forced-colors: active)': { color: 'CanvasText' } },
   critical: {
-    color: tokens.colorStatusDangerForeground1,
+    color: tokens.colorStatusDangerForeground3,
     fontWeight: tokens.fontWeightSemibold,
     '@media (forced-colors: active)': { color: 'CanvasText' },
   },
