@@ -29,12 +29,13 @@ const REQUIRED: Record<PatientPart, Gaps> = {
     count('lack code display', rs.length, rs.filter((r) => a.toCondition(r).text === UNKNOWN_CONDITION).length),
   vitals: (a, rs) => {
     const vitals = a.toVitals(rs);
+    // The level of responsiveness (67775-7) is a coded answer, read as `text`: valueCodeableConcept is its value.
     const hasValue = (v: (typeof vitals)[number]): boolean =>
-      v.value !== undefined || v.components.some((c) => c.value !== undefined);
+      v.value !== undefined || v.text !== undefined || v.components.some((c) => c.value !== undefined);
     return [
       ...count('vital signs lack a code', vitals.length, vitals.filter((v) => !v.code).length),
       ...count('vital signs lack effective[x]', vitals.length, vitals.filter((v) => !v.effective).length),
-      ...count('vital signs lack valueQuantity.value', vitals.length, vitals.filter((v) => !hasValue(v)).length),
+      ...count('vital signs lack valueQuantity.value (or an AVPU answer)', vitals.length, vitals.filter((v) => !hasValue(v)).length),
     ];
   },
   // A result without a value is not read as one (it is not resulted yet): only its time can be missing.

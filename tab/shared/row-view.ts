@@ -114,12 +114,15 @@ const VITAL_KEYS: Record<string, MessageKey> = {
   '29463-7': 'vital.weight',
   '8302-2': 'vital.height',
   '39156-5': 'vital.bmi',
+  // Supplemental oxygen, as a flow (L/min) or an inhaled concentration (%).
+  '3151-8': 'vital.o2',
+  '3150-0': 'vital.o2',
   '67775-7': 'vital.consciousness',
 };
 const SYSTOLIC = '8480-6';
 const DIASTOLIC = '8462-4';
-/** Order of the vitals in a cell: the ones a round looks at first come first. */
-const VITAL_ORDER = ['vital.bp', 'vital.hr', 'vital.rr', 'vital.temp', 'vital.spo2', 'vital.consciousness', 'vital.weight'];
+/** Order of the vitals in a cell: the ones a round looks at first come first; oxygen next to the saturation it gives. */
+const VITAL_ORDER = ['vital.bp', 'vital.hr', 'vital.rr', 'vital.temp', 'vital.spo2', 'vital.o2', 'vital.consciousness', 'vital.weight'];
 
 export function vitalLabel(vital: VitalSign, i18n: I18n): string {
   const key = vital.code ? VITAL_KEYS[vital.code] : undefined;
@@ -184,9 +187,27 @@ export interface TimedText {
   flag?: Exclude<Flag, 'normal'>;
 }
 
+const OXYGEN_FLOW = '3151-8';
+const OXYGEN_CONCENTRATION = '3150-0';
+const CONSCIOUSNESS = '67775-7';
+/** AVPU's Alert as EHRs send it (LOINC LA9340-6, SNOMED 248234008, or in words); anything else is shown. */
+const ALERT = /^\s*(alert|mentally alert|a|LA9340-6|248234008)\s*$/i;
+
+/**
+ * Whether a vital says only that all is as usual: room air (0 L/min, or the 21 % of air) or an alert patient. A
+ * cell leaves these out, so oxygen and responsiveness appear when they matter and the cell stays short; the NEWS2
+ * column scores them either way, and the patient's details show them all.
+ */
+function isUsualState(vital: VitalSign): boolean {
+  if (vital.code === OXYGEN_FLOW) return vital.value === 0;
+  if (vital.code === OXYGEN_CONCENTRATION) return vital.value !== undefined && vital.value <= 21;
+  if (vital.code === CONSCIOUSNESS) return vital.text !== undefined && ALERT.test(vital.text);
+  return false;
+}
+
 /** The vitals of a cell, one by one: the ones a round looks at first, with short units, flags and times. */
 export function vitalEntries(vitals: VitalSign[], i18n: I18n): TimedText[] {
-  return sortedVitals(vitals, i18n).map((v, index) => {
+  return sortedVitals(vitals.filter((v) => !isUsualState(v)), i18n).map((v, index) => {
     const value = vitalValue({ ...v, unit: v.unit ? (SHORT_UNITS[v.unit] ?? v.unit) : v.unit }, i18n);
     const text = [vitalLabel(v, i18n), value, flagText(v, i18n)].filter(Boolean).join(NBSP);
     const flag = worstFlag(v);

@@ -133,7 +133,7 @@ describe('clinical signal on the list, in Chromium', { timeout: 120_000 }, () =>
     const scores = cells.map((text) => Number(/^(\d+) · /.exec(text)?.[1]));
     expect(scores).toEqual(rows.map((r) => r.news2!.score).sort((a, b) => b - a));
     expect(scores.every((score, i) => i === 0 || score <= scores[i - 1]!)).toBe(true);
-    // A score with parameters missing (the demo records no oxygen or consciousness) says so, and which.
+    // A score with parameters missing (a few demo patients have oxygen or responsiveness charted on paper) says so, and which.
     const partial = rows.find((r) => r.news2?.partial);
     expect(partial, 'a row with a partial NEWS2').toBeDefined();
     const partialText = plain(await gridRow(tab, partial!).textContent());

@@ -26,6 +26,8 @@ describe('the string catalogues', () => {
         'app.title',
         'signIn.hospital',
         'vital.spo2',
+        // O₂, supplemental oxygen, is written the same way in French.
+        'vital.o2',
         'gender.male.short',
         'gender.female.short',
         'list.patientCount',

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Row } from '../../server/wire/contract';
+import type { Row, VitalSign } from '../../server/wire/contract';
 import { createI18n } from '../../tab/shared/i18n/I18nProvider';
-import { cellText, sortRows, statusText, vitalEntries, vitalsText } from '../../tab/shared/row-view';
+import { cellText, sortedVitals, sortRows, statusText, vitalEntries, vitalsText } from '../../tab/shared/row-view';
 import { rowFromEntry } from '../../tab/features/lists/use-list-data';
 import { ADA, ADA_ROW, BEN } from './support/fixtures';
 
@@ -95,6 +95,33 @@ describe('clinical signal in the cells', () => {
     expect(cellText(unwell, 'news2', en)).toBe('3 · low–medium (partial: no Consciousness)');
     expect(cellText(manual, 'news2', en)).toBe('');
     expect(sortRows([unwell, manual, sick], 'news2', 'desc', en).map((r) => r.entryId)).toEqual(['s', 'u', 'm']);
+  });
+});
+
+describe('oxygen and responsiveness in the vitals cell', () => {
+  const vital = (code: string, name: string, fields: Partial<VitalSign>): VitalSign => ({ code, name, components: [], ...fields });
+  const spo2 = (value: number): VitalSign => vital('59408-5', 'Oxygen saturation', { value, unit: '%' });
+  const flow = (value: number): VitalSign => vital('3151-8', 'Inhaled oxygen flow rate', { value, unit: 'L/min' });
+  const avpu = (text: string): VitalSign => vital('67775-7', 'Level of responsiveness', { text });
+
+  test('are left out when they say only that all is usual: room air and an alert patient', () => {
+    expect(plainVitals([avpu('Alert'), flow(0), spo2(97)], en)).toBe('SpO₂ 97 %');
+    expect(plainVitals([avpu('LA9340-6'), vital('3150-0', 'Inhaled oxygen concentration', { value: 21, unit: '%' })], en)).toBe('');
+    expect(vitalEntries([flow(0), avpu('Alert')], en)).toEqual([]);
+  });
+
+  test('show oxygen above room air beside the saturation, and a patient not alert, in both languages', () => {
+    const unwell = [avpu('Voice'), flow(3), spo2(91)];
+    expect(plainVitals(unwell, en)).toBe('SpO₂ 91 % · O₂ 3 L/min · AVPU Voice');
+    expect(plainVitals(unwell, fr)).toBe('SpO₂ 91 % · O₂ 3 L/min · AVPU Voice');
+    expect(plainVitals([vital('3150-0', 'Inhaled oxygen concentration', { value: 28, unit: '%' })], en)).toBe('O₂ 28 %');
+    // Words the cell does not know for sure mean Alert are shown, never hidden.
+    expect(plainVitals([avpu('Not alert')], en)).toBe('AVPU Not alert');
+    expect(plainVitals([avpu('New confusion')], en)).toBe('AVPU New confusion');
+  });
+
+  test('stay in the full list the patient details show', () => {
+    expect(sortedVitals([avpu('Alert'), flow(0), spo2(97)], en).map((v) => v.code)).toEqual(['59408-5', '3151-8', '67775-7']);
   });
 });
 

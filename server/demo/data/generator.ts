@@ -13,6 +13,7 @@ import {
 } from './clinical-records.js';
 import { buildFacility } from './facility.js';
 import { buildLabs } from './lab-series.js';
+import { buildNews2Series } from './news2-series.js';
 import { createIdMaker } from './ids.js';
 import type { DemoEdgeCases, DemoEncounter, DemoPatient, DemoTenantData, Gender, PersonName } from './model.js';
 import { ACCENTED_NAMES, CITIES, FAMILY, FEMALE_GIVEN, LONG_NAMES, MALE_GIVEN, STREETS } from './names.js';
@@ -134,6 +135,8 @@ function generateTenantData(
     const ctx: RecordContext = { prng: prng.fork(`labs-${i}`), nextId, patientId: patient.id, now, encounter: encounterOf.get(patient.id) };
     data.labs.push(...buildLabs(ctx, tenant.labUnits ?? 'si', i));
   });
+  // Oxygen flow and responsiveness last of all, for the same reason: each set of vitals gains them, nothing else moves.
+  data.vitals.push(...buildNews2Series(data, prng.fork('news2'), nextId));
   return data;
 }
 

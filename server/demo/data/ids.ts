@@ -12,6 +12,7 @@ export type IdKind =
   | 'Condition'
   | 'Observation'
   | 'LabResult'
+  | 'News2Observation'
   | 'AllergyIntolerance'
   | 'Medication'
   | 'Coverage';
@@ -26,6 +27,8 @@ const NUMERIC_BASE: Record<IdKind, number> = {
   Observation: 197198000,
   // Laboratory Observations: a range of their own, far above the vital signs' (at most 2,000 × 96 of them).
   LabResult: 198600000,
+  // Oxygen flow and level of responsiveness, added after the labs: above theirs (at most 2,000 × 7 × 10 of them).
+  News2Observation: 198800000,
   AllergyIntolerance: 12760000,
   Medication: 309799000,
   Coverage: 490016000,
@@ -40,6 +43,7 @@ const DOTTED_TAG: Record<IdKind, string> = {
   Condition: 'CND',
   Observation: 'VS',
   LabResult: 'LAB',
+  News2Observation: 'NEWS',
   AllergyIntolerance: 'ALG',
   Medication: 'RX',
   Coverage: 'COV',

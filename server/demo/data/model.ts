@@ -83,7 +83,14 @@ export interface DemoCondition {
 }
 
 export type VitalKind =
-  'heartRate' | 'bloodPressure' | 'respiratoryRate' | 'temperature' | 'oxygenSaturation' | 'weight';
+  | 'heartRate'
+  | 'bloodPressure'
+  | 'respiratoryRate'
+  | 'temperature'
+  | 'oxygenSaturation'
+  | 'weight'
+  | 'oxygenFlow'
+  | 'consciousness';
 export type VitalComponentKind = 'systolic' | 'diastolic';
 
 export interface DemoVital {
@@ -94,6 +101,8 @@ export interface DemoVital {
   effective: string;
   value?: number;
   components?: { kind: VitalComponentKind; value: number }[];
+  /** A coded answer instead of a number: the level of responsiveness (AVPU). */
+  answer?: Code;
 }
 
 export type LabKind =

@@ -1,4 +1,5 @@
-// The vital signs the demo records: LOINC codes with UCUM units (hl7.org/fhir/R4/observation-vitalsigns.html).
+// The vital signs the demo records: LOINC codes with UCUM units (hl7.org/fhir/R4/observation-vitalsigns.html),
+// and the two more NEWS2 needs: inhaled oxygen flow and the level of responsiveness, a coded AVPU answer.
 import type { Code, VitalComponentKind, VitalKind } from './model.js';
 import { LOINC } from './clinical.js';
 
@@ -54,7 +55,29 @@ export const VITALS: Record<VitalKind, VitalDefinition> = {
     range: [48, 118],
     decimals: 1,
   },
+  // 0 L/min is room air; the generator titrates 1–6 L/min to the saturation (./news2-series.ts).
+  oxygenFlow: {
+    loinc: { system: LOINC, code: '3151-8', display: 'Inhaled oxygen flow rate' },
+    unit: 'L/min',
+    ucum: 'L/min',
+    range: [0, 6],
+    decimals: 0,
+  },
+  // Its value is an answer of AVPU_ANSWERS (valueCodeableConcept), so it has no unit.
+  consciousness: {
+    loinc: { system: LOINC, code: '67775-7', display: 'Level of responsiveness' },
+    unit: '',
+    ucum: '',
+    range: [0, 0],
+    decimals: 0,
+  },
 };
+
+/** The LOINC answers to 67775-7 the demo records; Pain (LA17107-6) and Unresponsive (LA9343-0) complete AVPU. */
+export const AVPU_ANSWERS = {
+  alert: { system: LOINC, code: 'LA9340-6', display: 'Alert' },
+  voice: { system: LOINC, code: 'LA17108-4', display: 'Voice' },
+} as const satisfies Record<string, Code>;
 
 export const VITAL_COMPONENTS: Record<VitalComponentKind, VitalDefinition> = {
   systolic: {

@@ -127,14 +127,19 @@ export function reactionsOf(a: DemoAllergy): {
 
 type QuantityJson = ReturnType<typeof quantity>;
 
-/** valueQuantity, or the systolic and diastolic components of a blood pressure panel. */
+/**
+ * valueQuantity, valueCodeableConcept for a coded answer (the level of responsiveness), or the systolic and diastolic
+ * components of a blood pressure panel. The same in all three versions (hl7.org/fhir/DSTU2/observation.html#value).
+ */
 export function vitalValue(v: DemoVital): {
   valueQuantity?: QuantityJson;
+  valueCodeableConcept?: ReturnType<typeof concept>;
   component?: { code: ReturnType<typeof concept>; valueQuantity: QuantityJson }[];
 } {
   const def = VITALS[v.kind];
   return {
     ...(v.value !== undefined ? { valueQuantity: quantity(v.value, def.unit, def.ucum) } : {}),
+    ...(v.answer ? { valueCodeableConcept: concept(v.answer) } : {}),
     ...(v.components
       ? {
           component: v.components.map((c) => {

@@ -203,6 +203,7 @@ export const en = {
   'vital.rr': 'RR',
   'vital.temp': 'Temp',
   'vital.spo2': 'SpO₂',
+  'vital.o2': 'O₂',
   'vital.weight': 'Wt',
   'vital.height': 'Ht',
   'vital.bmi': 'BMI',

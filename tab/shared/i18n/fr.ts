@@ -202,6 +202,7 @@ export const fr: Catalogue = {
   'vital.rr': 'FR',
   'vital.temp': 'T°',
   'vital.spo2': 'SpO₂',
+  'vital.o2': 'O₂',
   'vital.weight': 'Poids',
   'vital.height': 'Taille',
   'vital.bmi': 'IMC',
