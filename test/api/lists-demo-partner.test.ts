@@ -7,7 +7,8 @@ import { startListsAppOnDemoPartner, type ListsDemoApp } from '../support/lists-
 
 let app: ListsDemoApp;
 beforeAll(async () => {
-  app = await startListsAppOnDemoPartner();
+  // Today's data whatever the hour: before 08:00 UTC the default day is yesterday's, whose vitals fall out of NEWS2's 24 h.
+  app = await startListsAppOnDemoPartner({ anchorDate: new Date().toISOString().slice(0, 10) });
 });
 afterAll(() => app.close());
 
@@ -92,7 +93,7 @@ describe('the cost of a 50-patient list at the demo partner', () => {
   // A fresh Rounds (no token, no capability statement cached yet) over the same partner.
   let fresh: ListsDemoApp;
   beforeAll(async () => {
-    fresh = await startListsAppOnDemoPartner();
+    fresh = await startListsAppOnDemoPartner({ anchorDate: new Date().toISOString().slice(0, 10) });
   });
   afterAll(() => fresh.close());
 

@@ -48,7 +48,13 @@ function findCriticalLab(): { row: Row; text: string } {
 }
 
 beforeAll(async () => {
-  partner = await startDemoPartner({ host: '127.0.0.1', port: 0, hospitals: [{ tenantId: DEMO_SMART_TENANT_ID }] });
+  partner = await startDemoPartner({
+    host: '127.0.0.1',
+    port: 0,
+    hospitals: [{ tenantId: DEMO_SMART_TENANT_ID }],
+    // Today's data whatever the hour: before 08:00 UTC the default day is yesterday's, out of NEWS2's 24 h.
+    anchorDate: new Date().toISOString().slice(0, 10),
+  });
   rounds = await startTestRounds({ demoPartner: partner });
   browser = await launchChromium();
   const [user, teammate] = (await demoUsers(rounds.url)).filter((u) => u.tenantId === DEMO_SMART_TENANT_ID);
