@@ -19,7 +19,7 @@ function vitalText(vital: VitalSign): string {
       ? vital.components.map((c) => c.value ?? '?').join('/')
       : vital.value !== undefined
         ? String(vital.value)
-        : '';
+        : (vital.text ?? '');
   const unit = vital.unit ?? vital.components[0]?.unit ?? '';
   const flags = [vital.flag, ...vital.components.map((c) => c.flag)].filter((f) => f !== undefined && f !== 'normal');
   const flag = flags.length > 0 ? `(${flags.join(', ')})` : '';
