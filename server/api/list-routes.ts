@@ -132,8 +132,8 @@ export function listRoutes(deps: ListRouteDeps): Router {
     // What "Mark as seen" may clear: no row whose values moved on after this answer.
     res.set(VIEWED_AT_HEADER, annotated.viewedAt);
     // An auto-refresh answered 304 showed nobody anything new: it is not a view to audit.
-    if (!isNotModified(req, body, body.rows)) await lists.recordRowsViewed(user, list);
-    sendJsonWithEtag(req, res, body, body.rows);
+    if (!isNotModified(req, body, 'rows')) await lists.recordRowsViewed(user, list);
+    sendJsonWithEtag(req, res, body, 'rows');
   });
 
   // "Mark as seen": these rows (or the whole list) as this user was last shown them.

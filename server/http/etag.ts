@@ -18,12 +18,15 @@ const serialised = new WeakMap<object, Serialised>();
 /** JSON answers from this size on leave compressed: here, and in the compression middleware (app.ts). */
 export const COMPRESS_FROM_BYTES = 1024;
 
-function serialise(body: object, tagged: unknown): Serialised {
+/** The body as JSON, its tagged part written once and used for the ETag too (a list's rows are most of it). */
+function serialise<T extends object>(body: T, taggedKey: keyof T & string): Serialised {
   const known = serialised.get(body);
   if (known) return known;
+  const taggedJson = JSON.stringify(body[taggedKey]);
+  const rest = JSON.stringify({ ...body, [taggedKey]: undefined });
   const made: Serialised = {
-    json: JSON.stringify(body),
-    etag: `W/"${createHash('sha1').update(JSON.stringify(tagged)).digest('base64url')}"`,
+    json: rest === '{}' ? `{"${taggedKey}":${taggedJson}}` : `{"${taggedKey}":${taggedJson},${rest.slice(1)}`,
+    etag: `W/"${createHash('sha1').update(taggedJson).digest('base64url')}"`,
   };
   serialised.set(body, made);
   return made;
@@ -61,16 +64,16 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 }
 
 /** Whether the client already has this body (its If-None-Match names the body's ETag): the answer will be a 304. */
-export function isNotModified(req: Request, body: object, tagged: unknown): boolean {
-  return matchesIfNoneMatch(req.get('If-None-Match'), serialise(body, tagged).etag);
+export function isNotModified<T extends object>(req: Request, body: T, taggedKey: keyof T & string): boolean {
+  return matchesIfNoneMatch(req.get('If-None-Match'), serialise(body, taggedKey).etag);
 }
 
 /**
- * Sends `body` as JSON with a weak ETag over `tagged` (the part of it that matters), or 304 with no body when the
+ * Sends `body` as JSON with a weak ETag over `body[taggedKey]` (the part of it that matters), or 304 with no body when the
  * client already has it. A body object sent again is not serialised or compressed again.
  */
-export function sendJsonWithEtag(req: Request, res: Response, body: object, tagged: unknown): void {
-  const made = serialise(body, tagged);
+export function sendJsonWithEtag<T extends object>(req: Request, res: Response, body: T, taggedKey: keyof T & string): void {
+  const made = serialise(body, taggedKey);
   res.set('ETag', made.etag);
   if (matchesIfNoneMatch(req.get('If-None-Match'), made.etag)) {
     res.status(304).end();

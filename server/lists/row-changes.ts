@@ -35,13 +35,23 @@ function hashOf(listId: string, entryId: string, column: string, value: unknown)
   return createHash('sha256').update(`${listId}\n${entryId}\n${column}\n${canonical(value)}`).digest('base64url').slice(0, 22);
 }
 
+/**
+ * Fingerprints of rows already made, by row object: the rows of a list are built once per change of its EHR
+ * answers and shared by everyone who opens it (RowService), so each is hashed once, not once per clinician.
+ */
+const fingerprints = new WeakMap<Row, { key: string; hashes: Record<string, string> }>();
+
 /** The fingerprint of a row as displayed in these columns. */
 export function fingerprintOf(listId: string, row: Row, columns: readonly ColumnId[]): Record<string, string> {
+  const key = `${listId} ${columns.join(',')}`;
+  const known = fingerprints.get(row);
+  if (known?.key === key) return known.hashes;
   const hashes: Record<string, string> = {};
   for (const column of columns) {
     const value = TRACKED[column];
     if (value) hashes[column] = hashOf(listId, row.entryId, column, value(row));
   }
+  fingerprints.set(row, { key, hashes });
   return hashes;
 }
 
