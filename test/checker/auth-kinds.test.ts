@@ -1,14 +1,13 @@
 // The checker follows the three kinds of connection: SMART Backend Services against a demo SMART hospital (which
 // fetches our JWKS from a loopback server here), and Microsoft Entra ID against the fake Entra in front of a demo
 // hospital. Real HTTP on loopback throughout; the CLI runs as a child process.
-import { execFile } from 'node:child_process';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runScript, type ScriptResult } from '../support/run-script.js';
 import { startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
 import { DEMO_TENANT_R4_ID, DEMO_TENANT_STU3_ID } from '../../server/demo/tenants.js';
 import type { SigningKey } from '../../server/partner/endpoint-config.js';
@@ -20,7 +19,6 @@ import type { EntraCheckOptions, SmartBackendCheckOptions } from '../../scripts/
 import { startFakeEntra, type FakeEntra } from '../fakes/fake-entra.js';
 import { listen, type Listening } from '../support/http.js';
 
-const run = promisify(execFile);
 const CLI = join(import.meta.dirname, '..', '..', 'scripts', 'check-partner.ts');
 
 const SMART_CLIENT = 'rounds-backend-client';
@@ -100,14 +98,8 @@ const resultOf = (results: CheckResult[], id: string): CheckResult | undefined =
 const OAUTH_URIS = 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris';
 const PARTNER_ONLY = ['metadata.open', 'metadata.oauth-service', 'metadata.token-url', 'token.grant', 'token.wrong-secret'];
 
-async function checkPartnerCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout, err: e.stderr };
-  }
+function checkPartnerCli(args: string[], env: Record<string, string> = {}): Promise<ScriptResult> {
+  return runScript(CLI, args, { env });
 }
 
 describe('--auth smart-backend', () => {

@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
+import { runScript, type ScriptResult } from '../support/run-script.js';
 import { CLIENT_ID, CLIENT_SECRET, TENANT, startFakePartner, type FakePartner } from './fake-partner.js';
 
-const run = promisify(execFile);
 const CLI = join(import.meta.dirname, '..', '..', 'scripts', 'check-partner.ts');
 
 let partner: FakePartner | undefined;
@@ -13,16 +11,8 @@ afterEach(async () => {
   partner = undefined;
 });
 
-async function checkPartnerCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout, err: e.stderr };
-  }
+function checkPartnerCli(args: string[], env: Record<string, string> = {}): Promise<ScriptResult> {
+  return runScript(CLI, args, { env });
 }
 
 describe('npm run check-partner', () => {

@@ -1,26 +1,16 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
+import { runScript, type ScriptResult } from '../support/run-script.js';
 import { unzipPackage } from '../../manifest/zip.js';
 
-const run = promisify(execFile);
 const CLI = join(import.meta.dirname, '..', '..', 'manifest', 'package.ts');
 const dir = mkdtempSync(join(tmpdir(), 'rounds-package-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function packageCli(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout, err: e.stderr };
-  }
+function packageCli(args: string[], env: Record<string, string>): Promise<ScriptResult> {
+  return runScript(CLI, args, { env });
 }
 
 describe('npm run package', () => {

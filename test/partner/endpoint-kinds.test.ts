@@ -5,7 +5,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { ConfigError, loadConfig } from '../../server/config.js';
+import { problemsOf } from '../support/config-problems.js';
+import { loadConfig } from '../../server/config.js';
 import type { SmartBackendConfig } from '../../server/partner/endpoint-config.js';
 import { jwksOf } from '../../server/partner/jwks.js';
 import { loadTenantRoutes, parseTenantRoutes } from '../../server/partner/tenant-routes-file.js';
@@ -18,15 +19,6 @@ const pemOf = (key: KeyObject): string => key.export({ type: 'pkcs8', format: 'p
 const ec384 = (): KeyObject => generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).privateKey;
 const rsa = (bits: number): KeyObject => generateKeyPairSync('rsa', { modulusLength: bits }).privateKey;
 
-function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 let dir: string;
 let es384Pem: string;

@@ -1,27 +1,19 @@
 // `npm run keys`: a key pair for SMART Backend Services, the private half in a file only its owner reads, the
 // public half printed as the JWKS entry Rounds will publish; a routes entry naming the file is accepted.
-import { execFile } from 'node:child_process';
 import { createPublicKey } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
+import { runScript, type ScriptResult } from '../support/run-script.js';
 import { jwksOf } from '../../server/partner/jwks.js';
 import { loadTenantRoutes } from '../../server/partner/tenant-routes-file.js';
 import { TENANT_A } from '../fakes/fake-aad.js';
 
-const run = promisify(execFile);
 const SCRIPT = join(import.meta.dirname, '..', '..', 'scripts', 'keys.ts');
 
-async function keys(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', import.meta.resolve('tsx'), SCRIPT, ...args], { cwd });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout, err: e.stderr };
-  }
+function keys(args: string[], cwd: string): Promise<ScriptResult> {
+  return runScript(SCRIPT, args, { cwd });
 }
 
 describe('npm run keys', () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { problemsOf } from '../support/config-problems.js';
 import { ConfigError, loadConfig } from '../../server/config.js';
 import { startRounds } from '../../server/bootstrap.js';
 import { createLogger } from '../../server/logger.js';
@@ -10,15 +11,6 @@ import { TENANT_A } from '../fakes/fake-aad.js';
 
 const good = { fhirUrl: 'https://fhir.hospital.example/r4/', clientId: 'rounds', clientSecret: 'top-secret' };
 
-function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('TENANT_ROUTES_FILE', () => {
   test('reads a route per tenant, lower-casing the tenant and trimming the URL', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { loadConfig, ConfigError } from '../../server/config.js';
+import { configProblems as problemsOf } from '../support/config-problems.js';
+import { loadConfig } from '../../server/config.js';
 
 const production = {
   NODE_ENV: 'production',
@@ -11,15 +12,6 @@ const production = {
   AAD_CLIENT_SECRET: 'app-secret-value',
 };
 
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('loadConfig', () => {
   test('turns demo mode on when neither Azure AD nor a partner is configured', () => {

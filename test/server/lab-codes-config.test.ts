@@ -1,17 +1,9 @@
 // LAB_CODES: the labs column's LOINC codes, parsed once at start-up with the rest of the configuration.
 import { describe, expect, test } from 'vitest';
-import { ConfigError, loadConfig } from '../../server/config.js';
+import { configProblems as problemsOf } from '../support/config-problems.js';
+import { loadConfig } from '../../server/config.js';
 import { DEFAULT_LAB_CODES, isLoincCode } from '../../server/clinical/lab-ranges.js';
 
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
 
 describe('LAB_CODES', () => {
   test('defaults to the ten common labs', () => {
