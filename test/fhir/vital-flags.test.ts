@@ -33,6 +33,13 @@ describe.each(['DSTU2', 'STU3', 'R4'] as const)('vital flags in %s', (version) =
     expect(vital?.flag).toBe('critical-high');
   });
 
+  test('AA (critically abnormal, no side) is critical on the side its range or the defaults give; A is low or high', () => {
+    const range = [{ low: { value: 60, unit: '/min' }, high: { value: 100, unit: '/min' } }];
+    expect(toVitals([observation(version, '8867-4', 140, '/min', { interpretation: interpretation(version, 'AA'), referenceRange: range })])[0]?.flag).toBe('critical-high');
+    expect(toVitals([observation(version, '59408-5', 89, '%', { interpretation: interpretation(version, 'AA') })])[0]?.flag).toBe('critical-low');
+    expect(toVitals([observation(version, '8867-4', 104, '/min', { interpretation: interpretation(version, 'A') })])[0]?.flag).toBe('high');
+  });
+
   test('its reference range comes next', () => {
     const range = [{ low: { value: 95, unit: '%' }, high: { value: 100, unit: '%' } }];
     expect(toVitals([observation(version, '59408-5', 94, '%', { referenceRange: range })])[0]?.flag).toBe('low');

@@ -43,11 +43,36 @@ function rangeFlag(referenceRange: unknown, value: number): Flag | undefined {
   return 'normal';
 }
 
+/** Whether the EHR's interpretation is A (abnormal) or AA (critically abnormal): a severity with no side. */
+function sidelessSeverity(interpretation: unknown): 'abnormal' | 'critical' | undefined {
+  const concepts = Array.isArray(interpretation) ? interpretation : interpretation === undefined ? [] : [interpretation];
+  const codes = concepts.flatMap((concept) => conceptCodes(concept));
+  if (codes.includes('AA')) return 'critical';
+  if (codes.includes('A')) return 'abnormal';
+  return undefined;
+}
+
 /** The flag of an Observation's (or a component's) value, with its LOINC code and unit for the defaults. */
 export function flagOf(source: Json, value: number | undefined, code: string | undefined, unit: string | undefined): Flag | undefined {
   if (value === undefined) return undefined;
-  const own = interpretationFlag(source['interpretation']) ?? rangeFlag(source['referenceRange'], value);
-  if (own) return own;
+  const sided = interpretationFlag(source['interpretation']);
+  if (sided) return sided;
+  const range = rangeFlag(source['referenceRange'], value);
+  const severity = sidelessSeverity(source['interpretation']);
+  if (severity) {
+    // A or AA takes its side from the range, else from the defaults; AA is critical on that side, never a mere "high".
+    const side = range && range !== 'normal' ? range : flagOfDefaults(value, code, unit);
+    if (side && side !== 'normal') {
+      const isLow = side.endsWith('low');
+      if (severity === 'critical') return isLow ? 'critical-low' : 'critical-high';
+      return isLow ? 'low' : 'high';
+    }
+  }
+  return range ?? flagOfDefaults(value, code, unit);
+}
+
+/** Rounds' adult defaults: the NEWS2 bands for vitals, the lab table for labs. */
+function flagOfDefaults(value: number, code: string | undefined, unit: string | undefined): Flag | undefined {
   const parameter = parameterOf(code);
   if (!parameter) return defaultLabFlag(code, value, unit);
   return defaultFlag(parameter, parameter.normalise ? parameter.normalise(value, unit) : value);
