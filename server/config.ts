@@ -235,16 +235,31 @@ const PARTNER_FIELDS = [
   'privateKeyEnv', 'scope', 'entraTenantId', 'certificateFile',
 ];
 
+/** A field inside PARTNER_PUBLISHED_KEYS (JSON) is named by its place: PARTNER_PUBLISHED_KEYS[0].privateKeyFile. */
+const partnerField = (path: string): string => {
+  const [field = '', index, ...rest] = path.split('.');
+  if (index === undefined) return partnerVariable(field);
+  return `${partnerVariable(field)}[${index}]${rest.map((part) => `.${part}`).join('')}`;
+};
+
 /** The single partner, of any kind, read by the routes file's rules; its problems added to the others once. */
 function partnerOf(env: Record<string, string | undefined>, problems: string[]): EndpointConfig | undefined {
   if (!env.PARTNER_FHIR_URL) return undefined;
-  const raw: Record<string, string> = {};
+  const raw: Record<string, unknown> = {};
   for (const field of PARTNER_FIELDS) {
     const value = env[partnerVariable(field)];
     if (value !== undefined) raw[field] = value;
   }
   const own: string[] = [];
-  const partner = parseEndpoint(raw, { field: partnerVariable, baseDir: process.cwd(), env }, own);
+  // Keys published beside the signing key, for a rotation: a JSON array, as in a routes file entry.
+  if (env.PARTNER_PUBLISHED_KEYS !== undefined) {
+    try {
+      raw.publishedKeys = JSON.parse(env.PARTNER_PUBLISHED_KEYS) as unknown;
+    } catch {
+      own.push('PARTNER_PUBLISHED_KEYS: must be a JSON array of { keyId, alg, privateKeyFile or privateKeyEnv }');
+    }
+  }
+  const partner = parseEndpoint(raw, { field: partnerField, baseDir: process.cwd(), env }, own);
   const named = new Set(problems.map((p) => p.slice(0, p.indexOf(':'))));
   problems.push(...own.filter((p) => !named.has(p.slice(0, p.indexOf(':')))));
   return partner;

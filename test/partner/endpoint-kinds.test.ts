@@ -135,6 +135,20 @@ describe('the single partner of any kind (PARTNER_*)', () => {
     expect(config.partner).toMatchObject({ auth: 'smart-backend', clientId: 'rounds', key: { keyId: 'k1', alg: 'ES384' } });
   });
 
+  test('PARTNER_PUBLISHED_KEYS publishes the next key for a rotation, naming a bad one by its place', () => {
+    const smartPartner = { ...base, PARTNER_AUTH: 'smart-backend', PARTNER_KEY_ID: 'k1', PARTNER_ALG: 'ES384', PARTNER_PRIVATE_KEY_FILE: join(dir, 'keys', 'es384.pem') };
+    const next = JSON.stringify([{ keyId: 'k2', alg: 'RS384', privateKeyFile: join(dir, 'keys', 'rsa3072.pem') }]);
+    const config = loadConfig({ ...smartPartner, PARTNER_PUBLISHED_KEYS: next });
+    expect(jwksOf([config.partner!]).keys.map((k) => k.kid)).toEqual(['k1', 'k2']);
+    const bad = JSON.stringify([{ keyId: 'k2', alg: 'ES384', privateKeyFile: join(dir, 'keys', 'missing.pem') }]);
+    expect(problemsOf(() => loadConfig({ ...smartPartner, PARTNER_PUBLISHED_KEYS: bad }))).toEqual([
+      expect.stringMatching(/^PARTNER_PUBLISHED_KEYS\[0\]\.privateKeyFile: .*missing\.pem cannot be read$/),
+    ]);
+    expect(problemsOf(() => loadConfig({ ...smartPartner, PARTNER_PUBLISHED_KEYS: '[{' }))).toEqual([
+      'PARTNER_PUBLISHED_KEYS: must be a JSON array of { keyId, alg, privateKeyFile or privateKeyEnv }',
+    ]);
+  });
+
   test('names the PARTNER_* variables that are wrong, once each', () => {
     const problems = problemsOf(() => loadConfig({ ...base, PARTNER_AUTH: 'smart-backend', PARTNER_ALG: 'HS256' }));
     expect(problems).toContain('PARTNER_KEY_ID: Invalid input: expected string, received undefined');
