@@ -17,7 +17,7 @@ import { staleAfterHoursOf } from '../../shared/value-age';
 import type { CellClock } from './CellValue';
 import { ColumnChooser, type ColumnChoice } from './ColumnChooser';
 import { ListSkeleton } from './ListSkeleton';
-import { ChangesBar } from './ChangeMarks';
+import { ChangesBar, clockTime } from './ChangeMarks';
 import { ListToolbar } from './ListToolbar';
 import { PatientCards } from './PatientCards';
 import { PatientGrid } from './PatientGrid';
@@ -162,7 +162,10 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
       {data.rowsStatus === 'error' &&
         (rows.length > 0 ? (
           <ErrorNotice
-            message={t('list.refreshFailed', { reason: errorText(data.rowsError, i18n), ago: i18n.ago(data.fetchedAt) })}
+            message={t('list.refreshFailed', {
+              reason: errorText(data.rowsError, i18n),
+              time: data.fetchedAt ? clockTime(data.fetchedAt, i18n.locale) : '',
+            })}
             onRetry={data.refreshRows}
           />
         ) : (

@@ -100,7 +100,7 @@ export const en = {
   'changes.bar': { one: '{count} patient changed since you last looked.', other: '{count} patients changed since you last looked.' },
   'changes.markFailed': 'Could not mark as seen. Try again.',
   'changes.markAll': 'Mark all as seen',
-  'list.refreshFailed': 'Refresh failed ({reason}). Showing the data last loaded, {ago}.',
+  'list.refreshFailed': 'Refresh failed: {reason} Showing the EHR data of {time}.',
   'list.patientCount': { one: '{count} patient', other: '{count} patients' },
   'list.gridLabel': 'Patients on {name}',
   'list.rowIssues': 'Some EHR data could not be read for this patient.',

@@ -99,7 +99,7 @@ export const fr: Catalogue = {
   'changes.bar': { one: '{count} patient a changé depuis votre dernière consultation.', other: '{count} patients ont changé depuis votre dernière consultation.' },
   'changes.markFailed': 'Impossible de marquer comme vu. Réessayez.',
   'changes.markAll': 'Tout marquer comme vu',
-  'list.refreshFailed': 'L’actualisation a échoué ({reason}). Données du dernier chargement, {ago}.',
+  'list.refreshFailed': 'L’actualisation a échoué : {reason} Données du DPI de {time}.',
   'list.patientCount': { one: '{count} patient', other: '{count} patients' },
   'list.gridLabel': 'Patients de {name}',
   'list.rowIssues': 'Certaines données du DPI n’ont pas pu être lues pour ce patient.',
