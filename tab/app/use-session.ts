@@ -4,6 +4,7 @@ import type { ClientConfig, Me } from '../../server/wire/contract';
 import { createApiClient, isApiResponseError, type ApiClient, type TokenSource } from '../shared/api-client';
 import { getMe } from '../shared/rounds-api';
 import { clearDemoToken, readDemoToken } from '../features/sign-in/demo-token';
+import { clearAllNoteDrafts } from '../shared/note-drafts';
 import type { TeamsHost } from './teams';
 
 export type SignInMode = 'demo' | 'aad' | 'none';
@@ -69,11 +70,16 @@ export function useSession(
         const signOut =
           source.mode === 'demo'
             ? () => {
+                clearAllNoteDrafts();
                 clearDemoToken();
                 signedOut('demo');
               }
             : source.signOut
-              ? () => void source.signOut?.().then(() => signedOut('aad', source.signIn))
+              ? () => {
+                  // Drafts are clinical text: they go before the account does, whatever MSAL answers.
+                  clearAllNoteDrafts();
+                  void source.signOut?.().then(() => signedOut('aad', source.signIn));
+                }
               : undefined;
         if (isCurrent) setSession({ status: 'ready', api, me, isDemo: boot.config.isDemo || me.isDemo === true, signOut });
       } catch (error) {

@@ -25,6 +25,8 @@ import { saveNote } from '../../shared/rounds-api';
 import type { NoteEditorProps } from '../../shared/slots';
 import { MAX_NOTE_LENGTH } from '../../shared/limits';
 import { mergeTexts, newerEntryOf } from './note-conflict';
+import { NoteDraftNotice } from './NoteDraftNotice';
+import { useNoteDraft } from './use-note-draft';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -54,19 +56,29 @@ export function NoteEditor(props: NoteEditorProps): JSX.Element {
   const i18n = useI18n();
   const textRef = useInitialFocus<HTMLTextAreaElement>();
   const { t } = i18n;
-  const [text, setText] = useState(props.entry.note?.text ?? '');
-  const [version, setVersion] = useState(props.entry.version);
   const [conflict, setConflict] = useState<Conflict>();
+  const note = conflict ? conflict.theirs : props.entry.note;
+  // Unsaved text survives closing and reloading (sessionStorage) until saved or discarded.
+  const draft = useNoteDraft(props.listId, props.entry, note?.text ?? '');
+  const { text, setText, version, setVersion } = draft;
   const [error, setError] = useState<string>();
   const [isSaving, setIsSaving] = useState(false);
-  const note = conflict ? conflict.theirs : props.entry.note;
   const theirsId = useId();
+  const cancel = (): void => {
+    draft.forget();
+    props.onClose();
+  };
+  const discardDraft = (): void => {
+    draft.discard();
+    textRef.current?.focus();
+  };
 
   const save = (): void => {
     setIsSaving(true);
     setError(undefined);
     saveNote(api, props.listId, props.entry.id, text, version).then(
       (entry) => {
+        draft.forget();
         props.onSaved(entry);
         props.onClose();
       },
@@ -91,6 +103,7 @@ export function NoteEditor(props: NoteEditorProps): JSX.Element {
         <DialogBody>
           <DialogTitle>{t('note.title', { name: props.patientName })}</DialogTitle>
           <DialogContent className={styles.content}>
+            {draft.isRestored && <NoteDraftNotice onDiscard={discardDraft} />}
             {conflict && (
               <MessageBar intent="warning" layout="multiline" role="alert">
                 <MessageBarBody>
@@ -113,7 +126,7 @@ export function NoteEditor(props: NoteEditorProps): JSX.Element {
                       {t('note.copyTheirs')}
                     </Button>
                   )}
-                  <Button size="small" onClick={props.onClose}>
+                  <Button size="small" onClick={cancel}>
                     {t('note.useTheirs')}
                   </Button>
                 </div>
@@ -141,7 +154,7 @@ export function NoteEditor(props: NoteEditorProps): JSX.Element {
             <Caption1>{t('note.count', { count: text.length, max: MAX_NOTE_LENGTH })}</Caption1>
           </DialogContent>
           <DialogActions>
-            <Button appearance="secondary" onClick={props.onClose}>
+            <Button appearance="secondary" onClick={cancel}>
               {t('app.cancel')}
             </Button>
             <Button appearance="primary" disabled={isSaving} onClick={save}>

@@ -321,6 +321,9 @@ export const en = {
   'note.theirsEmpty': 'They cleared the note.',
   'note.copyTheirs': 'Add their text to mine',
   'note.useTheirs': 'Keep theirs',
+  'note.draftRestored': 'Unsaved draft restored',
+  'note.draftRestoredBody': 'This is the text you had not saved yet. Save it, or discard it to go back to the saved note.',
+  'note.discardDraft': 'Discard draft',
 
   'print.title': '{name}: rounding sheet',
   'print.generated': 'Printed {date}',

@@ -323,6 +323,9 @@ export const fr: Catalogue = {
   'note.theirsEmpty': 'Ils ont effacé la note.',
   'note.copyTheirs': 'Ajouter leur texte au mien',
   'note.useTheirs': 'Garder la leur',
+  'note.draftRestored': 'Brouillon non enregistré restauré',
+  'note.draftRestoredBody': 'Voici le texte que vous n’aviez pas encore enregistré. Enregistrez-le, ou abandonnez-le pour revenir à la note enregistrée.',
+  'note.discardDraft': 'Abandonner le brouillon',
 
   'print.title': '{name} : feuille de visite',
   'print.generated': 'Imprimé le {date}',
