@@ -23,7 +23,10 @@ export interface NoteEditorProps {
   listId: string;
   entry: Entry;
   patientName: string;
+  /** The user's text was saved: the list shows it and says so. */
   onSaved: (entry: Entry) => void;
+  /** A save met a colleague's newer note (409): the list shows theirs, and nothing claims a save. */
+  onTheirs: (entry: Entry) => void;
   onClose: () => void;
 }
 

@@ -29,9 +29,20 @@ afterEach(async () => {
   await fake.close();
 });
 
-function renderEditor(onSaved: (e: Entry) => void = () => undefined, onClose: () => void = () => undefined): void {
+function renderEditor(
+  onSaved: (e: Entry) => void = () => undefined,
+  onClose: () => void = () => undefined,
+  onTheirs: (e: Entry) => void = () => undefined,
+): void {
   renderWithApi(
-    <NoteEditor listId={fake.lists[0]!.id} entry={entry} patientName="Ada Quill" onSaved={onSaved} onClose={onClose} />,
+    <NoteEditor
+      listId={fake.lists[0]!.id}
+      entry={entry}
+      patientName="Ada Quill"
+      onSaved={onSaved}
+      onTheirs={onTheirs}
+      onClose={onClose}
+    />,
     fake,
   );
 }
@@ -60,7 +71,8 @@ describe('the note editor', () => {
     server.version = 4;
     server.note = { text: 'Family meeting at 3 pm', author: 'Dr. Okafor', updatedAt: '2026-11-26T09:30:00Z' };
     const saved: Entry[] = [];
-    renderEditor((e) => saved.push(e));
+    const theirs: Entry[] = [];
+    renderEditor((e) => saved.push(e), undefined, (e) => theirs.push(e));
     const user = userEvent.setup({ delay: null });
     const box = await screen.findByRole('textbox', { name: 'Note' });
     await user.clear(box);
@@ -71,18 +83,19 @@ describe('the note editor', () => {
     expect(screen.getByText(/Their note \(Dr. Okafor/)).toBeTruthy();
     expect(screen.getByText('Family meeting at 3 pm')).toBeTruthy();
     expect((box as HTMLTextAreaElement).value).toBe('Start oral antibiotics');
-    expect(saved.map((e) => e.version)).toEqual([4]); // the list shows their note meanwhile
+    expect(theirs.map((e) => e.version)).toEqual([4]); // the list shows their note meanwhile
+    expect(saved).toEqual([]); // and nothing claims my text was saved
 
     await user.click(screen.getByRole('button', { name: 'Add their text to mine' }));
     await user.click(screen.getByRole('button', { name: 'Add their text to mine' }));
     expect((box as HTMLTextAreaElement).value).toBe('Start oral antibiotics\n\nFamily meeting at 3 pm');
     await user.click(screen.getByRole('button', { name: 'Save note' }));
-    await waitFor(() => expect(saved).toHaveLength(2));
+    await waitFor(() => expect(saved).toHaveLength(1));
     expect(writesOf(fake).map((w) => w.body)).toEqual([
       { text: 'Start oral antibiotics', version: 3 },
       { text: 'Start oral antibiotics\n\nFamily meeting at 3 pm', version: 4 },
     ]);
-    expect(saved[1]?.note?.text).toBe('Start oral antibiotics\n\nFamily meeting at 3 pm');
+    expect(saved[0]?.note?.text).toBe('Start oral antibiotics\n\nFamily meeting at 3 pm');
   });
 
   test('shows why a save failed and keeps the text', async () => {

@@ -235,6 +235,7 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
               data.setEntry(entry);
               notify(t('note.saved'));
             }}
+            onTheirs={data.setEntry}
             onClose={() => (open.fromDetail ? setOpen({ kind: 'detail', entryId: open.entryId }) : close())}
           />
         )}

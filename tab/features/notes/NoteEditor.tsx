@@ -88,8 +88,8 @@ export function NoteEditor(props: NoteEditorProps): JSX.Element {
         if (newer) {
           setConflict({ theirs: newer.note });
           setVersion(newer.version);
-          // Show their note in the list too, whatever the user decides here.
-          props.onSaved(newer);
+          // Show their note in the list too, whatever the user decides here; nothing was saved.
+          props.onTheirs(newer);
           return;
         }
         setError(t('note.failed', { reason: errorText(failure, i18n) }));
