@@ -43,6 +43,28 @@ export function news2Text(news2: Row['news2']): string {
 const joined = (values: readonly (string | undefined)[]): string =>
   values.filter((v): v is string => v !== undefined && v !== '').join('; ');
 
+// The words of the screen (tab/shared/absence-text.ts) where a cell would be blank for different reasons: the EHR
+// recorded an answer, recorded nothing, or could not be asked (left blank).
+const isRead = (row: Row, ...resourceTypes: string[]): boolean =>
+  row.patient !== undefined && !row.issues.some((issue) => resourceTypes.some((type) => issue.startsWith(`${type}:`)));
+
+function allergiesText(row: Row): string {
+  if (!isRead(row, 'AllergyIntolerance')) return '';
+  const substances = row.allergies.filter((a) => !a.isNoKnownAllergy).map((a) => a.substance);
+  if (substances.length > 0) return joined(substances);
+  return row.allergies.length > 0 ? 'No known allergies' : 'None recorded';
+}
+
+// A stay that was never under way (hl7.org/fhir/R4/valueset-encounter-status.html) has admitted nobody.
+const NOT_UNDER_WAY = new Set(['planned', 'cancelled', 'entered-in-error']);
+
+function locationText(row: Row): string {
+  const { encounter } = row;
+  if (!isRead(row, 'Encounter', 'Location')) return row.manual?.location ?? '';
+  if (!encounter || NOT_UNDER_WAY.has(encounter.status ?? '')) return 'Not admitted';
+  return encounter.location ?? 'Bed not recorded';
+}
+
 export function cellText(column: ColumnId, row: Row, now: Date): string {
   const { patient, manual, encounter } = row;
   switch (column) {
@@ -59,7 +81,7 @@ export function cellText(column: ColumnId, row: Row, now: Date): string {
     case 'birthDate':
       return patient?.birthDate ?? manual?.birthDate ?? '';
     case 'location':
-      return encounter?.location ?? manual?.location ?? '';
+      return locationText(row);
     case 'encounterStatus':
       return encounter?.status ?? '';
     case 'admitted':
@@ -75,7 +97,7 @@ export function cellText(column: ColumnId, row: Row, now: Date): string {
     case 'labs':
       return joined(row.labs.map(labText));
     case 'allergies':
-      return joined(row.allergies.map((a) => a.substance));
+      return allergiesText(row);
     case 'medications':
       return joined(row.medications.map((m) => (m.dosage ? `${m.name} (${m.dosage})` : m.name)));
     case 'coverage':

@@ -89,6 +89,11 @@ export interface News2 {
 
 export interface AllergySummary {
   substance: string;
+  /**
+   * The EHR recorded that the patient has no known allergy (SNOMED 716186003): an answer, unlike an empty list,
+   * which only says nothing was recorded. Absent otherwise.
+   */
+  isNoKnownAllergy?: boolean;
   clinicalStatus?: string;
   verificationStatus?: string;
   recorded?: string;

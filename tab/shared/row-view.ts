@@ -4,7 +4,8 @@ import type { I18n } from './i18n/I18nProvider';
 import type { MessageKey } from './i18n/en';
 import { ageOf, daysBetween } from './i18n/format';
 import { labsSeverity, labsText } from './lab-view';
-import { dischargedText, goneLast } from './row-status';
+import { goneLast } from './row-status';
+import { allergiesText, isAllergiesBlank, isLocationBlank, locationText } from './absence-text';
 
 /** Every column id of the contract, in the chooser's default order (checked against ColumnId below). */
 export const ALL_COLUMNS = [
@@ -255,8 +256,7 @@ export function cellText(row: Row, column: ColumnId, i18n: I18n): string {
     case 'birthDate':
       return i18n.date(birthDateOf(row));
     case 'location':
-      // A finished stay's bed is someone else's by now.
-      return dischargedText(row, i18n) ?? locationOf(row) ?? '';
+      return locationText(row, i18n);
     case 'encounterStatus':
       return encounterStatusText(row.encounter?.status, i18n);
     case 'admitted':
@@ -272,7 +272,7 @@ export function cellText(row: Row, column: ColumnId, i18n: I18n): string {
     case 'labs':
       return labsText(row.labs, i18n);
     case 'allergies':
-      return row.allergies.map((a) => a.substance).join(', ');
+      return allergiesText(row, i18n);
     case 'medications':
       return row.medications.map((m) => m.name).join(', ');
     case 'coverage':
@@ -284,25 +284,34 @@ export function cellText(row: Row, column: ColumnId, i18n: I18n): string {
   }
 }
 
-/** The value a column sorts by: numbers where they mean something (age, admission), text elsewhere. */
-export function sortValue(row: Row, column: ColumnId, i18n: I18n): string | number {
+/**
+ * The value a column sorts by: numbers where they mean something (age, admission), text elsewhere; undefined
+ * when the cell has no value, even if it says so in words ("None recorded", "Not admitted"): those sort last.
+ */
+export function sortValue(row: Row, column: ColumnId, i18n: I18n): string | number | undefined {
   switch (column) {
     case 'age':
-      return ageOf(birthDateOf(row))?.days ?? -1;
+      return ageOf(birthDateOf(row))?.days;
     case 'birthDate':
-      return birthDateOf(row) ?? '';
+      return birthDateOf(row) || undefined;
     case 'admitted':
-      return row.encounter?.start ?? '';
+      return row.encounter?.start || undefined;
     case 'news2':
-      // Sorted descending, the sickest come first; rows without a score go after every scored one.
-      return row.news2?.score ?? -1;
-    case 'labs':
+      // Sorted descending, the sickest come first.
+      return row.news2?.score;
+    case 'labs': {
       // The worst flag first, then how many: sorted descending, the sickest come first.
-      return labsSeverity(row.labs);
+      const severity = labsSeverity(row.labs);
+      return severity < 0 ? undefined : severity;
+    }
     case 'name':
       return row.patient?.family ? `${row.patient.family} ${row.patient.given.join(' ')}` : nameOf(row);
+    case 'location':
+      return isLocationBlank(row) ? undefined : cellText(row, column, i18n);
+    case 'allergies':
+      return isAllergiesBlank(row) ? undefined : cellText(row, column, i18n);
     default:
-      return cellText(row, column, i18n);
+      return cellText(row, column, i18n) || undefined;
   }
 }
 
@@ -313,7 +322,8 @@ function compareValues(x: string | number, y: string | number, i18n: I18n): numb
 
 /**
  * The rows in the list's order. Each row's sort value is worked out once, not at every comparison. Whatever
- * the column and direction (and in the order added), discharged and deceased patients come after the others.
+ * the column and direction (and in the order added), discharged and deceased patients come after the others,
+ * and among the rest, rows with no value in the column come after those with one (in the order added).
  */
 export function sortRows(
   rows: Row[],
@@ -324,9 +334,13 @@ export function sortRows(
 ): Row[] {
   if (!column) return goneLast(rows, now);
   const sign = direction === 'asc' ? 1 : -1;
-  const sorted = rows
-    .map((row) => ({ row, value: sortValue(row, column, i18n) }))
-    .sort((a, b) => sign * compareValues(a.value, b.value, i18n))
-    .map(({ row }) => row);
-  return goneLast(sorted, now);
+  const filled: { row: Row; value: string | number }[] = [];
+  const blank: Row[] = [];
+  for (const row of rows) {
+    const value = sortValue(row, column, i18n);
+    if (value === undefined) blank.push(row);
+    else filled.push({ row, value });
+  }
+  const sorted = filled.sort((a, b) => sign * compareValues(a.value, b.value, i18n)).map(({ row }) => row);
+  return goneLast([...sorted, ...blank], now);
 }

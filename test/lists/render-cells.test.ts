@@ -30,3 +30,23 @@ describe('the vitals cell of the CSV export', () => {
     expect(text).toContain('Heart rate 118 /min (high)');
   });
 });
+
+describe('the allergies and location cells of the CSV export', () => {
+  const now = new Date('2026-12-02T08:00:00Z');
+  const patient = { id: 'p1', name: 'Test Patient', given: [], prefix: [] };
+  const inBed = { status: 'in-progress', participants: [] };
+
+  test('use the screen’s words: "No known allergies" recorded, "None recorded" when nothing is', () => {
+    const nka = { ...row([]), patient, allergies: [{ substance: 'No known allergy', isNoKnownAllergy: true, reactions: [] }] };
+    expect(cellText('allergies', nka, now)).toBe('No known allergies');
+    expect(cellText('allergies', { ...row([]), patient }, now)).toBe('None recorded');
+    expect(cellText('allergies', { ...row([]), patient, issues: ['AllergyIntolerance: 500 from the EHR'] }, now)).toBe('');
+  });
+
+  test('say "Not admitted" without a stay and "Bed not recorded" when admitted to no named bed', () => {
+    expect(cellText('location', { ...row([]), patient }, now)).toBe('Not admitted');
+    expect(cellText('location', { ...row([]), patient, encounter: inBed }, now)).toBe('Bed not recorded');
+    expect(cellText('location', { ...row([]), patient, encounter: { ...inBed, location: '4W-12' } }, now)).toBe('4W-12');
+    expect(cellText('location', { ...row([]), manual: { name: 'Walk-in', location: 'ED 3' } }, now)).toBe('ED 3');
+  });
+});

@@ -2,9 +2,24 @@
 // STU3/R4 `code`), the statuses, the recorded date and the notes; reactions and fallbacks read the same.
 import type { AllergySummary } from '../../wire/contract.js';
 import { asRecord, asString, compact, records, type Json } from './json.js';
-import { conceptText, narrativeText } from './read-common.js';
+import { conceptCodes, conceptText, narrativeText } from './read-common.js';
 
 export const UNKNOWN_SUBSTANCE = 'Unknown substance';
+
+/**
+ * SNOMED CT codes that record the absence of any known allergy rather than a substance: 716186003 "No known
+ * allergy", the code R4 and STU3 list in their value set (hl7.org/fhir/R4/valueset-allergyintolerance-code.html) and
+ * that DSTU2 EHRs send in `substance` (the Argonaut guide), and 160244002 "No known allergies", the older concept
+ * it replaced. Narrower ones ("No known drug allergy") keep their own words as the substance.
+ */
+const NO_KNOWN_ALLERGY_CODES = new Set(['716186003', '160244002']);
+/** A refuted or mistaken "no known allergy" says nothing. */
+const VOID_VERIFICATION = new Set(['refuted', 'entered-in-error']);
+
+function isNoKnownAllergy(fields: AllergyFields): boolean {
+  if (fields.verificationStatus !== undefined && VOID_VERIFICATION.has(fields.verificationStatus)) return false;
+  return conceptCodes(fields.substance).some((code) => NO_KNOWN_ALLERGY_CODES.has(code));
+}
 
 export interface AllergyFields {
   substance: unknown;
@@ -34,6 +49,7 @@ export function readAllergy(resource: Json, fields: AllergyFields): AllergySumma
     .filter((text): text is string => Boolean(text));
   return compact<AllergySummary>({
     substance: substanceOf(resource, fields.substance),
+    isNoKnownAllergy: isNoKnownAllergy(fields) ? true : undefined,
     clinicalStatus: fields.clinicalStatus,
     verificationStatus: fields.verificationStatus,
     recorded: fields.recorded,

@@ -11,6 +11,7 @@ import {
   vitalValue,
 } from '../../shared/row-view';
 import { labFlagText, labValue, sortedLabs } from '../../shared/lab-view';
+import { stayLocationText } from '../../shared/absence-text';
 import { Fields, Items, Section, useSectionStyles } from './Section';
 
 const join = (parts: (string | undefined)[]): string => parts.filter(Boolean).join(' · ');
@@ -44,7 +45,7 @@ export function DetailSections(props: { detail: PatientDetail }): JSX.Element {
         {encounter ? (
           <Fields
             items={[
-              [t('detail.location'), encounter.location],
+              [t('detail.location'), stayLocationText(encounter, i18n)],
               [t('detail.status'), encounterStatusText(encounter.status, i18n)],
               [t('detail.type'), encounter.type],
               [t('detail.admitted'), i18n.date(encounter.start)],
@@ -54,7 +55,9 @@ export function DetailSections(props: { detail: PatientDetail }): JSX.Element {
             ]}
           />
         ) : (
-          <p className={styles.quiet}>{t('detail.noEncounter')}</p>
+          <p className={styles.quiet}>
+            {t('row.notAdmitted')}. {t('detail.noEncounter')}
+          </p>
         )}
       </Section>
 
@@ -109,7 +112,7 @@ export function DetailSections(props: { detail: PatientDetail }): JSX.Element {
         <Items empty={t('detail.noneRecorded')}>
           {props.detail.allergies.map((a, i) => (
             <li key={i}>
-              <strong>{a.substance}</strong>{' '}
+              <strong>{a.isNoKnownAllergy ? t('row.noKnownAllergies') : a.substance}</strong>{' '}
               <span className={styles.secondary}>
                 {join([
                   statusText(a.clinicalStatus, i18n),

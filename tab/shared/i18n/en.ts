@@ -111,6 +111,11 @@ export const en = {
   'row.deceasedOn': 'Died {date}',
   'row.discharged': 'Discharged {date}',
   'row.dischargedUndated': 'Discharged',
+  // A recorded answer and an absence of record are not the same thing (#11 item 12).
+  'row.noKnownAllergies': 'No known allergies',
+  'row.allergiesNotRecorded': 'None recorded',
+  'row.notAdmitted': 'Not admitted',
+  'row.bedNotRecorded': 'Bed not recorded',
   'value.age': '{age}:',
   'value.recorded': 'recorded {ago}',
   'value.recordedStale': {

@@ -110,6 +110,10 @@ export const fr: Catalogue = {
   'row.deceasedOn': 'Décès le {date}',
   'row.discharged': 'Sorti(e) le {date}',
   'row.dischargedUndated': 'Sorti(e)',
+  'row.noKnownAllergies': 'Aucune allergie connue',
+  'row.allergiesNotRecorded': 'Rien d’enregistré',
+  'row.notAdmitted': 'Non hospitalisé(e)',
+  'row.bedNotRecorded': 'Lit non renseigné',
   'value.age': '{age} :',
   'value.recorded': 'relevé {ago}',
   'value.recordedStale': {
