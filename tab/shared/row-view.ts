@@ -58,7 +58,6 @@ export const nameOf = (row: Row): string => row.patient?.name || row.manual?.nam
 export const mrnOf = (row: Row): string | undefined => row.patient?.mrn ?? row.manual?.mrn ?? row.mrn;
 export const birthDateOf = (row: Row): string | undefined => row.patient?.birthDate ?? row.manual?.birthDate;
 export const genderOf = (row: Row): string | undefined => row.patient?.gender ?? row.manual?.gender;
-export const locationOf = (row: Row): string | undefined => row.encounter?.location ?? row.manual?.location;
 
 const GENDER_KEYS: Record<string, { full: MessageKey; short: MessageKey }> = {
   male: { full: 'gender.male', short: 'gender.male.short' },
