@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import type { Connection, PatientDetail, PatientSearchResult } from '../wire/contract.js';
 import type { Ehr } from '../fhir/ehr.js';
+import { searchPatientsAsTyped } from '../fhir/patient-search.js';
 import type { AuditLog, AuditRecord } from '../lists/audit.js';
 import type { ListService } from '../lists/lists.js';
 import type { RowChanges } from '../lists/row-changes.js';
@@ -37,7 +38,7 @@ export function patientRoutes({ ehr, audit, lists, changes }: PatientRoutesDeps)
     if (req.query.cursor === undefined) {
       const query = parseQuery(patientSearchQuery, req.query);
       criteria = CRITERIA.filter((key) => query[key] !== undefined);
-      body = await ehr.searchPatients(user.tenantId, query);
+      body = await searchPatientsAsTyped(ehr, user.tenantId, query);
     } else {
       criteria = ['cursor'];
       body = await ehr.morePatients(user.tenantId, parseQuery(patientMoreQuery, req.query).cursor);

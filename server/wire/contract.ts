@@ -136,6 +136,21 @@ export interface PatientSearchResult {
   total?: number;
   /** Opaque cursor of the next page: `GET /api/patients?cursor=<next>`; absent on the last page. */
   next?: string;
+  /**
+   * What was asked of the EHR, in the order tried ("Abernathy W": family W, then family Abernathy); the patients
+   * are the answer to the last one. Absent on further pages.
+   */
+  searched?: SearchTerms[];
+}
+
+/** One search as sent to the EHR: `family` and `given` match the start of the name part, `mrn` the whole MRN. */
+export interface SearchTerms {
+  name?: string;
+  family?: string;
+  given?: string;
+  mrn?: string;
+  birthdate?: string;
+  gender?: string;
 }
 
 export interface Me {

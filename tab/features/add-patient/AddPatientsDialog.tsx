@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Entry, ManualPatient, PatientSummary } from '../../../server/wire/contract';
+import type { Entry, ManualPatient, PatientSummary, SearchTerms } from '../../../server/wire/contract';
 import { useApi } from '../../shared/api-context';
 import { errorText } from '../../shared/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
@@ -27,6 +27,7 @@ import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { ManualEntryForm } from './ManualEntryForm';
 import { SearchForm } from './SearchForm';
 import { SearchResults } from './SearchResults';
+import { searchedText } from './searched-text';
 
 const SEARCH_COUNT = 20;
 
@@ -39,7 +40,15 @@ const useStyles = makeStyles({
 type Search =
   | { status: 'idle' }
   | { status: 'searching' }
-  | { status: 'done'; patients: PatientSummary[]; total?: number; next?: string; isLoadingMore?: boolean; moreError?: string }
+  | {
+      status: 'done';
+      patients: PatientSummary[];
+      total?: number;
+      next?: string;
+      searched?: SearchTerms[];
+      isLoadingMore?: boolean;
+      moreError?: string;
+    }
   | { status: 'error'; message: string };
 
 /** Search the EHR (name, MRN, birth date, sex) and add one or several patients, or add one by hand. */
@@ -59,7 +68,8 @@ export function AddPatientsDialog(props: AddPatientsProps): JSX.Element {
     setSearch({ status: 'searching' });
     setSelected(new Set());
     searchPatients(api, { ...criteria, count: SEARCH_COUNT }).then(
-      (result) => setSearch({ status: 'done', patients: result.patients, total: result.total, next: result.next }),
+      (result) =>
+        setSearch({ status: 'done', patients: result.patients, total: result.total, next: result.next, searched: result.searched }),
       (error: unknown) => setSearch({ status: 'error', message: t('add.searchFailed', { reason: errorText(error, i18n) }) }),
     );
   };
@@ -73,7 +83,7 @@ export function AddPatientsDialog(props: AddPatientsProps): JSX.Element {
       (result) => {
         const known = new Set(shown.patients.map((p) => p.id));
         const patients = [...shown.patients, ...result.patients.filter((p) => !known.has(p.id))];
-        setSearch({ status: 'done', patients, total: result.total ?? shown.total, next: result.next });
+        setSearch({ status: 'done', patients, total: result.total ?? shown.total, next: result.next, searched: shown.searched });
       },
       (error: unknown) =>
         setSearch({ ...shown, isLoadingMore: false, moreError: t('add.searchFailed', { reason: errorText(error, i18n) }) }),
@@ -148,6 +158,9 @@ export function AddPatientsDialog(props: AddPatientsProps): JSX.Element {
                 <div aria-live="polite">
                   {search.status === 'searching' && <Spinner size="small" label={t('add.searching')} />}
                   {search.status === 'error' && <ErrorNotice message={search.message} />}
+                  {search.status === 'done' && search.searched && (
+                    <Caption1 as="p">{searchedText(search.searched, search.patients.length > 0, i18n)}</Caption1>
+                  )}
                   {search.status === 'done' && search.patients.length === 0 && (
                     <EmptyState title={t('add.resultCount', { count: 0 })} body={t('add.noResults')} />
                   )}
