@@ -55,11 +55,31 @@ export function fingerprintOf(listId: string, row: Row, columns: readonly Column
   return hashes;
 }
 
+/** The FHIR resource types each tracked column is read from (issues name the type that failed: "Coverage: …"). */
+const SOURCES: Readonly<Record<string, readonly string[]>> = {
+  location: ['Encounter', 'Location'],
+  encounterStatus: ['Encounter'],
+  admitted: ['Encounter'],
+  attending: ['Encounter', 'Practitioner'],
+  conditions: ['Condition'],
+  vitals: ['Observation'],
+  news2: ['Observation'],
+  labs: ['Observation'],
+  allergies: ['AllergyIntolerance'],
+  medications: ['MedicationRequest', 'MedicationOrder', 'Practitioner'],
+  coverage: ['Coverage'],
+  note: [],
+};
+
 /**
- * A row the EHR answered only in part (or not at all): a part that failed reads as empty, which says nothing about
- * what changed. Its last fingerprint stands until a complete answer.
+ * The columns of a row whose read failed: a part that failed reads as empty, which says nothing about what changed,
+ * so their last fingerprint stands until the EHR answers them again. 'all' for a row the EHR did not give at all.
  */
-const isIncomplete = (row: Row): boolean => row.issues.length > 0;
+function failedColumns(row: Row): 'all' | Set<string> {
+  if (row.patient === undefined && row.manual === undefined && row.issues.length > 0) return 'all';
+  const failedTypes = new Set(row.issues.map((issue) => issue.slice(0, Math.max(0, issue.indexOf(':')))));
+  return new Set(Object.keys(SOURCES).filter((column) => SOURCES[column]!.some((type) => failedTypes.has(type))));
+}
 
 const differing = (now: Record<string, string>, seen: Record<string, string>): string[] =>
   Object.keys(now).filter((column) => seen[column] !== undefined && seen[column] !== now[column]);
@@ -92,10 +112,16 @@ export class RowChanges {
     const annotated = rows.map((row): Row => {
       const view = views.get(row.entryId);
       let changes: string[] = [];
-      if (isIncomplete(row)) {
+      const failed = failedColumns(row);
+      if (failed === 'all') {
         if (view) changes = differing(view.latest, view.seen);
       } else {
-        const latest = fingerprintOf(list.id, row, list.columns);
+        const latest = { ...fingerprintOf(list.id, row, list.columns) };
+        for (const column of failed) {
+          const kept = view?.latest[column];
+          if (kept === undefined) delete latest[column];
+          else latest[column] = kept;
+        }
         // A first view, or a column shown since the last mark, starts from what it shows now (the store keeps
         // what was marked seen meanwhile: it merges, it does not replace).
         const seen = { ...latest, ...view?.seen };

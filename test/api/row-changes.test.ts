@@ -157,7 +157,7 @@ describe('changes since the last look', () => {
     expect(changesOf(await rowsAs(USER_A, list.id)).a1).toEqual([]);
   });
 
-  test('a part the EHR fails to answer marks nothing as changed, then or when it answers again', async () => {
+  test('a part the EHR fails to answer marks nothing as changed, then or when it answers again; the other parts still do', async () => {
     const list = await sharedList(['a2']);
     await rowsAs(USER_A, list.id);
     failingTypes.Condition = 500;
@@ -165,10 +165,22 @@ describe('changes since the last look', () => {
       const partial = await rowsAs(USER_A, list.id);
       expect(partial[0]!.issues.length).toBeGreaterThan(0);
       expect(changesOf(partial).a2).toEqual([]);
+      // A vital recorded meanwhile is news, though the conditions cannot be read.
+      ehr[TENANT_A]!.push({
+        resourceType: 'Observation',
+        id: `rr-${randomUUID()}`,
+        status: 'final',
+        subject: { reference: 'Patient/a2' },
+        category: [{ coding: [{ code: 'vital-signs' }] }],
+        code: { coding: [{ system: 'http://loinc.org', code: '9279-1', display: 'Respiratory rate' }] },
+        effectiveDateTime: new Date().toISOString(),
+        valueQuantity: { value: 26, unit: '/min' },
+      });
+      expect(changesOf(await rowsAs(USER_A, list.id)).a2).toEqual(['vitals']);
     } finally {
       delete failingTypes.Condition;
     }
-    expect(changesOf(await rowsAs(USER_A, list.id)).a2).toEqual([]);
+    expect(changesOf(await rowsAs(USER_A, list.id)).a2).toEqual(['vitals']);
   });
 
   test('an auto-refresh answered 304 is not audited as another view of the patients', async () => {
