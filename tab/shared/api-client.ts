@@ -41,6 +41,8 @@ export interface ApiClient {
   patch<T>(path: string, body: unknown): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
   delete: (path: string) => Promise<void>;
+  /** Posts a body that is not JSON (e.g. a CSV file to import) as this content type; answers JSON. */
+  postText<T>(path: string, text: string, contentType: string): Promise<T>;
   /** Downloads a file answer (e.g. the CSV export) with the token. */
   download(path: string): Promise<{ blob: Blob; fileName?: string }>;
   /** A conditional GET: `unchanged` when the server answers 304 to this ETag, else the body and its ETag. */
@@ -77,6 +79,14 @@ function fileNameOf(response: Response): string | undefined {
   return /filename="?([^";]+)"?/i.exec(disposition)?.[1];
 }
 
+/** A body sent as it is, with its own content type, instead of as JSON. */
+class TextBody {
+  constructor(
+    readonly text: string,
+    readonly contentType: string,
+  ) {}
+}
+
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const baseUrl = options.baseUrl ?? '';
 
@@ -89,13 +99,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   ): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
     if (options.getToken) headers.authorization = `Bearer ${await options.getToken()}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = body instanceof TextBody ? body.contentType : 'application/json';
     let response: Response;
     try {
       response = await fetch(`${baseUrl}${path}`, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : body instanceof TextBody ? body.text : JSON.stringify(body),
         signal,
       });
     } catch (error) {
@@ -119,6 +129,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     get: (path, signal) => json('GET', path, undefined, signal),
     post: (path, body) => json('POST', path, body ?? {}),
+    postText: (path, text, contentType) => json('POST', path, new TextBody(text, contentType)),
     patch: (path, body) => json('PATCH', path, body),
     put: (path, body) => json('PUT', path, body),
     delete: async (path) => {

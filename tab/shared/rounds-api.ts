@@ -2,6 +2,7 @@
 import type {
   ColumnId,
   Entry,
+  ImportReport,
   List,
   ListContext,
   ListSort,
@@ -54,6 +55,19 @@ export function getList(api: ApiClient, listId: string, signal?: AbortSignal): P
 
 export function createList(api: ApiClient, name: string, context: ListContext): Promise<List> {
   return api.post<List>('/api/lists', { name, context });
+}
+
+/** A list file to import: its text and the content type the server reads it as. */
+export interface ImportFile {
+  text: string;
+  contentType: 'text/csv' | 'application/fhir+json';
+}
+
+/** A new list of this context made from a CSV or FHIR List file, with what could not be matched. */
+export function importList(api: ApiClient, file: ImportFile, name: string, context: ListContext): Promise<ImportReport> {
+  const query = contextParams(context);
+  query.set('name', name);
+  return api.postText<ImportReport>(`/api/lists/import?${query.toString()}`, file.text, file.contentType);
 }
 
 export function updateList(api: ApiClient, listId: string, version: number, changes: ListChanges): Promise<List> {

@@ -1,4 +1,4 @@
-import type { JSX } from 'react';
+import type { JSX, Ref } from 'react';
 import {
   Button,
   Dropdown,
@@ -13,7 +13,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular, DeleteRegular, MoreHorizontalRegular, RenameRegular } from '@fluentui/react-icons';
+import { AddRegular, ArrowImportRegular, DeleteRegular, MoreHorizontalRegular, RenameRegular } from '@fluentui/react-icons';
 import type { ListSummary } from '../../../server/wire/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { useSharedStyles } from '../../shared/styles';
@@ -37,6 +37,9 @@ export function ListHeader(props: {
   onCreate: () => void;
   onRename: () => void;
   onDelete: () => void;
+  onImport: () => void;
+  /** The menu button, for the focus to return to when what it opened is gone. */
+  moreRef?: Ref<HTMLButtonElement>;
 }): JSX.Element {
   const styles = useStyles();
   const shared = useSharedStyles();
@@ -66,28 +69,35 @@ export function ListHeader(props: {
       <Button className={shared.touchTarget} icon={<AddRegular />} onClick={props.onCreate}>
         {t('lists.new')}
       </Button>
-      {selected && (
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <Button
-              className={shared.touchTarget}
-              icon={<MoreHorizontalRegular />}
-              aria-label={t('lists.more')}
-              appearance="subtle"
-            />
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
+      {/* Always there: importing a list needs no list to exist yet. */}
+      <Menu>
+        <MenuTrigger disableButtonEnhancement>
+          <Button
+            ref={props.moreRef}
+            className={shared.touchTarget}
+            icon={<MoreHorizontalRegular />}
+            aria-label={t('lists.more')}
+            appearance="subtle"
+          />
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            {selected && (
               <MenuItem icon={<RenameRegular />} onClick={props.onRename}>
                 {t('lists.rename')}
               </MenuItem>
+            )}
+            <MenuItem icon={<ArrowImportRegular />} onClick={props.onImport}>
+              {t('lists.import')}
+            </MenuItem>
+            {selected && (
               <MenuItem icon={<DeleteRegular />} onClick={props.onDelete}>
                 {t('lists.delete')}
               </MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
-      )}
+            )}
+          </MenuList>
+        </MenuPopover>
+      </Menu>
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { useCallback, useState, type JSX } from 'react';
+import { useCallback, useRef, useState, type JSX } from 'react';
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, PeopleListRegular } from '@fluentui/react-icons';
-import type { ListContext } from '../../../server/wire/contract';
+import type { ImportReport, ListContext } from '../../../server/wire/contract';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { isApiResponseError } from '../../shared/api-client';
@@ -10,6 +10,8 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import type { ListsSlots } from '../../shared/slots';
 import { useNotify } from '../../shared/toast';
 import { DeleteListDialog } from './DeleteListDialog';
+import { ImportListDialog } from './ImportListDialog';
+import { ImportReportNotice } from './ImportReportNotice';
 import { ListHeader } from './ListHeader';
 import { ListNameDialog } from './ListNameDialog';
 import { ListPanel } from './ListPanel';
@@ -21,7 +23,7 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
-type ListDialog = 'create' | 'rename' | 'delete' | undefined;
+type ListDialog = 'create' | 'rename' | 'delete' | 'import' | undefined;
 
 /** The lists of one Teams context: switch, create, rename, delete, and the chosen list's patients. */
 export function ListsView(props: {
@@ -38,6 +40,8 @@ export function ListsView(props: {
   const lists = useLists(props.context, props.initialListId);
   const data = useListData(lists.selectedId, props.autoRefreshMs);
   const [dialog, setDialog] = useState<ListDialog>();
+  const [importReport, setImportReport] = useState<ImportReport>();
+  const moreRef = useRef<HTMLButtonElement>(null);
   const selected = lists.lists.find((l) => l.id === lists.selectedId);
   const contextLabel = t(`context.${lists.context.kind}`);
   const { updateSummary } = lists;
@@ -59,6 +63,8 @@ export function ListsView(props: {
       onCreate={() => setDialog('create')}
       onRename={() => setDialog('rename')}
       onDelete={() => setDialog('delete')}
+      onImport={() => setDialog('import')}
+      moreRef={moreRef}
     />
   );
 
@@ -103,7 +109,27 @@ export function ListsView(props: {
           <MessageBarBody>{t('lists.notFound')}</MessageBarBody>
         </MessageBar>
       )}
+      {/* The report of the list on screen only: it says nothing about another one. */}
+      {importReport && importReport.list.id === selected?.id && (
+        <ImportReportNotice
+          report={importReport}
+          onDismiss={() => {
+            setImportReport(undefined);
+            moreRef.current?.focus();
+          }}
+        />
+      )}
       {body}
+      {dialog === 'import' && (
+        <ImportListDialog
+          onImport={lists.importFrom}
+          onImported={(report) => {
+            setImportReport(report);
+            setDialog(undefined);
+          }}
+          onClose={() => setDialog(undefined)}
+        />
+      )}
       {dialog === 'create' && (
         <ListNameDialog
           mode="create"

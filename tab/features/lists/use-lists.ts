@@ -1,9 +1,9 @@
 // The lists of one Teams context, and which one is shown.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { List, ListContext, ListSummary } from '../../../server/wire/contract';
+import type { ImportReport, List, ListContext, ListSummary } from '../../../server/wire/contract';
 import { isApiResponseError } from '../../shared/api-client';
 import { useApi } from '../../shared/api-context';
-import { createList, deleteList, getList, getLists } from '../../shared/rounds-api';
+import { createList, deleteList, getList, getLists, importList, type ImportFile } from '../../shared/rounds-api';
 
 export interface ListsState {
   status: 'loading' | 'ready' | 'error';
@@ -17,6 +17,8 @@ export interface ListsState {
   select: (listId: string) => void;
   reload: () => void;
   create: (name: string) => Promise<List>;
+  /** A new list from a CSV or FHIR List file, selected once made. */
+  importFrom: (file: ImportFile, name: string) => Promise<ImportReport>;
   remove: (listId: string) => Promise<void>;
   /** Keeps the switcher in step after a rename or a column change. */
   updateSummary: (list: List) => void;
@@ -106,6 +108,16 @@ export function useLists(givenContext: ListContext, initialListId: string | unde
     [api, loaded.context],
   );
 
+  const importFrom = useCallback(
+    async (file: ImportFile, name: string): Promise<ImportReport> => {
+      const report = await importList(api, file, name, loaded.context);
+      const { list } = report;
+      setLoaded((l) => ({ ...l, lists: [...l.lists, summaryOf(list)], selectedId: list.id, isInitialMissing: false }));
+      return report;
+    },
+    [api, loaded.context],
+  );
+
   const remove = useCallback(
     async (listId: string): Promise<void> => {
       await deleteList(api, listId);
@@ -121,5 +133,5 @@ export function useLists(givenContext: ListContext, initialListId: string | unde
     setLoaded((l) => ({ ...l, lists: l.lists.map((x) => (x.id === list.id ? summaryOf(list) : x)) }));
   }, []);
 
-  return { status, error, ...loaded, select, reload, create, remove, updateSummary };
+  return { status, error, ...loaded, select, reload, create, importFrom, remove, updateSummary };
 }

@@ -80,6 +80,29 @@ export const en = {
   'lists.notFound': 'This tab’s list no longer exists. Pick or create another one.',
   'lists.notMember':
     'Only the members of this {context} can open its patient lists, and Teams does not list you as one. If you were added a moment ago, try again in a minute.',
+  'lists.import': 'Import list…',
+  'import.title': 'Import a patient list',
+  'import.fileLabel': 'List file',
+  'import.fileHint':
+    'A CSV file (a Rounds export, or any table with a name, MRN or patient ID column) or a FHIR List as JSON. At most 1 MB.',
+  'import.fileRequired': 'Choose a file to import.',
+  'import.fileType': 'Choose a CSV (.csv) or FHIR List (.json) file.',
+  'import.fileTooLarge': 'This file is larger than 1 MB. Split the list into smaller files.',
+  'import.fileUnreadable': 'The file could not be read. Choose it again.',
+  'import.submit': 'Import',
+  'import.busy': 'Importing…',
+  'import.failed': 'The list could not be imported: {reason}',
+  'import.reportTitle': 'Imported “{name}”',
+  'import.imported': { one: '{count} patient imported.', other: '{count} patients imported.' },
+  'import.keptAsManual': {
+    one: '{count} row was not found in the EHR and was kept as a manual entry:',
+    other: '{count} rows were not found in the EHR and were kept as manual entries:',
+  },
+  'import.merged': {
+    one: '{count} row named a patient already on the list and was merged:',
+    other: '{count} rows named a patient already on the list and were merged:',
+  },
+  'import.dismiss': 'Close the import report',
 
   'list.addPatients': 'Add patients',
   'list.columns': 'Columns',

@@ -79,6 +79,29 @@ export const fr: Catalogue = {
   'lists.notFound': 'La liste de cet onglet n’existe plus. Choisissez-en une autre ou créez-en une.',
   'lists.notMember':
     'Seuls les membres de cet espace Teams ({context}) peuvent ouvrir ses listes de patients, et Teams ne vous compte pas parmi eux. Si vous venez d’y être ajouté, réessayez dans une minute.',
+  'lists.import': 'Importer une liste…',
+  'import.title': 'Importer une liste de patients',
+  'import.fileLabel': 'Fichier de la liste',
+  'import.fileHint':
+    'Un fichier CSV (un export de Rounds, ou tout tableau avec une colonne nom, IPP ou identifiant patient) ou une FHIR List en JSON. 1 Mo au plus.',
+  'import.fileRequired': 'Choisissez un fichier à importer.',
+  'import.fileType': 'Choisissez un fichier CSV (.csv) ou FHIR List (.json).',
+  'import.fileTooLarge': 'Ce fichier dépasse 1 Mo. Répartissez la liste sur plusieurs fichiers.',
+  'import.fileUnreadable': 'Le fichier n’a pas pu être lu. Choisissez-le à nouveau.',
+  'import.submit': 'Importer',
+  'import.busy': 'Import en cours…',
+  'import.failed': 'La liste n’a pas pu être importée : {reason}',
+  'import.reportTitle': '« {name} » importée',
+  'import.imported': { one: '{count} patient importé.', other: '{count} patients importés.' },
+  'import.keptAsManual': {
+    one: '{count} ligne n’a pas été trouvée dans le DPI et a été gardée comme saisie manuelle :',
+    other: '{count} lignes n’ont pas été trouvées dans le DPI et ont été gardées comme saisies manuelles :',
+  },
+  'import.merged': {
+    one: '{count} ligne désignait un patient déjà sur la liste et a été fusionnée :',
+    other: '{count} lignes désignaient un patient déjà sur la liste et ont été fusionnées :',
+  },
+  'import.dismiss': 'Fermer le rapport d’import',
 
   'list.addPatients': 'Ajouter des patients',
   'list.columns': 'Colonnes',

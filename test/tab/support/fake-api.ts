@@ -18,6 +18,7 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string>;
   body: unknown;
+  contentType?: string;
   authorization?: string;
 }
 
@@ -53,7 +54,8 @@ const outcome = (diagnostics: string): object => ({
 
 export async function startFakeApi(): Promise<FakeApi> {
   const app = express();
-  app.use(express.json());
+  app.use(express.json({ type: ['application/json', 'application/fhir+json'] }));
+  app.use(express.text({ type: 'text/csv' }));
   const requests: RecordedRequest[] = [];
   const failures: Failure[] = [];
   const holds: { method: string; path: RegExp; waiting: (() => void)[]; released: boolean }[] = [];
@@ -108,6 +110,7 @@ export async function startFakeApi(): Promise<FakeApi> {
       path: req.path,
       query: req.query as Record<string, string>,
       body: req.body as unknown,
+      contentType: req.headers['content-type'],
       authorization: req.headers.authorization,
     });
     if (req.headers.authorization !== `Bearer ${token}`) {
@@ -145,6 +148,28 @@ export async function startFakeApi(): Promise<FakeApi> {
   app.post('/api/lists', (req, res) => {
     const body = req.body as { name: string; context: List['context'] };
     res.status(201).json(api.addList({ name: body.name, context: body.context }));
+  });
+  // A CSV with a `name` column: names of known patients become their entries, the others manual ones.
+  app.post('/api/lists/import', (req, res) => {
+    const q = req.query as Record<string, string>;
+    if (typeof req.body !== 'string') return void res.status(415).json(outcome('Send the list as text/csv'));
+    const [header = '', ...lines] = req.body.split(/\r?\n/).filter((line) => line.trim());
+    if (header.trim().toLowerCase() !== 'name') return void res.status(400).json(outcome('The CSV has no name column'));
+    const list = api.addList({ name: q.name ?? 'Imported list', context: { kind: q.contextKind, id: q.contextId } as List['context'] });
+    const keptAsManual: string[] = [];
+    for (const [i, display] of lines.entries()) {
+      const patient = patients.find((p) => p.name === display.trim());
+      if (!patient) keptAsManual.push(`row ${i + 2} (${display.trim()})`);
+      list.entries.push({
+        id: `entry-${nextId++}`,
+        ...(patient ? { patientId: patient.id } : { manual: { name: display.trim() } }),
+        display: display.trim(),
+        version: 1,
+        addedBy: 'Dr. Test',
+        addedAt: now(),
+      });
+    }
+    res.status(201).json({ list, keptAsManual });
   });
   app.get('/api/lists/:listId', (req, res) => {
     const list = listOf(req, res);
