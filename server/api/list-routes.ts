@@ -148,11 +148,11 @@ export function listRoutes(deps: ListRouteDeps): Router {
   router.get('/lists/:listId/export', async (req, res) => {
     const user: User = userOf(res);
     const list = await lists.get(user, parseParams(listIdParams, req.params).listId);
-    const { format } = parseQuery(exportQuery, req.query);
+    const { format, lang } = parseQuery(exportQuery, req.query);
     const body =
       format === 'fhir'
         ? JSON.stringify(listToFhir(list), null, 2)
-        : listToCsv(list, await rows.forList(user.tenantId, list, { columns: exportColumns(list) }), now());
+        : listToCsv(list, await rows.forList(user.tenantId, list, { columns: exportColumns(list) }), now(), lang);
     await lists.recordExport(user, list);
     res.attachment(fileNameOf(list, format === 'fhir' ? 'fhir.json' : 'csv'));
     res.type(format === 'fhir' ? 'application/fhir+json' : 'text/csv; charset=utf-8').send(body);

@@ -135,7 +135,14 @@ export const contextQuery = z
   .object(contextParams)
   .superRefine(checkQueryRoster)
   .transform((q) => ({ context: toListContext(fieldsOf(q)) }));
-export const exportQuery = z.object({ format: z.enum(['csv', 'fhir']).default('csv') });
+/** `lang`: the language of the CSV's headers and vital labels, the tab's; anything but `fr` reads as English. */
+export const exportQuery = z.object({
+  format: z.enum(['csv', 'fhir']).default('csv'),
+  lang: z
+    .unknown()
+    .optional()
+    .transform((value): 'en' | 'fr' => (value === 'fr' ? 'fr' : 'en')),
+});
 /** `?fresh=1` asks the EHR again instead of using answers shared in the last FHIR_CACHE_SECONDS (Refresh). */
 export const rowsQuery = z.object({
   fresh: z

@@ -5,6 +5,7 @@ import { badRequest } from '../errors.js';
 import { checkCandidate, type ParsedImport } from './import-candidate.js';
 import { unescapeCell } from './csv-cells.js';
 import { LIST_LIMITS } from './limits.js';
+import { COLUMN_BY_FOLDED_LABEL, foldHeader } from './export-labels.js';
 
 /** Header spellings people use, folded to lower-case letters and digits. */
 const FIELD_ALIASES: Record<string, 'patientId' | 'mrn' | 'name' | 'birthDate' | 'gender' | 'location' | 'note'> = {
@@ -23,8 +24,9 @@ const FIELD_ALIASES: Record<string, 'patientId' | 'mrn' | 'name' | 'birthDate' |
   note: 'note',
   notes: 'note',
 };
-const COLUMN_BY_FOLDED = new Map<string, ColumnId>(COLUMN_IDS.map((c) => [c.toLowerCase(), c]));
-const fold = (header: string): string => header.toLowerCase().replace(/[^a-z0-9]/g, '');
+// A column reads back from its id or from its label in any language of the export ("IPP", "Chambre/lit").
+const COLUMN_BY_FOLDED = new Map<string, ColumnId>([...COLUMN_BY_FOLDED_LABEL, ...COLUMN_IDS.map((c) => [c.toLowerCase(), c] as const)]);
+const fold = foldHeader;
 
 /**
  * csv-parse's reason and line, without the rest of its message: that goes on to quote the cell it stopped at
@@ -62,7 +64,13 @@ export function parseCsvImport(text: string): ParsedImport {
   if (!header) throw badRequest('The CSV is empty: it needs a header line and one line per patient');
   const folded = header.map(fold);
   const numbered = lines.map((line, i) => ({ line, label: `row ${i + 2}` })).filter(({ line }) => line.some((v) => v.trim() !== ''));
-  const indexOf = (field: string): number => folded.findIndex((h) => FIELD_ALIASES[h] === field);
+  // The re-import block (from `patientId` on) names its fields by stable id: read them there first, since a
+  // translated column before it may fold to a field's alias ("Patient") or to none ("IPP").
+  const blockStart = Math.max(folded.indexOf('patientid'), 0);
+  const indexOf = (field: string): number => {
+    const inBlock = folded.findIndex((h, i) => i >= blockStart && FIELD_ALIASES[h] === field);
+    return inBlock >= 0 ? inBlock : folded.findIndex((h) => FIELD_ALIASES[h] === field);
+  };
   const at = {
     patientId: indexOf('patientId'),
     mrn: indexOf('mrn'),

@@ -1,6 +1,7 @@
 // A row's columns as plain text, for the CSV export. The tab renders the same data with its own components.
 import type { ColumnId, LabResult, Row, VitalSign } from '../wire/contract.js';
 import { labDefinitionOf } from '../clinical/lab-ranges.js';
+import { EXPORT_LABELS, vitalLabelOf, type ExportLabels } from './export-labels.js';
 
 /** Whole years between a YYYY(-MM(-DD)) birth date and `now`; undefined when the date is unreadable. */
 export function ageInYears(birthDate: string | undefined, now: Date): number | undefined {
@@ -13,7 +14,8 @@ export function ageInYears(birthDate: string | undefined, now: Date): number | u
   return age >= 0 ? age : undefined;
 }
 
-function vitalText(vital: VitalSign): string {
+/** "HR 72 /min": the screen's short label when it knows the code, else the EHR's name. */
+function vitalText(vital: VitalSign, labels: ExportLabels): string {
   const value =
     vital.components.length > 0
       ? vital.components.map((c) => c.value ?? '?').join('/')
@@ -23,7 +25,7 @@ function vitalText(vital: VitalSign): string {
   const unit = vital.unit ?? vital.components[0]?.unit ?? '';
   const flags = [vital.flag, ...vital.components.map((c) => c.flag)].filter((f) => f !== undefined && f !== 'normal');
   const flag = flags.length > 0 ? `(${flags.join(', ')})` : '';
-  return [vital.name, value, unit, flag].filter((part) => part !== '').join(' ');
+  return [vitalLabelOf(vital.code, labels) ?? vital.name, value, unit, flag].filter((part) => part !== '').join(' ');
 }
 
 /** "Potassium 6.8 mmol/L (critical-high)": the table's short name when it knows the code, else the EHR's. */
@@ -65,7 +67,7 @@ function locationText(row: Row): string {
   return encounter.location ?? 'Bed not recorded';
 }
 
-export function cellText(column: ColumnId, row: Row, now: Date): string {
+export function cellText(column: ColumnId, row: Row, now: Date, labels: ExportLabels = EXPORT_LABELS.en): string {
   const { patient, manual, encounter } = row;
   switch (column) {
     case 'name':
@@ -91,7 +93,7 @@ export function cellText(column: ColumnId, row: Row, now: Date): string {
     case 'conditions':
       return joined(row.conditions.map((c) => c.text));
     case 'vitals':
-      return joined(row.vitals.map(vitalText));
+      return joined(row.vitals.map((vital) => vitalText(vital, labels)));
     case 'news2':
       return news2Text(row.news2);
     case 'labs':

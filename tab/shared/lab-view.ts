@@ -68,7 +68,8 @@ export function labEntries(labs: readonly LabResult[], i18n: I18n): TimedText[] 
 export function labsText(labs: readonly LabResult[], i18n: I18n): string {
   return labEntries(labs, i18n)
     .map((entry) => entry.text)
-    .join(' · ');
+    // Bound to the lab before it, so a line never starts with the separator (as row-view's SEPARATOR).
+    .join(`${NBSP}· `);
 }
 
 /**

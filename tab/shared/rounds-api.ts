@@ -135,6 +135,7 @@ export function getPatientDetail(api: ApiClient, patientId: string, listId: stri
   return api.get<PatientDetail>(`/api/patients/${enc(patientId)}?listId=${enc(listId)}`, signal);
 }
 
-export function exportListCsv(api: ApiClient, listId: string): Promise<{ blob: Blob; fileName?: string }> {
-  return api.download(`/api/lists/${enc(listId)}/export?format=csv`);
+/** `language`: the CSV's headers and vital labels read as on the screen. */
+export function exportListCsv(api: ApiClient, listId: string, language: 'en' | 'fr'): Promise<{ blob: Blob; fileName?: string }> {
+  return api.download(`/api/lists/${enc(listId)}/export?format=csv&lang=${language}`);
 }

@@ -131,6 +131,8 @@ export function vitalLabel(vital: VitalSign, i18n: I18n): string {
 
 // A vital never breaks between its label, value and unit; the list breaks between vitals.
 const NBSP = '\u00a0';
+/** " · " between values, bound to the value before it: a line may break after a "·", never start with one. */
+export const SEPARATOR = `${NBSP}· `;
 
 /** "120/80 mmHg" for blood pressure, "72 /min" for the rest; empty when the value is missing. */
 export function vitalValue(vital: VitalSign, i18n: I18n): string {
@@ -219,7 +221,7 @@ export function vitalEntries(vitals: VitalSign[], i18n: I18n): TimedText[] {
 export function vitalsText(vitals: VitalSign[], i18n: I18n): string {
   return vitalEntries(vitals, i18n)
     .map((entry) => entry.text)
-    .join(' · ');
+    .join(SEPARATOR);
 }
 
 /** "7 · high", "3 · low–medium (partial: no Consciousness)". */
@@ -227,7 +229,7 @@ export function news2Text(row: Row, i18n: I18n): string {
   const news2 = row.news2;
   if (!news2) return '';
   const partial = news2.partial ? ` (${i18n.t('news2.partial', { missing: news2.missing.join(', ') })})` : '';
-  return `${news2.score} · ${i18n.t(`news2.band.${news2.band}`)}${partial}`;
+  return `${news2.score}${SEPARATOR}${i18n.t(`news2.band.${news2.band}`)}${partial}`;
 }
 
 function admittedText(row: Row, i18n: I18n): string {
@@ -248,7 +250,7 @@ export function cellText(row: Row, column: ColumnId, i18n: I18n): string {
     case 'age': {
       const age = i18n.age(birthDateOf(row));
       const sex = genderText(genderOf(row), i18n, true);
-      return [age, sex].filter(Boolean).join(' · ');
+      return [age, sex].filter(Boolean).join(SEPARATOR);
     }
     case 'gender':
       return genderText(genderOf(row), i18n);

@@ -52,7 +52,7 @@ const essence = (list: List): unknown[] =>
   list.entries.map((e) => ({ patientId: e.patientId, manual: e.manual, display: e.display, note: e.note?.text }));
 
 describe('GET /api/lists/:listId/export', () => {
-  test('sends a CSV attachment with the columns as text and the re-import columns', async () => {
+  test('sends a CSV attachment with the columns as text under their labels, then the re-import columns by id', async () => {
     const list = await sampleList();
     const res = await app.call(USER_A, 'GET', `/api/lists/${list.id}/export?format=csv`);
     expect(res.status).toBe(200);
@@ -65,8 +65,8 @@ describe('GET /api/lists/:listId/export', () => {
     expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const [header, ...lines]: string[][] = parse(res.text, { bom: true });
     expect(header).toEqual([
-      'name', 'mrn', 'location', 'conditions', 'vitals', 'note',
-      'patientId', 'birthDate', 'gender',
+      'Patient', 'MRN', 'Location/bed', 'Conditions', 'Latest vitals', 'Team note',
+      'patientId', 'name', 'mrn', 'birthDate', 'gender', 'location', 'note',
     ]);
     expect(lines).toHaveLength(4);
     const [a1, , walkIn, noNumber] = lines as [string[], string[], string[], string[]];
@@ -76,7 +76,10 @@ describe('GET /api/lists/:listId/export', () => {
     expect(a1[5]).toBe(TRICKY_NOTE);
     expect(a1[6]).toBe('a1');
     // A cell that a spreadsheet would run as a formula is defused with a leading quote.
-    expect(walkIn).toEqual(['Walk-in, Pat', 'W-7', 'ED bay 3', '', '', `'=HYPERLINK("x")`, '', '1980-02-29', 'other']);
+    expect(walkIn).toEqual([
+      'Walk-in, Pat', 'W-7', 'ED bay 3', '', '', `'=HYPERLINK("x")`,
+      '', 'Walk-in, Pat', 'W-7', '1980-02-29', 'other', 'ED bay 3', `'=HYPERLINK("x")`,
+    ]);
     expect(noNumber[0]).toBe('No Number');
   });
 

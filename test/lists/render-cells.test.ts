@@ -26,8 +26,9 @@ describe('the vitals cell of the CSV export', () => {
       ]),
       new Date('2026-12-02T08:00:00Z'),
     );
-    expect(text).toContain('Level of responsiveness Voice');
-    expect(text).toContain('Heart rate 118 /min (high)');
+    // The screen's short labels (HR, AVPU), not the EHR's long names.
+    expect(text).toContain('AVPU Voice');
+    expect(text).toContain('HR 118 /min (high)');
   });
 });
 

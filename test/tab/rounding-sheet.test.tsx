@@ -36,7 +36,7 @@ describe('the rounding sheet', () => {
       'Notes',
     ]);
     const line = within(table).getAllByRole('row')[1]!;
-    expect(line.textContent.replace(/\u00a0/g, ' ')).toBe('Ada Quill4W-12 Bed ABP 120/80 mmHg · HR 72 /min');
+    expect(line.textContent.replace(/\u00a0/g, ' ')).toBe('Ada QuillMRN MRN-00014W-12 Bed ABP 120/80 mmHg · HR 72 /min');
   });
 
   test('downloads the CSV export with the token and the server’s file name', async () => {
@@ -57,8 +57,32 @@ describe('the rounding sheet', () => {
     await user.click(await screen.findByRole('button', { name: 'Download CSV' }));
     await waitFor(() => expect(saved).toEqual([{ href: 'blob:rounds-test', download: 'Ward 4.csv' }]));
     const request = fake.requests.find((r) => r.path.endsWith('/export'))!;
-    expect(request.query).toEqual({ format: 'csv' });
+    expect(request.query).toEqual({ format: 'csv', lang: 'en' });
     expect(request.authorization).toBe(`Bearer ${fake.token}`);
     expect(await blobs[0]!.text()).toBe('name\nAda Quill\n');
+  });
+
+  test('prints a second identifier under every name, MRN else birth date, even when those columns are hidden', async () => {
+    const noMrn: Row = { ...rows[0]!, entryId: 'e-walk', patient: undefined, display: 'Walk-in', manual: { name: 'Walk-in', birthDate: '1980-02-29' } };
+    const hidden: List = { ...list, columns: ['location', 'vitals'] };
+    renderWithApi(<RoundingSheet list={hidden} rows={[rows[0]!, noMrn]} onClose={() => undefined} />, fake);
+    const table = await screen.findByRole('table');
+    // The name is printed even when the list hides it: paper has no other way to say who a line is about.
+    expect(within(table).getAllByRole('columnheader')[0]!.textContent).toBe('Patient');
+    const names = within(table).getAllByRole('rowheader').map((h) => h.textContent.replace(/\u00a0/g, ' '));
+    expect(names).toEqual(['Ada QuillMRN MRN-0001', 'Walk-inBirth date Feb 29, 1980']);
+  });
+
+  test('shows the list name once, and a "·" separator never starts a printed line', async () => {
+    renderWithApi(<RoundingSheet list={list} rows={rows} onClose={() => undefined} />, fake);
+    const table = await screen.findByRole('table');
+    const sheet = screen.getByRole('region', { name: 'Ward 4: rounding sheet' });
+    expect(sheet.textContent.split('Ward 4')).toHaveLength(2);
+    // A no-break space binds each "·" to the value before it, so a line can break after it, never before.
+    const texts = [...sheet.querySelectorAll('p, td, th')].map((e) => e.textContent);
+    const separated = texts.filter((text) => text.includes('·'));
+    expect(separated.length).toBeGreaterThanOrEqual(2);
+    for (const text of separated) expect(text).not.toMatch(/[^\u00a0]·/);
+    expect(within(table).getAllByRole('row')[1]!.textContent).toContain('mmHg\u00a0· HR');
   });
 });

@@ -40,7 +40,7 @@ describe('row cells', () => {
   });
 
   test('show age with sex, admission with the length of stay, and lists joined', () => {
-    expect(cellText(ada, 'age', en)).toMatch(/^\d+ yrs · F$/);
+    expect(cellText(ada, 'age', en)).toMatch(/^\d+ yrs\u00a0· F$/);
     expect(cellText(ada, 'admitted', en)).toMatch(/^Nov 20, 2026 \(\d+ days?\)$/);
     expect(cellText(ada, 'encounterStatus', fr)).toBe('En cours');
     expect(cellText(ada, 'attending', en)).toBe('Dr. Lee');
@@ -91,8 +91,8 @@ describe('clinical signal in the cells', () => {
   test('NEWS2 shows its score and band, says when it is partial, and sorts the sickest first', () => {
     const sick: Row = { ...ada, entryId: 's', news2: news2(8, 'high') };
     const unwell: Row = { ...ben, entryId: 'u', news2: news2(3, 'low-medium', true) };
-    expect(cellText(sick, 'news2', en)).toBe('8 · high');
-    expect(cellText(unwell, 'news2', en)).toBe('3 · low–medium (partial: no Consciousness)');
+    expect(cellText(sick, 'news2', en)).toBe('8\u00a0· high');
+    expect(cellText(unwell, 'news2', en)).toBe('3\u00a0· low–medium (partial: no Consciousness)');
     expect(cellText(manual, 'news2', en)).toBe('');
     expect(sortRows([unwell, manual, sick], 'news2', 'desc', en).map((r) => r.entryId)).toEqual(['s', 'u', 'm']);
   });

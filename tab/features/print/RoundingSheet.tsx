@@ -1,4 +1,5 @@
 import { useState, type JSX } from 'react';
+import type { ColumnId, Row } from '../../../server/wire/contract';
 import {
   Button,
   Caption1,
@@ -13,9 +14,9 @@ import { useApi } from '../../shared/api-context';
 import { DeceasedMark } from '../../shared/components/DeceasedMark';
 import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { errorText } from '../../shared/error-text';
-import { useI18n } from '../../shared/i18n/I18nProvider';
+import { useI18n, type I18n } from '../../shared/i18n/I18nProvider';
 import { exportListCsv } from '../../shared/rounds-api';
-import { COLUMN_LABEL, cellText } from '../../shared/row-view';
+import { COLUMN_LABEL, SEPARATOR, birthDateOf, cellText, mrnOf } from '../../shared/row-view';
 import type { RoundingSheetProps } from '../../shared/slots';
 import { useSharedStyles } from '../../shared/styles';
 import { useInitialFocus } from '../../shared/use-initial-focus';
@@ -53,7 +54,19 @@ const useStyles = makeStyles({
   // Room for handwriting: the widest column, and a row tall enough to write two lines.
   notes: { minWidth: '14rem', width: '30%', height: '3rem' },
   row: { breakInside: 'avoid' },
+  identifier: { display: 'block', fontWeight: tokens.fontWeightRegular },
 });
+
+/**
+ * The second identifier printed under every name (MRN, else birth date), whatever the columns: a sheet on paper
+ * has no other way to tell two patients of the same name apart.
+ */
+function secondIdentifier(row: Row, i18n: I18n): string | undefined {
+  const mrn = mrnOf(row);
+  if (mrn) return `${i18n.t('column.mrn')}\u00a0${mrn}`;
+  const birthDate = birthDateOf(row);
+  return birthDate ? `${i18n.t('column.birthDate')}\u00a0${i18n.date(birthDate)}` : undefined;
+}
 
 /** The list as a printable rounding sheet (one line per patient, room for notes) and as a CSV download. */
 export function RoundingSheet(props: RoundingSheetProps): JSX.Element {
@@ -67,11 +80,13 @@ export function RoundingSheet(props: RoundingSheetProps): JSX.Element {
   // The sheet replaces the list and its Rounding sheet button: keyboard focus starts here, not on the page.
   const backRef = useInitialFocus<HTMLButtonElement>();
   const { list, rows } = props;
+  // The name is always printed (with its second identifier), first when the list hides it.
+  const columns: ColumnId[] = list.columns.includes('name') ? list.columns : ['name', ...list.columns];
 
   const downloadCsv = (): void => {
     setIsDownloading(true);
     setError(undefined);
-    exportListCsv(api, list.id).then(
+    exportListCsv(api, list.id, i18n.language).then(
       ({ blob, fileName }) => {
         saveBlob(blob, fileName ?? `${list.name}.csv`);
         setIsDownloading(false);
@@ -106,7 +121,8 @@ export function RoundingSheet(props: RoundingSheetProps): JSX.Element {
         {t('print.title', { name: list.name })}
       </Title3>
       <Caption1 as="p">
-        {t('print.generated', { date: i18n.date(new Date().toISOString()) })} ·{' '}
+        {t('print.generated', { date: i18n.date(new Date().toISOString()) })}
+        {SEPARATOR}
         {t('list.patientCount', { count: rows.length })}
       </Caption1>
       {rows.length === 0 ? (
@@ -116,7 +132,7 @@ export function RoundingSheet(props: RoundingSheetProps): JSX.Element {
           <table className={styles.table}>
             <thead>
               <tr>
-                {list.columns.map((column) => (
+                {columns.map((column) => (
                   <th key={column} scope="col" className={mergeClasses(styles.cell, styles.head)}>
                     {t(COLUMN_LABEL[column])}
                   </th>
@@ -129,12 +145,13 @@ export function RoundingSheet(props: RoundingSheetProps): JSX.Element {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.entryId} className={styles.row}>
-                  {list.columns.map((column) =>
+                  {columns.map((column) =>
                     column === 'name' ? (
                       <th key={column} scope="row" className={styles.cell}>
                         {cellText(row, column, i18n)}
                         {row.patient?.deceased && ' '}
                         <DeceasedMark patient={row.patient} />
+                        <span className={styles.identifier}>{secondIdentifier(row, i18n)}</span>
                       </th>
                     ) : (
                       <td key={column} className={styles.cell}>
