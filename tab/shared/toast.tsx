@@ -18,12 +18,16 @@ export interface NotifyOptions {
 
 export type Notify = (message: string, options?: NotifyOptions) => void;
 
-/** The app's one toaster; Ctrl+M moves focus to the newest toast (its Undo button) from the keyboard. */
+/**
+ * The app's one toaster; Ctrl+M moves focus to the newest toast (its Undo button) from the keyboard.
+ * Bottom-start: the row actions (edit note, remove) are the grid's last column, on the right, and a toast
+ * at the end stacked over them (#11 item 9).
+ */
 export function AppToaster(): JSX.Element {
   return (
     <Toaster
       toasterId={TOASTER_ID}
-      position="bottom-end"
+      position="bottom-start"
       pauseOnHover
       pauseOnWindowBlur
       shortcuts={{ focus: (event) => event.ctrlKey && event.key === 'm' }}

@@ -102,7 +102,7 @@ describe('the lists view in a Teams channel', { timeout: 120_000 }, () => {
       .toEqual({ sort: { column: 'name', direction: 'desc' }, hasAllergies: true });
 
     // A team note.
-    await tab.getByRole('button', { name: `Edit the note of ${first.name}` }).click();
+    await tab.getByRole('button', { name: `Edit team note for ${first.name}` }).click();
     const noteDialog = tab.getByRole('dialog', { name: `Team note for ${first.name}` });
     await noteDialog.getByRole('textbox', { name: 'Note' }).fill('Chest X-ray at 10:00; keep NPO');
     await noteDialog.getByRole('button', { name: 'Save note' }).click();

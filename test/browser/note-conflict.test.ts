@@ -42,7 +42,7 @@ afterAll(async () => {
 /** Opens the list as this user, then the note editor of the entry, and types into it. */
 async function openNoteAndType(user: string, text: string): Promise<HostPage> {
   const host = await openInHost(browser, rounds.url, { user, contextId: CONTEXT_ID });
-  await host.tab.getByRole('button', { name: `Edit the note of ${entry.display}` }).click();
+  await host.tab.getByRole('button', { name: `Edit team note for ${entry.display}` }).click();
   await host.tab.getByRole('textbox', { name: 'Note' }).fill(text);
   return host;
 }

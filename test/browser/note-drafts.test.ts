@@ -41,7 +41,7 @@ describe('an unsaved note draft, in Chromium', { timeout: 90_000 }, () => {
       void dialog.accept();
     });
     const entry = made.entries[0]!;
-    const editButton = page.getByRole('button', { name: `Edit the note of ${entry.display}` });
+    const editButton = page.getByRole('button', { name: `Edit team note for ${entry.display}` });
     const noteBox = page.getByRole('dialog').getByRole('textbox', { name: 'Note' });
 
     await page.goto(`${rounds.url}/tab?listId=${made.list.id}`);

@@ -186,7 +186,7 @@ describe('the lists view', () => {
     await screen.findByRole('heading', { level: 1, name: 'Ward 4' });
     await user.click(screen.getByRole('button', { name: 'More list actions' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Delete list' }));
-    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Delete list' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Ward 5' })).toBeTruthy();
     expect(writesOf(fake).map((w) => w.method)).toEqual(['DELETE']);
   });

@@ -35,7 +35,7 @@ afterEach(async () => {
 async function saveNoteFromTheList(text: string, meanwhile: () => void = () => undefined): Promise<void> {
   const user = userEvent.setup({ delay: null });
   renderWithApi(<ListsView context={CHANNEL} slots={SLOTS} />, fake);
-  await user.click(await screen.findByRole('button', { name: `Edit the note of ${ADA.name}` }));
+  await user.click(await screen.findByRole('button', { name: `Edit team note for ${ADA.name}` }));
   meanwhile();
   await user.type(await screen.findByRole('textbox', { name: 'Note' }), text);
   await user.click(screen.getByRole('button', { name: 'Save note' }));

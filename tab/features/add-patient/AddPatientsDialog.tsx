@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import type { Entry, ManualPatient, PatientSummary, SearchTerms } from '../../../server/wire/contract';
 import { useApi } from '../../shared/api-context';
-import { errorText } from '../../shared/error-text';
+import { errorText, inputErrorText } from '../../shared/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { addManualEntry, addPatientEntry, morePatients, searchPatients, type PatientCriteria } from '../../shared/rounds-api';
 import type { AddPatientsProps } from '../../shared/slots';
@@ -121,7 +121,8 @@ export function AddPatientsDialog(props: AddPatientsProps): JSX.Element {
       },
       (error: unknown) => {
         setIsAdding(false);
-        setFailures([t('add.addFailed', { name: manual.name, reason: errorText(error, i18n) })]);
+        // A refusal (400) is about the fields: clinician words, never the value typed or the server's rule.
+        setFailures([inputErrorText(error, i18n, 'add.manualRefused')]);
       },
     );
   };

@@ -43,7 +43,6 @@ export function ListsView(props: {
   const [importReport, setImportReport] = useState<ImportReport>();
   const moreRef = useRef<HTMLButtonElement>(null);
   const selected = lists.lists.find((l) => l.id === lists.selectedId);
-  const contextLabel = t(`context.${lists.context.kind}`);
   const { updateSummary } = lists;
 
   const rename = useCallback(
@@ -145,7 +144,7 @@ export function ListsView(props: {
       {dialog === 'delete' && selected && (
         <DeleteListDialog
           name={selected.name}
-          contextLabel={contextLabel}
+          contextKind={lists.context.kind}
           onConfirm={async () => {
             await lists.remove(selected.id);
             notify(t('lists.deleted', { name: selected.name }), { intent: 'info' });

@@ -1,5 +1,5 @@
 import type { JSX } from 'react';
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import { DeleteRegular, NoteEditRegular } from '@fluentui/react-icons';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { useSharedStyles } from '../../shared/styles';
@@ -14,28 +14,29 @@ export interface RowHandlers {
   onMarkSeen: (entryId: string) => void;
 }
 
+/** Icon buttons: each Tooltip (relationship "label") is both what a pointer shows and the button's accessible name. */
 export function RowActions(props: { entryId: string; name: string; handlers: RowHandlers }): JSX.Element {
   const styles = useStyles();
   const shared = useSharedStyles();
   const { t } = useI18n();
   return (
     <div className={styles.root}>
-      <Button
-        className={shared.touchTarget}
-        appearance="subtle"
-        icon={<NoteEditRegular />}
-        aria-label={t('row.editNote', { name: props.name })}
-        title={t('row.editNote', { name: props.name })}
-        onClick={() => props.handlers.onEditNote(props.entryId)}
-      />
-      <Button
-        className={shared.touchTarget}
-        appearance="subtle"
-        icon={<DeleteRegular />}
-        aria-label={t('row.remove', { name: props.name })}
-        title={t('row.remove', { name: props.name })}
-        onClick={() => props.handlers.onRemove(props.entryId)}
-      />
+      <Tooltip content={t('row.editNote', { name: props.name })} relationship="label" withArrow>
+        <Button
+          className={shared.touchTarget}
+          appearance="subtle"
+          icon={<NoteEditRegular />}
+          onClick={() => props.handlers.onEditNote(props.entryId)}
+        />
+      </Tooltip>
+      <Tooltip content={t('row.remove', { name: props.name })} relationship="label" withArrow>
+        <Button
+          className={shared.touchTarget}
+          appearance="subtle"
+          icon={<DeleteRegular />}
+          onClick={() => props.handlers.onRemove(props.entryId)}
+        />
+      </Tooltip>
     </div>
   );
 }

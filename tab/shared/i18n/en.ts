@@ -68,9 +68,15 @@ export const en = {
   'lists.create': 'Create',
   'lists.save': 'Save',
   'lists.deleteTitle': 'Delete “{name}”?',
-  'lists.deleteBody':
-    'The list, its patients and their team notes are deleted for everyone in this {context}. Nothing in the EHR changes.',
-  'lists.deleteConfirm': 'Delete',
+  'lists.deleteBodyChannel':
+    'Everyone in this channel loses this list, its patients and their team notes. This cannot be undone. Nothing in the EHR changes.',
+  'lists.deleteBodyChat':
+    'Everyone in this chat loses this list, its patients and their team notes. This cannot be undone. Nothing in the EHR changes.',
+  'lists.deleteBodyMeeting':
+    'Everyone in this meeting loses this list, its patients and their team notes. This cannot be undone. Nothing in the EHR changes.',
+  'lists.deleteBodyPersonal':
+    'Only you use this list: it goes with its patients and your notes. This cannot be undone. Nothing in the EHR changes.',
+  'lists.deleteConfirm': 'Delete list',
   'lists.emptyTitle': 'No patient lists here yet',
   'lists.emptyBody': 'Create a list for your team, then add patients from the EHR.',
   'lists.loadFailed': 'The lists could not be loaded: {reason}',
@@ -147,7 +153,7 @@ export const en = {
   },
 
   'row.openDetails': 'Open the details of {name}',
-  'row.editNote': 'Edit the note of {name}',
+  'row.editNote': 'Edit team note for {name}',
   'row.remove': 'Remove {name} from the list',
   'row.actions': 'Actions',
   'row.removed': '{name} was removed from the list.',
@@ -294,6 +300,9 @@ export const en = {
   'add.searchedGender': 'sex = {value}',
   'add.manualIntro': 'For a patient the EHR does not know. Only what you type here is shown: no live data.',
   'add.nameRequired': 'Enter the patient’s name.',
+  'add.tooLong': '{field}: at most {max} characters.',
+  'add.charCount': '{count} of {max} characters',
+  'add.manualRefused': 'This patient could not be added. Check the name, MRN, birth date and location, then try again.',
   'add.addManual': 'Add patient',
   'add.manualAdded': '{name} added.',
 

@@ -66,9 +66,15 @@ export const fr: Catalogue = {
   'lists.create': 'Créer',
   'lists.save': 'Enregistrer',
   'lists.deleteTitle': 'Supprimer « {name} » ?',
-  'lists.deleteBody':
-    'La liste, ses patients et leurs notes d’équipe sont supprimés pour tout le monde dans ce {context}. Rien ne change dans le DPI.',
-  'lists.deleteConfirm': 'Supprimer',
+  'lists.deleteBodyChannel':
+    'Tout le monde dans ce canal perd cette liste, ses patients et leurs notes d’équipe. C’est définitif. Rien ne change dans le DPI.',
+  'lists.deleteBodyChat':
+    'Tout le monde dans cette conversation perd cette liste, ses patients et leurs notes d’équipe. C’est définitif. Rien ne change dans le DPI.',
+  'lists.deleteBodyMeeting':
+    'Tout le monde dans cette réunion perd cette liste, ses patients et leurs notes d’équipe. C’est définitif. Rien ne change dans le DPI.',
+  'lists.deleteBodyPersonal':
+    'Vous seul utilisez cette liste : elle disparaît avec ses patients et vos notes. C’est définitif. Rien ne change dans le DPI.',
+  'lists.deleteConfirm': 'Supprimer la liste',
   'lists.emptyTitle': 'Aucune liste de patients ici pour l’instant',
   'lists.emptyBody': 'Créez une liste pour votre équipe, puis ajoutez des patients depuis le DPI.',
   'lists.loadFailed': 'Les listes n’ont pas pu être chargées : {reason}',
@@ -145,7 +151,7 @@ export const fr: Catalogue = {
   },
 
   'row.openDetails': 'Ouvrir le détail de {name}',
-  'row.editNote': 'Modifier la note de {name}',
+  'row.editNote': 'Modifier la note d’équipe de {name}',
   'row.remove': 'Retirer {name} de la liste',
   'row.actions': 'Actions',
   'row.removed': '{name} a été retiré(e) de la liste.',
@@ -294,6 +300,9 @@ export const fr: Catalogue = {
   'add.manualIntro':
     'Pour un patient inconnu du DPI. Seul ce que vous saisissez ici est affiché : aucune donnée en direct.',
   'add.nameRequired': 'Saisissez le nom du patient.',
+  'add.tooLong': '{field} : au plus {max} caractères.',
+  'add.charCount': '{count} caractères sur {max}',
+  'add.manualRefused': 'Ce patient n’a pas pu être ajouté. Vérifiez le nom, l’IPP, la date de naissance et la chambre, puis réessayez.',
   'add.addManual': 'Ajouter le patient',
   'add.manualAdded': '{name} ajouté(e).',
 
