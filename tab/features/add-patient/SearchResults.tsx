@@ -20,6 +20,7 @@ import { useSharedStyles } from '../../shared/styles';
 const useStyles = makeStyles({
   scroller: { maxHeight: '40vh', overflowY: 'auto' },
   select: { width: '3rem' },
+  pickable: { cursor: 'pointer' },
   onList: { color: tokens.colorNeutralForeground3 },
   cardList: { listStyleType: 'none', margin: 0, padding: 0 },
   cardItem: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -27,6 +28,10 @@ const useStyles = makeStyles({
 
 function detailsOf(patient: PatientSummary, i18n: ReturnType<typeof useI18n>): string[] {
   return [patient.mrn ?? '', i18n.date(patient.birthDate), i18n.age(patient.birthDate), genderText(patient.gender, i18n)];
+}
+
+function isInCheckbox(target: EventTarget): boolean {
+  return target instanceof Element && target.closest('.fui-Checkbox') !== null;
 }
 
 /** Patients found, each with a checkbox; those already on the list are shown but cannot be picked. */
@@ -89,8 +94,17 @@ export function SearchResults(props: {
         <TableBody>
           {props.patients.map((patient) => {
             const [mrn, birthDate, age, gender] = detailsOf(patient, i18n);
+            const isOnList = props.onList.has(patient.id);
             return (
-              <TableRow key={patient.id}>
+              <TableRow
+                key={patient.id}
+                className={isOnList ? undefined : styles.pickable}
+                onClick={(event) => {
+                  // A click anywhere on the row ticks it; the checkbox handles its own clicks (and Space).
+                  if (isOnList || isInCheckbox(event.target)) return;
+                  props.onToggle(patient.id, !props.selected.has(patient.id));
+                }}
+              >
                 <TableCell className={styles.select}>{checkbox(patient, false)}</TableCell>
                 <TableCell>
                   {patient.name}
