@@ -91,6 +91,8 @@ describe('the configuration page', () => {
 
   test('offers the existing lists of the context; picking one makes the form valid and saves it', async () => {
     const existing = fake.addList({ name: 'Cardiology', context: CHANNEL });
+    // Two lists here, so none is preselected (the only one would be).
+    fake.addList({ name: 'Neurology', context: CHANNEL });
     fake.addList({ name: 'Another channel', context: { kind: 'channel', id: '19:other' } });
     renderWithApi(<ConfigPage host={host} context={CHANNEL} origin={ORIGIN} />, fake);
     const user = userEvent.setup({ delay: null });

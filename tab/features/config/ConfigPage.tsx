@@ -61,6 +61,9 @@ export function ConfigPage(props: { host: ConfigHost; context: ListContext; orig
         if (!isCurrent) return;
         setLists(found);
         if (found.length > 0) setMode('existing');
+        // The only list of the context is the one to pick: preselect it, so Save is one click.
+        const [only] = found;
+        if (found.length === 1 && only) setSelectedId(only.id);
       },
       (error: unknown) => {
         if (isCurrent) setLoadError(error);
