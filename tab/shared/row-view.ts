@@ -5,6 +5,7 @@ import type { MessageKey } from './i18n/en';
 import { ageOf, daysBetween } from './i18n/format';
 import { labsSeverity, labsText } from './lab-view';
 import { goneLast } from './row-status';
+import { unitText } from './unit-text';
 import { allergiesText, isAllergiesBlank, isLocationBlank, locationText } from './absence-text';
 
 /** Every column id of the contract, in the chooser's default order (checked against ColumnId below). */
@@ -134,17 +135,18 @@ const NBSP = '\u00a0';
 /** " · " between values, bound to the value before it: a line may break after a "·", never start with one. */
 export const SEPARATOR = `${NBSP}· `;
 
-/** "120/80 mmHg" for blood pressure, "72 /min" for the rest; empty when the value is missing. */
+/** "120/80 mmHg" for blood pressure, "72 /min" for the rest, units in the UI's language; empty when no value. */
 export function vitalValue(vital: VitalSign, i18n: I18n): string {
   const systolic = vital.components.find((c) => c.code === SYSTOLIC);
   const diastolic = vital.components.find((c) => c.code === DIASTOLIC);
   if (systolic?.value !== undefined || diastolic?.value !== undefined) {
     const show = (v: number | undefined): string => (v === undefined ? '?' : i18n.number(v));
-    const unit = systolic?.unit ?? diastolic?.unit;
+    const unit = unitText(systolic?.unit ?? diastolic?.unit, i18n);
     return `${show(systolic?.value)}/${show(diastolic?.value)}${unit ? `${NBSP}${unit}` : ''}`;
   }
   if (vital.value === undefined) return vital.text ?? '';
-  return `${i18n.number(vital.value)}${vital.unit ? `${NBSP}${vital.unit}` : ''}`;
+  const unit = unitText(vital.unit, i18n);
+  return `${i18n.number(vital.value)}${unit ? `${NBSP}${unit}` : ''}`;
 }
 
 export function sortedVitals(vitals: VitalSign[], i18n: I18n): VitalSign[] {
@@ -155,14 +157,6 @@ export function sortedVitals(vitals: VitalSign[], i18n: I18n): VitalSign[] {
   };
   return [...vitals].sort((a, b) => rank(a) - rank(b) || vitalLabel(a, i18n).localeCompare(vitalLabel(b, i18n)));
 }
-
-// Rates written out in full ("beats/minute") are shortened in cells, where space is tight.
-const SHORT_UNITS: Record<string, string> = {
-  'beats/minute': '/min',
-  'beats/min': '/min',
-  'breaths/minute': '/min',
-  'breaths/min': '/min',
-};
 
 /**
  * A value's flag in words with an arrow ("↑ high", "⇊ critically low"): never colour alone, and read out as
@@ -210,7 +204,7 @@ function isUsualState(vital: VitalSign): boolean {
 /** The vitals of a cell, one by one: the ones a round looks at first, with short units, flags and times. */
 export function vitalEntries(vitals: VitalSign[], i18n: I18n): TimedText[] {
   return sortedVitals(vitals.filter((v) => !isUsualState(v)), i18n).map((v, index) => {
-    const value = vitalValue({ ...v, unit: v.unit ? (SHORT_UNITS[v.unit] ?? v.unit) : v.unit }, i18n);
+    const value = vitalValue(v, i18n);
     const text = [vitalLabel(v, i18n), value, flagText(v, i18n)].filter(Boolean).join(NBSP);
     const flag = worstFlag(v);
     return { key: v.code ?? `${v.name}-${index}`, text, ...(v.effective ? { effective: v.effective } : {}), ...(flag ? { flag } : {}) };

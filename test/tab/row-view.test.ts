@@ -21,7 +21,7 @@ describe('row cells', () => {
     expect(plainVitals(ada.vitals, fr)).toBe('PA 120/80 mmHg · FC 72 /min');
     const onlySystolic = [{ code: '85354-6', name: 'BP', components: [{ code: '8480-6', name: 'Sys', value: 131, unit: 'mmHg' }] }];
     expect(plainVitals(onlySystolic, en)).toBe('BP 131/? mmHg');
-    expect(plainVitals([{ code: '8310-5', name: 'Body temperature', value: 37.25, unit: 'Cel', components: [] }], fr)).toBe('T° 37,3 Cel');
+    expect(plainVitals([{ code: '8310-5', name: 'Body temperature', value: 37.25, unit: 'Cel', components: [] }], fr)).toBe('T° 37,3 °C');
     expect(plainVitals([{ code: '9279-1', name: 'Respiratory rate', value: 18, unit: 'breaths/minute', components: [] }], en)).toBe('RR 18 /min');
   });
 
