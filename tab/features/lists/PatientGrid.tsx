@@ -21,25 +21,53 @@ import { CellValue, type CellClock } from './CellValue';
 import { ChangedCell, RowChangeLine } from './ChangeMarks';
 import { PatientName } from './PatientName';
 import { RowActions, type RowHandlers } from './RowActions';
+import { useFitToViewport } from './use-fit-to-viewport';
 
 const ACTIONS = 'actions';
 
+// Minimum widths in rem; the grid is at least as wide as their sum, so every row holds all its cells.
+const WIDE_REM = 12;
+const NARROW_REM = 6;
+const CELL_REM = 8;
+const ACTIONS_REM = 6;
+// A cell's horizontal padding (Fluent's spacingHorizontalS on each side), outside its min-width.
+const PADDING_REM = 1;
+
 const useStyles = makeStyles({
-  scroller: { overflowX: 'auto', maxWidth: '100%' },
+  // Bounded in height (useFitToViewport), so its horizontal scrollbar sits at the bottom of the screen, not
+  // below the last row.
+  scroller: { overflow: 'auto', maxWidth: '100%' },
   // Cells keep their minimum widths; when they add up to more than the pane, the grid scrolls sideways.
   grid: { minWidth: '100%' },
-  cell: { minWidth: '8rem', alignItems: 'flex-start', paddingBlock: tokens.spacingVerticalS },
-  wide: { minWidth: '12rem' },
-  narrow: { minWidth: '6rem' },
-  // The row's actions stay in view when the columns scroll sideways.
-  actions: {
-    minWidth: '6rem',
-    maxWidth: '6rem',
-    flexGrow: 0,
+  // The header stays on top while the rows scroll inside the bounded scroller.
+  header: {
     position: 'sticky',
-    right: 0,
+    top: 0,
+    zIndex: 2,
     backgroundColor: tokens.colorNeutralBackground2,
   },
+  // The frozen name cell is opaque, so it takes the row's hover and pressed tints itself, over its own background.
+  row: {
+    ':hover': { '--rounds-row-tint': tokens.colorSubtleBackgroundHover },
+    ':active': { '--rounds-row-tint': tokens.colorSubtleBackgroundPressed },
+  },
+  cell: { minWidth: `${CELL_REM}rem`, alignItems: 'flex-start', paddingBlock: tokens.spacingVerticalS },
+  wide: { minWidth: `${WIDE_REM}rem` },
+  narrow: { minWidth: `${NARROW_REM}rem` },
+  // The patient's name stays in view when the columns scroll sideways, so no row's data shows without its
+  // patient (a wrong-patient risk).
+  frozen: {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    // As tall as the row, so nothing scrolled under it shows above or below the name.
+    alignSelf: 'stretch',
+    backgroundColor: tokens.colorNeutralBackground2,
+    backgroundImage: 'linear-gradient(var(--rounds-row-tint, transparent), var(--rounds-row-tint, transparent))',
+    borderRight: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+  },
+  // The actions scroll with the row (last column): a column stuck to the right edge would cover another's content.
+  actions: { minWidth: `${ACTIONS_REM}rem`, maxWidth: `${ACTIONS_REM}rem`, flexGrow: 0 },
   text: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
 });
 
@@ -49,6 +77,12 @@ const NARROW: ColumnId[] = ['mrn', 'age', 'gender'];
 // The rows arrive sorted by the list's sort (ListPanel), so the grid keeps their order instead of
 // sorting them a second time. Fluent makes a header sortable when its compare takes two arguments.
 const keepOrder = (_a: Row, _b: Row): number => 0;
+
+function minRemOf(id: ColumnId): number {
+  if (WIDE.includes(id)) return WIDE_REM;
+  if (NARROW.includes(id)) return NARROW_REM;
+  return CELL_REM;
+}
 
 export function toDirection(direction: 'asc' | 'desc'): SortDirection {
   return direction === 'asc' ? 'ascending' : 'descending';
@@ -68,6 +102,8 @@ export function PatientGrid(props: {
   const styles = useStyles();
   const i18n = useI18n();
   const { handlers, clock } = props;
+  const fit = useFitToViewport();
+  const minRem = props.columns.reduce((sum, id) => sum + minRemOf(id) + PADDING_REM, ACTIONS_REM + PADDING_REM);
 
   const columns = useMemo<TableColumnDefinition<Row>[]>(() => {
     const data = props.columns.map((id) =>
@@ -98,6 +134,7 @@ export function PatientGrid(props: {
 
   const classOf = (columnId: TableColumnId): string => {
     if (columnId === ACTIONS) return mergeClasses(styles.cell, styles.actions);
+    if (columnId === 'name') return mergeClasses(styles.cell, styles.wide, styles.frozen);
     if (WIDE.includes(columnId as ColumnId)) return mergeClasses(styles.cell, styles.wide);
     if (NARROW.includes(columnId as ColumnId)) return mergeClasses(styles.cell, styles.narrow);
     return styles.cell;
@@ -105,9 +142,11 @@ export function PatientGrid(props: {
   const isInteractive = (columnId: TableColumnId): boolean => columnId === ACTIONS || columnId === 'name';
 
   return (
-    <div className={styles.scroller}>
+    <div ref={fit.ref} className={styles.scroller} style={{ maxHeight: fit.maxHeight }}>
       <DataGrid
         className={styles.grid}
+        // As wide as the cells' minimum widths: a narrower grid would let the last cells spill out of their rows.
+        style={{ minWidth: `max(100%, ${minRem}rem)` }}
         items={props.rows}
         columns={columns}
         getRowId={(row: Row) => row.entryId}
@@ -125,7 +164,7 @@ export function PatientGrid(props: {
         }}
         aria-label={i18n.t('list.gridLabel', { name: props.listName })}
       >
-        <DataGridHeader>
+        <DataGridHeader className={styles.header}>
           <DataGridRow>
             {({ renderHeaderCell, columnId }) => (
               <DataGridHeaderCell className={classOf(columnId)}>
@@ -136,7 +175,7 @@ export function PatientGrid(props: {
         </DataGridHeader>
         <DataGridBody<Row>>
           {({ item, rowId }) => (
-            <DataGridRow<Row> key={rowId}>
+            <DataGridRow<Row> key={rowId} className={styles.row}>
               {({ renderCell, columnId }) => (
                 <DataGridCell className={classOf(columnId)} focusMode={isInteractive(columnId) ? 'group' : 'cell'}>
                   {renderCell(item)}
