@@ -25,8 +25,14 @@ import { errorText } from '../../shared/error-text';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
-  item: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  label: { flexGrow: 1 },
+  // A grid, not a flex row: the arrows keep one column whatever the label's length.
+  item: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto auto',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXS,
+  },
+  label: { minWidth: 0, overflowWrap: 'anywhere' },
   sort: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalL },
 });
 
