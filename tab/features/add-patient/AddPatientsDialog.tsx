@@ -1,4 +1,4 @@
-import { useState, type JSX } from 'react';
+import { useRef, useState, type JSX } from 'react';
 import {
   Button,
   Caption1,
@@ -23,6 +23,7 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { addManualEntry, addPatientEntry, morePatients, searchPatients, type PatientCriteria } from '../../shared/rounds-api';
 import type { AddPatientsProps } from '../../shared/slots';
 import { EmptyState } from '../../shared/components/EmptyState';
+import { focusWhenReady, isFocusLost } from '../../shared/use-focus-return';
 import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { ManualEntryForm } from './ManualEntryForm';
 import { SearchForm } from './SearchForm';
@@ -64,12 +65,21 @@ export function AddPatientsDialog(props: AddPatientsProps): JSX.Element {
   const [failures, setFailures] = useState<string[]>([]);
   const [isAdding, setIsAdding] = useState(false);
 
+  const surfaceRef = useRef<HTMLDivElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
   const runSearch = (criteria: PatientCriteria): void => {
     setSearch({ status: 'searching' });
     setSelected(new Set());
     searchPatients(api, { ...criteria, count: SEARCH_COUNT }).then(
-      (result) =>
-        setSearch({ status: 'done', patients: result.patients, total: result.total, next: result.next, searched: result.searched }),
+      (result) => {
+        setSearch({ status: 'done', patients: result.patients, total: result.total, next: result.next, searched: result.searched });
+        // Pressing Search disables it while searching, which drops the focus to <body>: the results take it.
+        if (isFocusLost()) {
+          focusWhenReady(
+            () => surfaceRef.current?.querySelector<HTMLElement>('input[type="checkbox"]:not(:disabled)') ?? summaryRef.current,
+          );
+        }
+      },
       (error: unknown) => setSearch({ status: 'error', message: t('add.searchFailed', { reason: errorText(error, i18n) }) }),
     );
   };
@@ -138,7 +148,7 @@ export function AddPatientsDialog(props: AddPatientsProps): JSX.Element {
 
   return (
     <Dialog open onOpenChange={(_e, data) => !data.open && props.onClose()}>
-      <DialogSurface className={styles.surface}>
+      <DialogSurface className={styles.surface} ref={surfaceRef}>
         <DialogBody>
           <DialogTitle>{t('add.title', { name: props.list.name })}</DialogTitle>
           <DialogContent className={styles.content}>
@@ -156,7 +166,7 @@ export function AddPatientsDialog(props: AddPatientsProps): JSX.Element {
             {mode === 'search' ? (
               <>
                 <SearchForm isBusy={search.status === 'searching'} onSearch={runSearch} />
-                <div aria-live="polite">
+                <div aria-live="polite" ref={summaryRef} tabIndex={-1}>
                   {search.status === 'searching' && <Spinner size="small" label={t('add.searching')} />}
                   {search.status === 'error' && <ErrorNotice message={search.message} />}
                   {search.status === 'done' && search.searched && (

@@ -10,7 +10,7 @@ import { nameOf, sortRows } from '../../shared/row-view';
 import { isGone } from '../../shared/row-status';
 import type { ListsSlots } from '../../shared/slots';
 import { useNotify } from '../../shared/toast';
-import { useFocusReturn } from '../../shared/use-focus-return';
+import { focusWhenReady, useFocusReturn } from '../../shared/use-focus-return';
 import { useIsNarrow } from '../../shared/use-narrow';
 import { useNow } from '../../shared/use-now';
 import { staleAfterHoursOf } from '../../shared/value-age';
@@ -48,6 +48,9 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
   const focus = useFocusReturn();
   const toolbarRef = useRef<HTMLDivElement>(null);
   const printRef = useRef<HTMLButtonElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  // The first patient just added, whose row takes the focus once the list has reloaded (#11 item 1).
+  const addedRef = useRef<string>(undefined);
   const { data, slots, onListChanged } = props;
   const { list, rows, markSeen } = data;
   const [open, setOpen] = useState<Open>({ kind: 'none' });
@@ -86,6 +89,22 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
     setOpen({ kind: 'none' });
     focus.restore(() => printRef.current);
   }, [focus]);
+
+  // A row's name button (or, while it is not on screen, the toolbar's first button): never <body>.
+  const rowButton = useCallback(
+    (entryId: string) =>
+      sectionRef.current?.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(entryId)}"]`) ??
+      toolbarRef.current?.querySelector('button'),
+    [],
+  );
+  const closeAdd = useCallback(() => {
+    const added = addedRef.current;
+    addedRef.current = undefined;
+    if (!added) return close();
+    setOpen({ kind: 'none' });
+    // The opener may be the empty list's "Add patients", gone once the rows arrive: wait for the new row.
+    focusWhenReady(() => sectionRef.current?.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(added)}"]`));
+  }, [close]);
 
   const remove = useEntryRemoval({ list, rows, dropEntry: data.dropEntry, reload: data.reload });
   const handlers = useMemo<RowHandlers>(
@@ -143,7 +162,7 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
   const noteEntry = open.kind === 'note' ? entryOf(open.entryId) : undefined;
 
   return (
-    <section className={styles.root} aria-label={list.name}>
+    <section className={styles.root} aria-label={list.name} ref={sectionRef}>
       <div ref={toolbarRef}>
         <ListToolbar
           count={list.entries.length}
@@ -213,9 +232,10 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
             patientIdsOnList={list.entries.flatMap((e) => (e.patientId ? [e.patientId] : []))}
             onAdded={(entries) => {
               if (entries.length > 0) notify(t('add.added', { count: entries.length }));
+              addedRef.current ??= entries[0]?.id;
               data.reload();
             }}
-            onClose={close}
+            onClose={closeAdd}
           />
         )}
         {detailRow && (open.kind === 'detail' || (open.kind === 'note' && open.fromDetail)) && (
@@ -236,7 +256,17 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
               notify(t('note.saved'));
             }}
             onTheirs={data.setEntry}
-            onClose={() => (open.fromDetail ? setOpen({ kind: 'detail', entryId: open.entryId }) : close())}
+            onClose={() => {
+              const { entryId, fromDetail } = open;
+              if (!fromDetail) {
+                setOpen({ kind: 'none' });
+                focus.restore(() => rowButton(entryId));
+                return;
+              }
+              setOpen({ kind: 'detail', entryId });
+              // Back into the drawer (its note button), so Escape still closes it after a save or cancel.
+              focusWhenReady(() => document.querySelector<HTMLElement>('[data-note-edit]'));
+            }}
           />
         )}
       </Suspense>

@@ -13,6 +13,7 @@ import { DeleteListDialog } from './DeleteListDialog';
 import { ImportListDialog } from './ImportListDialog';
 import { ImportReportNotice } from './ImportReportNotice';
 import { ListHeader } from './ListHeader';
+import { focusMainHeading } from '../../shared/use-focus-return';
 import { ListNameDialog } from './ListNameDialog';
 import { ListPanel } from './ListPanel';
 import { ListSkeleton } from './ListSkeleton';
@@ -134,6 +135,7 @@ export function ListsView(props: {
           mode="create"
           onSubmit={async (name) => {
             await lists.create(name);
+            focusMainHeading(name);
           }}
           onClose={() => setDialog(undefined)}
         />

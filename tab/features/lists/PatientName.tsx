@@ -34,6 +34,7 @@ export function PatientName(props: { row: Row; onOpen(entryId: string): void }):
         as="button"
         className={styles.link}
         aria-label={t('row.openDetails', { name })}
+        data-entry-id={row.entryId}
         onClick={() => props.onOpen(row.entryId)}
       >
         {name}

@@ -27,7 +27,7 @@ export function NoteSection(props: { note?: Note; onEdit: () => void }): JSX.Ele
       ) : (
         <p className={section.quiet}>{t('detail.noNote')}</p>
       )}
-      <Button className={styles.button} icon={<NoteEditRegular />} onClick={props.onEdit}>
+      <Button className={styles.button} icon={<NoteEditRegular />} onClick={props.onEdit} data-note-edit>
         {t(props.note?.text ? 'detail.editNote' : 'detail.addNote')}
       </Button>
     </Section>

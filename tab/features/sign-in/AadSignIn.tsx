@@ -3,6 +3,7 @@ import { Body1, Button, Title3, makeStyles, tokens } from '@fluentui/react-compo
 import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { errorText } from '../../shared/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { focusMainHeading } from '../../shared/use-focus-return';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '36rem' },
@@ -20,7 +21,10 @@ export function AadSignIn(props: { signIn: () => Promise<void>; onSignedIn: () =
   const start = (): void => {
     setIsBusy(true);
     setError(undefined);
-    props.signIn().then(props.onSignedIn, (failure: unknown) => {
+    props.signIn().then(() => {
+      props.onSignedIn();
+      focusMainHeading();
+    }, (failure: unknown) => {
       setIsBusy(false);
       setError(failure);
     });

@@ -18,6 +18,7 @@ import { errorText } from '../../shared/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
 import { useSharedStyles } from '../../shared/styles';
 import { saveDemoToken } from './demo-token';
+import { focusMainHeading } from '../../shared/use-focus-return';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '48rem' },
@@ -83,6 +84,7 @@ export function DemoSignIn(props: { baseUrl?: string; onSignedIn: (token: string
       ({ token }) => {
         saveDemoToken(token);
         props.onSignedIn(token);
+        focusMainHeading();
       },
       (failure: unknown) => {
         setBusyUser(undefined);
