@@ -21,14 +21,18 @@ const INTERPRETATIONS: Record<string, Flag> = {
   HH: 'critical-high',
 };
 
+/** The codes of an interpretation: one CodeableConcept in DSTU2 and STU3, a list in R4. */
+function interpretationCodes(interpretation: unknown): string[] {
+  const concepts = Array.isArray(interpretation) ? interpretation : interpretation === undefined ? [] : [interpretation];
+  return concepts.flatMap((concept) => conceptCodes(concept));
+}
+
 /** The flag the EHR's interpretation says, whatever the value (a result given as text has one too). */
 export function interpretationFlag(interpretation: unknown): Flag | undefined {
-  const concepts = Array.isArray(interpretation) ? interpretation : interpretation === undefined ? [] : [interpretation];
-  for (const concept of concepts)
-    for (const code of conceptCodes(concept)) {
-      const flag = INTERPRETATIONS[code];
-      if (flag) return flag;
-    }
+  for (const code of interpretationCodes(interpretation)) {
+    const flag = INTERPRETATIONS[code];
+    if (flag) return flag;
+  }
   return undefined;
 }
 
@@ -45,8 +49,7 @@ function rangeFlag(referenceRange: unknown, value: number): Flag | undefined {
 
 /** Whether the EHR's interpretation is A (abnormal) or AA (critically abnormal): a severity with no side. */
 function sidelessSeverity(interpretation: unknown): 'abnormal' | 'critical' | undefined {
-  const concepts = Array.isArray(interpretation) ? interpretation : interpretation === undefined ? [] : [interpretation];
-  const codes = concepts.flatMap((concept) => conceptCodes(concept));
+  const codes = interpretationCodes(interpretation);
   if (codes.includes('AA')) return 'critical';
   if (codes.includes('A')) return 'abnormal';
   return undefined;
