@@ -12,7 +12,7 @@ import { smartBackendConfiguration } from './capability.js';
 import type { DemoFhirServer } from './fhir-handler.js';
 import { FHIR_BASE_PATH, fhirRouter } from './fhir-server.js';
 import type { DemoPartnerStats } from './stats.js';
-import { formOf, OAuthError, oauthErrorHandler, TOKEN_PATH } from './token-endpoint.js';
+import { formOf, OAuthError, oauthErrorHandler, sendToken, TOKEN_PATH } from './token-endpoint.js';
 import { TokenStore, type TokenCheck } from './token-store.js';
 
 export interface SmartHospitalOptions {
@@ -65,14 +65,7 @@ export async function startSmartHospital(options: SmartHospitalOptions): Promise
     if (!/^system\/\S+( system\/\S+)*$/.test(scope)) throw new OAuthError(400, 'invalid_scope', 'Ask for system/ scopes');
     const perTenant = stats.perTenant[tenantId];
     if (perTenant) perTenant.tokenRequests += 1;
-    const issued = tokens.issue(tenantId);
-    stats.tokensIssued += 1;
-    res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json({
-      access_token: issued.accessToken,
-      token_type: 'Bearer',
-      expires_in: issued.expiresIn,
-      scope,
-    });
+    sendToken(res, { tokens, stats }, tenantId, scope);
   });
   app.use(TOKEN_PATH, oauthErrorHandler());
   app.use(

@@ -2,7 +2,7 @@
 // authenticated by form fields (client_secret_post) or HTTP Basic (client_secret_basic), `scope=<tenant id>`,
 // and RFC 6749 §5.2 error bodies.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import express, { type ErrorRequestHandler, type Request, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
 import { logRequest, type DemoPartnerStats } from './stats.js';
 import type { TokenStore } from './token-store.js';
 
@@ -77,6 +77,23 @@ function tenantOfScope(scope: string | null, tenantIds: readonly string[]): stri
   return tenant;
 }
 
+/** Issues a token for the tenant and answers with it (RFC 6749 §5.1), never cached; counts it. */
+export function sendToken(
+  res: Response,
+  deps: { tokens: TokenStore; stats: DemoPartnerStats },
+  tenantId: string,
+  scope: string,
+): void {
+  const issued = deps.tokens.issue(tenantId);
+  deps.stats.tokensIssued += 1;
+  res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json({
+    access_token: issued.accessToken,
+    token_type: 'Bearer',
+    expires_in: issued.expiresIn,
+    scope,
+  });
+}
+
 export function tokenRouter(deps: {
   credentials: ClientCredentials;
   tokens: TokenStore;
@@ -119,14 +136,7 @@ export function tokenRouter(deps: {
     const perTenant = stats.perTenant[scopeTenant];
     if (perTenant) perTenant.tokenRequests += 1;
     logEntry.tenantId = scopeTenant;
-    const issued = tokens.issue(scopeTenant);
-    stats.tokensIssued += 1;
-    res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json({
-      access_token: issued.accessToken,
-      token_type: 'Bearer',
-      expires_in: issued.expiresIn,
-      scope: scopeTenant,
-    });
+    sendToken(res, { tokens, stats }, scopeTenant, scopeTenant);
   });
   // Client credentials only: there is no user to send through an authorization page.
   router.get(AUTHORIZE_PATH, () => {
