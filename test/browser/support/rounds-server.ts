@@ -10,7 +10,8 @@ import type { RunningDemoPartner } from '../../../server/demo/demo-partner.js';
 import { createLogger } from '../../../server/logger.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
-export const BUILT_TAB = join(ROOT, 'dist', 'tab');
+/** The built tab; ROUNDS_TEST_TAB_DIR points elsewhere (a second build, e.g. `vite build --outDir …`) when one run must not share dist/. */
+export const BUILT_TAB = process.env.ROUNDS_TEST_TAB_DIR ?? join(ROOT, 'dist', 'tab');
 
 export interface TestRounds extends RunningRounds {
   dir: string;
