@@ -45,7 +45,7 @@ export async function loadRowsNaively(target: NaiveTarget, patientIds: readonly 
   const adapter = adapterFor(target.fhirVersion);
   let answered = 0;
   for (const id of patientIds) {
-    for (const query of adapter.patientQueries(id, parts, true)) {
+    for (const query of adapter.patientQueries(id, parts, { includePatient: true })) {
       const res = await fetch(`${target.fhirUrl}/${query.url}`, { headers: { authorization: `Bearer ${token}` } });
       await res.arrayBuffer();
       if (res.ok) answered += 1;

@@ -28,7 +28,7 @@ function responseProblem(body: unknown, requests: number): string | undefined {
 async function checkBatchAt(s: Session, id: string, url: string, shown: string): Promise<void> {
   const name = `POST a batch Bundle to ${shown}`;
   if (!s.patient?.id || !s.adapter) return s.skip(id, name, 'no test patient');
-  const queries = s.adapter.patientQueries(s.patient.id, PATIENT_PARTS, true);
+  const queries = s.adapter.patientQueries(s.patient.id, PATIENT_PARTS, { includePatient: true });
   const batch = {
     resourceType: 'Bundle',
     type: 'batch',

@@ -58,7 +58,7 @@ const REQUIRED: Record<PatientPart, Gaps> = {
 
 async function checkPart(s: Session, patientId: string, part: PatientPart): Promise<void> {
   const adapter = s.adapter!;
-  const [query] = adapter.patientQueries(patientId, [part], false);
+  const [query] = adapter.patientQueries(patientId, [part]);
   const id = `scoped.${part}`;
   const name = `GET ${query!.url.replace(encodeURIComponent(patientId), '<id>')}`;
   const isDeclared = s.declaredTypes.has(query!.resourceType);

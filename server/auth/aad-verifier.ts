@@ -112,7 +112,8 @@ function explain(error: unknown): unknown {
     return unauthorized('The token signature is not valid (the token was altered or forged)');
   if (error instanceof errors.JWKSTimeout) return badGateway('Azure AD did not send its signing keys in time');
   if (error instanceof errors.JWKSInvalid) return badGateway('Azure AD sent signing keys that could not be read');
-  if (error instanceof errors.JOSEError && /JSON Web Key Set/.test(error.message))
+  // jose's only plain JOSEErrors (no subclass) come from fetching the key set: not 200, or not JSON.
+  if (error instanceof errors.JOSEError && error.code === errors.JOSEError.code)
     return badGateway('Azure AD signing keys could not be fetched');
   if (error instanceof errors.JOSEError) return unauthorized('The token is not valid');
   if (error instanceof TypeError || (error instanceof Error && error.name === 'AbortError'))

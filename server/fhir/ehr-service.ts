@@ -107,13 +107,13 @@ export class EhrService implements Ehr {
 
   async patientDetail(tenantId: string, patientId: string): Promise<PatientDetail> {
     const session = await this.session(tenantId);
-    const queries = this.queriesFor(session, patientId, true);
-    const outcomes = await this.run(session, queries, false);
+    const queries = this.queriesFor(session, patientId, { includePatient: true });
+    const outcomes = await this.run(session, queries, { isFresh: false });
     const read = outcomes.find((o) => o.query.part === 'patient');
     if (read?.failure) throw read.failure;
     if (read && (read.status === 404 || read.status === 410)) throw notFound('Patient not found');
     if (read && (read.status < 200 || read.status > 299)) throw new FhirStatusError(read.status, session.client.who);
-    const references = await this.resolveReferences(session, outcomes, false);
+    const references = await this.resolveReferences(session, outcomes, { isFresh: false });
     const { patient, ...rest } = assembleRecord(session.adapter, outcomes, references);
     if (rest.issues.includes(ANOTHER_PATIENT)) throw badGateway(`${session.client.who} answered with another patient than the one asked for`);
     if (!patient) throw notFound('Patient not found');
@@ -133,10 +133,10 @@ export class EhrService implements Ehr {
     if (known && cache?.holdsExactly(known.urls, known.reads)) return known.result;
 
     // Wave 1: every part of every patient, and the Patients themselves as `_id` searches of a batch's size.
-    const partQueries = ids.flatMap((id) => this.queriesFor(session, id, false, options.parts));
+    const partQueries = ids.flatMap((id) => this.queriesFor(session, id, { parts: options.parts }));
     const groups = wantsPatient && ids.length > 1 ? patientGroups(ids, this.options.batchSize ?? DEFAULT_BATCH_SIZE) : [];
-    const singles = wantsPatient && ids.length === 1 ? this.queriesFor(session, ids[0] as string, true, []) : [];
-    const wave1 = await this.run(session, [...partQueries, ...singles, ...groups], isFresh);
+    const singles = wantsPatient && ids.length === 1 ? this.queriesFor(session, ids[0] as string, { includePatient: true, parts: [] }) : [];
+    const wave1 = await this.run(session, [...partQueries, ...singles, ...groups], { isFresh });
     const outcomes: QueryOutcome<PatientQuery>[] = wave1.filter((o) => !isPatientGroup(o.query));
     const patientsFound = groups.length > 0 ? patientsOfGroups(wave1) : new Map<string, QueryOutcome<PatientQuery>>();
     outcomes.push(...patientsFound.values());
@@ -147,10 +147,10 @@ export class EhrService implements Ehr {
 
     // Wave 2 (only when needed): Patients a group search left out, and references without a display.
     const missing = groups.length > 0 ? ids.filter((id) => !patientsFound.has(id)) : [];
-    const missingReads = missing.flatMap((id) => this.queriesFor(session, id, true, []));
+    const missingReads = missing.flatMap((id) => this.queriesFor(session, id, { includePatient: true, parts: [] }));
     const [references, reread] = await Promise.all([
-      this.resolveReferences(session, outcomes, isFresh),
-      missingReads.length > 0 ? this.run(session, missingReads, isFresh) : Promise.resolve([]),
+      this.resolveReferences(session, outcomes, { isFresh }),
+      missingReads.length > 0 ? this.run(session, missingReads, { isFresh }) : Promise.resolve([]),
     ]);
     outcomes.push(...reread);
 
@@ -170,12 +170,12 @@ export class EhrService implements Ehr {
   private async resolveReferences(
     session: Session,
     outcomes: readonly QueryOutcome<PartQuery>[],
-    isFresh: boolean,
+    { isFresh }: { isFresh: boolean },
   ): Promise<ReferenceNames & { outcomes: QueryOutcome[] }> {
     const urls = [...new Set(referencesToResolve(session.adapter, outcomes))];
     if (urls.length === 0) return { names: new Map(), issues: new Map(), outcomes: [] };
     const queries = urls.map((url) => ({ resourceType: url.slice(0, url.indexOf('/')), url }));
-    const read = await this.run(session, queries, isFresh);
+    const read = await this.run(session, queries, { isFresh });
     return { ...namesOf(session.adapter, read), outcomes: read };
   }
 
@@ -183,18 +183,17 @@ export class EhrService implements Ehr {
   private queriesFor(
     session: Session,
     patientId: string,
-    includePatient: boolean,
-    parts: readonly PartQuery['part'][] = PATIENT_PARTS,
+    { includePatient = false, parts = PATIENT_PARTS }: { includePatient?: boolean; parts?: readonly PartQuery['part'][] },
   ): PatientQuery[] {
     const declared = session.capabilities.resourceTypes;
     const wanted = parts.filter((part) => part !== 'patient');
     return session.adapter
-      .patientQueries(patientId, wanted, includePatient, { labCodes: this.options.labCodes })
+      .patientQueries(patientId, wanted, { includePatient, labCodes: this.options.labCodes })
       .filter((q) => q.part === 'patient' || declared.size === 0 || declared.has(q.resourceType))
       .map((q) => ({ ...q, patientId }));
   }
 
-  private run<Q extends Query>(session: Session, queries: readonly Q[], isFresh: boolean): Promise<QueryOutcome<Q>[]> {
+  private run<Q extends Query>(session: Session, queries: readonly Q[], { isFresh }: { isFresh: boolean }): Promise<QueryOutcome<Q>[]> {
     return runQueries(session.client, queries, {
       hasBatch: session.capabilities.hasBatch,
       onNoBatch: () => this.capabilities.markNoBatch(session.tenantId),

@@ -22,7 +22,7 @@ describe.each(VERSIONS)('the %s adapter on discharged and deceased patients', (v
   });
 
   test('asks for the latest encounter whatever its status, so a finished stay is not skipped', () => {
-    const [query] = adapter.patientQueries('p1', ['encounter'], false);
+    const [query] = adapter.patientQueries('p1', ['encounter']);
     expect(query?.resourceType).toBe('Encounter');
     expect(query?.url).toMatch(/_count=1$/);
     expect(query?.url).toMatch(/_sort(:desc=|=-)date/);

@@ -74,14 +74,14 @@ describe.each(Object.entries(EXPECTED) as [FhirVersion, (typeof EXPECTED)[FhirVe
     });
 
     test('the patient-scoped reads are the shared query table, with the id URL-encoded', () => {
-      const queries = adapter.patientQueries('p/1 x', PATIENT_PARTS, true);
+      const queries = adapter.patientQueries('p/1 x', PATIENT_PARTS, { includePatient: true });
       expect(queries.map((q) => q.url)).toEqual(expected.queries);
       expect(queries.map((q) => q.part)).toEqual(['patient', ...PATIENT_PARTS]);
       expect(queries[6]?.resourceType).toBe(adapter.medicationResourceType);
     });
 
     test('only the parts asked for are read, once each, and the Patient only when included', () => {
-      const queries = adapter.patientQueries('42', ['vitals', 'encounter', 'vitals'], false);
+      const queries = adapter.patientQueries('42', ['vitals', 'encounter', 'vitals']);
       expect(queries.map((q) => [q.part, q.resourceType])).toEqual([
         ['vitals', 'Observation'],
         ['encounter', 'Encounter'],
@@ -89,10 +89,10 @@ describe.each(Object.entries(EXPECTED) as [FhirVersion, (typeof EXPECTED)[FhirVe
     });
 
     test('the labs search asks for the configured LOINC codes only, in their order, and none when there are none', () => {
-      const [labs] = adapter.patientQueries('42', ['labs'], false, { labCodes: ['2823-3', '2951-2'] });
+      const [labs] = adapter.patientQueries('42', ['labs'], { labCodes: ['2823-3', '2951-2'] });
       expect(labs?.url).toMatch(/^Observation\?patient=Patient\/42&category=laboratory&code=http:\/\/loinc\.org\|2823-3,http:\/\/loinc\.org\|2951-2&/);
       expect(labs?.labCodes).toEqual(['2823-3', '2951-2']);
-      expect(adapter.patientQueries('42', ['labs'], false, { labCodes: [] })).toEqual([]);
+      expect(adapter.patientQueries('42', ['labs'], { labCodes: [] })).toEqual([]);
     });
   },
 );

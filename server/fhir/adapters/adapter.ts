@@ -48,6 +48,8 @@ export interface PartQuery {
 
 /** What the patient-scoped searches ask for besides the patient (from the configuration). */
 export interface QueryOptions {
+  /** Read `Patient/<id>` too. */
+  includePatient?: boolean;
   /** LAB_CODES; absent, DEFAULT_LAB_CODES (server/clinical/lab-ranges.ts). */
   labCodes?: readonly string[];
 }
@@ -59,8 +61,8 @@ export interface FhirAdapter {
 
   /** Form body of `POST [base]/Patient/_search` with this version's parameter names (partner-interface.md §4). */
   patientSearchForm(criteria: PatientCriteria): URLSearchParams;
-  /** The patient-scoped GETs for the given parts (plus `Patient/<id>` when `includePatient`). */
-  patientQueries(patientId: string, parts: readonly PatientPart[], includePatient: boolean, options?: QueryOptions): PartQuery[];
+  /** The patient-scoped GETs for the given parts (plus `Patient/<id>` when `options.includePatient`). */
+  patientQueries(patientId: string, parts: readonly PatientPart[], options?: QueryOptions): PartQuery[];
 
   toPatient(resource: FhirResource): PatientSummary;
   toEncounter(resource: FhirResource): EncounterSummary;

@@ -45,8 +45,7 @@ export const dstu2Adapter: FhirAdapter = guarded({
   version: 'DSTU2',
   medicationResourceType: 'MedicationOrder',
   patientSearchForm: (criteria) => patientSearchForm(criteria, dialect),
-  patientQueries: (patientId, parts, includePatient, options) =>
-    patientQueries(patientId, parts, includePatient, dialect, options),
+  patientQueries: (patientId, parts, options) => patientQueries(patientId, parts, dialect, options),
   toPatient: (resource) => readPatient(resource, { readFamily, practitionerField: 'careProvider' }),
   toEncounter: (resource) => readEncounter(resource, readFamily),
   locationToResolve: (encounter) => locationToResolve(encounter, readFamily),

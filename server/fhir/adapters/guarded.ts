@@ -11,8 +11,8 @@ export function guarded(adapter: FhirAdapter): FhirAdapter {
     version: adapter.version,
     medicationResourceType: adapter.medicationResourceType,
     patientSearchForm: (criteria) => adapter.patientSearchForm(asRecord(criteria) ?? {}),
-    patientQueries: (patientId, parts, includePatient, options) =>
-      adapter.patientQueries(String(patientId), Array.isArray(parts) ? parts : [], includePatient, asRecord(options) ?? {}),
+    patientQueries: (patientId, parts, options) =>
+      adapter.patientQueries(String(patientId), Array.isArray(parts) ? parts : [], asRecord(options) ?? {}),
     toPatient: (resource) => adapter.toPatient(safe(resource)),
     toEncounter: (resource) => adapter.toEncounter(safe(resource)),
     locationToResolve: (encounter) => adapter.locationToResolve(safe(encounter)),

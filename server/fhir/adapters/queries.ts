@@ -78,12 +78,11 @@ function partQuery(part: PatientPart, id: string, dialect: QueryDialect, options
 export function patientQueries(
   patientId: string,
   parts: readonly PatientPart[],
-  includePatient: boolean,
   dialect: QueryDialect,
   options: QueryOptions = {},
 ): PartQuery[] {
   const id = `Patient/${encodeURIComponent(patientId)}`;
-  const queries: PartQuery[] = includePatient ? [{ part: 'patient', resourceType: 'Patient', url: patientReadUrl(patientId) }] : [];
+  const queries: PartQuery[] = options.includePatient ? [{ part: 'patient', resourceType: 'Patient', url: patientReadUrl(patientId) }] : [];
   for (const part of new Set(parts)) {
     const query = partQuery(part, id, dialect, options);
     if (query) queries.push(query);

@@ -40,8 +40,7 @@ export const r4Adapter: FhirAdapter = guarded({
   version: 'R4',
   medicationResourceType: 'MedicationRequest',
   patientSearchForm: (criteria) => patientSearchForm(criteria, dialect),
-  patientQueries: (patientId, parts, includePatient, options) =>
-    patientQueries(patientId, parts, includePatient, dialect, options),
+  patientQueries: (patientId, parts, options) => patientQueries(patientId, parts, dialect, options),
   toPatient: (resource) => readPatient(resource, { readFamily, practitionerField: 'generalPractitioner' }),
   toEncounter: (resource) => readEncounter(resource, readFamily),
   locationToResolve: (encounter) => locationToResolve(encounter, readFamily),

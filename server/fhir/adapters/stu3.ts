@@ -39,8 +39,7 @@ export const stu3Adapter: FhirAdapter = guarded({
   version: 'STU3',
   medicationResourceType: 'MedicationRequest',
   patientSearchForm: (criteria) => patientSearchForm(criteria, dialect),
-  patientQueries: (patientId, parts, includePatient, options) =>
-    patientQueries(patientId, parts, includePatient, dialect, options),
+  patientQueries: (patientId, parts, options) => patientQueries(patientId, parts, dialect, options),
   toPatient: (resource) => readPatient(resource, { readFamily, practitionerField: 'generalPractitioner' }),
   toEncounter: (resource) => readEncounter(resource, readFamily),
   locationToResolve: (encounter) => locationToResolve(encounter, readFamily),
