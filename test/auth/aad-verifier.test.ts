@@ -1,5 +1,7 @@
 import { SignJWT, exportSPKI } from 'jose';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { AadVerifier, type AadVerifierOptions } from '../../server/auth/aad-verifier.js';
 import { PUBLIC_CLOUD_AUTHORITY } from '../../server/auth/aad-claims.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -230,12 +232,31 @@ describe('the signing keys', () => {
     expect((await me(await fresh.mint(), on)).status).toBe(200);
     const rotated = await fresh.addKey('key-2');
     const rotatedToken = await fresh.mint({ key: rotated });
-    await new Promise((resolve) => setTimeout(resolve, 350));
-    expect((await me(rotatedToken, on)).status).toBe(200);
-    expect(fresh.keyRequests()).toBe(2);
-    // Right after that refetch, another unknown kid does not cause a third download.
-    expect((await me(strangerToken, on)).status).toBe(401);
-    expect(fresh.keyRequests()).toBe(2);
+    // The cooldown passes on the clock (jose reads Date.now()), not by sleeping through it.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 350 });
+    try {
+      expect((await me(rotatedToken, on)).status).toBe(200);
+      expect(fresh.keyRequests()).toBe(2);
+      // Right after that refetch, another unknown kid does not cause a third download.
+      expect((await me(strangerToken, on)).status).toBe(401);
+      expect(fresh.keyRequests()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
     await fresh.close();
+  });
+
+  test('answers 502 when Azure AD answers the key set request with an error status', async () => {
+    const broken = createServer((_req, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end('down'));
+    await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+    const { port } = broken.address() as AddressInfo;
+    try {
+      const on = await appWith({ jwksUrl: `http://127.0.0.1:${port}/keys` });
+      const answer = await me(await aad.mint(), on);
+      expect(answer.status).toBe(502);
+      expect(reason(answer)).toBe('Azure AD signing keys could not be fetched');
+    } finally {
+      await new Promise((resolve) => broken.close(resolve));
+    }
   });
 });
