@@ -81,7 +81,7 @@ export function hostCalls(page: Page, func: string): Promise<unknown[][]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   // The tab's iframe fills the host's viewport, so the viewport is the whole picture.
-  await page.waitForTimeout(300); // let dialogs and toasts finish their entrance motion
+  await Promise.all(page.frames().map(motionSettled));
   await page.screenshot({ path: join(RESULTS, `${name}.png`) });
 }
 
@@ -92,10 +92,9 @@ export interface AxeViolation {
   nodes: { target: unknown[] }[];
 }
 
-/** axe-core on the tab frame: only serious and critical violations count. */
-export async function seriousViolations(tab: Frame): Promise<string[]> {
-  // Let entrance motions (dialogs, drawers, toasts) end, so half-faded colours are not judged.
-  await tab.evaluate(() =>
+/** The frame's finite animations (entrance motions of dialogs, drawers, toasts) have ended (at most 2 s). */
+function motionSettled(frame: Frame): Promise<unknown> {
+  return frame.evaluate(() =>
     Promise.race([
       Promise.all(
         document
@@ -106,6 +105,12 @@ export async function seriousViolations(tab: Frame): Promise<string[]> {
       new Promise((done) => setTimeout(done, 2_000)),
     ]),
   );
+}
+
+/** axe-core on the tab frame: only serious and critical violations count. */
+export async function seriousViolations(tab: Frame): Promise<string[]> {
+  // Let entrance motions (dialogs, drawers, toasts) end, so half-faded colours are not judged.
+  await motionSettled(tab);
   const hasAxe = await tab.evaluate(() => 'axe' in window);
   if (!hasAxe) await tab.addScriptTag({ url: '/axe.min.js' });
   const violations = await tab.evaluate(async () => {
