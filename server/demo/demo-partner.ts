@@ -12,7 +12,7 @@ import type { DemoEdgeCases, DemoTenantData, VitalKind } from './data/model.js';
 import { generateDemoData } from './data/generator.js';
 import { latestAnchorDate } from './data/time.js';
 import type { DemoFhirServer } from './fhir-handler.js';
-import { buildResourceStore, recordVital as recordVitalIn } from './fhir-store.js';
+import { addRecords as addRecordsIn, buildResourceStore, recordVital as recordVitalIn, type DemoRecords } from './fhir-store.js';
 import { faultInjector, type DemoFaults } from './faults.js';
 import { FHIR_BASE_PATH, fhirRouter } from './fhir-server.js';
 import { rendererFor } from './render/renderers.js';
@@ -34,6 +34,7 @@ export {
 export type { DemoPartnerStats, RequestLogEntry, TenantStats } from './stats.js';
 export type { DemoEdgeCases } from './data/model.js';
 export type { DemoFaults } from './faults.js';
+export type { DemoRecords } from './fhir-store.js';
 export type { RunningSmartHospital } from './smart-hospital.js';
 
 export interface DemoPartnerOptions {
@@ -100,6 +101,11 @@ export interface RunningDemoPartner {
    * finds it. Returns the Observation's id.
    */
   recordVital(tenantId: string, vital: { patientId: string; kind: VitalKind; value: number; effective?: string }): string;
+  /**
+   * Adds model records (patients, stays, vitals …) to a tenant's server, rendered in its FHIR version, so a test
+   * can name the patients it asserts on. Reached only through this object: nothing over HTTP adds data.
+   */
+  addRecords(tenantId: string, records: DemoRecords): void;
   /** The hospitals of `options.hospitals`, in that order. */
   hospitals: RunningSmartHospital[];
   close(): Promise<void>;
@@ -238,6 +244,12 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
       const effective = vital.effective ?? new Date().toISOString();
       recordVitalIn(server.store, data, server.renderer, { id, encounterId, ...vital, effective });
       return id;
+    },
+    addRecords: (tenantId, records) => {
+      const data = datasets.find((d) => d.tenant.tenantId === tenantId);
+      const server = servers.get(tenantId);
+      if (!data || !server) throw new Error(`no demo tenant ${tenantId}`);
+      addRecordsIn(server.store, data, server.renderer, records);
     },
     revokeTokens: () => {
       tokens.revokeAll();

@@ -118,13 +118,44 @@ export function recordVital(store: ResourceStore, data: DemoTenantData, renderer
   addVital(store, vital, renderer, lookupFor(data));
 }
 
+/** The model records a test adds to a running demo server (see RunningDemoPartner.addRecords). */
+export type DemoRecords = Partial<Omit<DemoTenantData, 'tenant' | 'edgeCases'>>;
+
+const RECORD_KINDS = [
+  'organizations',
+  'practitioners',
+  'locations',
+  'patients',
+  'encounters',
+  'conditions',
+  'vitals',
+  'labs',
+  'allergies',
+  'medications',
+  'coverages',
+] as const;
+
+/** Records added after the store was built: kept in the tenant's model too, so names and references resolve. */
+export function addRecords(store: ResourceStore, data: DemoTenantData, renderer: DemoRenderer, records: DemoRecords): void {
+  for (const kind of RECORD_KINDS) {
+    const added = records[kind];
+    // Each array is the model's own type; the union of kinds needs the cast to push into the matching one.
+    if (added) (data[kind] as unknown[]).push(...added);
+  }
+  addToStore(store, records, renderer, lookupFor(data));
+}
+
 export function buildResourceStore(data: DemoTenantData, renderer: DemoRenderer): ResourceStore {
   const store = new ResourceStore();
-  const lookup = lookupFor(data);
-  for (const o of data.organizations) store.add('Organization', o.id, lazily(() => renderer.organization(o, lookup)));
-  for (const p of data.practitioners) store.add('Practitioner', p.id, lazily(() => renderer.practitioner(p, lookup)));
-  for (const l of data.locations) store.add('Location', l.id, lazily(() => renderer.location(l, lookup)));
-  for (const p of data.patients) {
+  addToStore(store, data, renderer, lookupFor(data));
+  return store;
+}
+
+function addToStore(store: ResourceStore, data: DemoRecords, renderer: DemoRenderer, lookup: RenderLookup): void {
+  for (const o of data.organizations ?? []) store.add('Organization', o.id, lazily(() => renderer.organization(o, lookup)));
+  for (const p of data.practitioners ?? []) store.add('Practitioner', p.id, lazily(() => renderer.practitioner(p, lookup)));
+  for (const l of data.locations ?? []) store.add('Location', l.id, lazily(() => renderer.location(l, lookup)));
+  for (const p of data.patients ?? []) {
     store.add(
       'Patient',
       p.id,
@@ -140,25 +171,24 @@ export function buildResourceStore(data: DemoTenantData, renderer: DemoRenderer)
       }),
     );
   }
-  for (const e of data.encounters) {
+  for (const e of data.encounters ?? []) {
     store.add('Encounter', e.id, lazily(() => renderer.encounter(e, lookup), { patientId: e.patientId, date: e.start }));
   }
-  for (const c of data.conditions) {
+  for (const c of data.conditions ?? []) {
     store.add('Condition', c.id, lazily(() => renderer.condition(c, lookup), { patientId: c.patientId, date: c.recorded }));
   }
-  for (const v of data.vitals) addVital(store, v, renderer, lookup);
-  for (const l of data.labs) {
+  for (const v of data.vitals ?? []) addVital(store, v, renderer, lookup);
+  for (const l of data.labs ?? []) {
     const codes = [LABS[l.kind].loinc.code];
     store.add('Observation', l.id, lazily(() => renderer.lab(l, lookup), { patientId: l.patientId, date: l.effective, category: 'laboratory', codes }));
   }
-  for (const a of data.allergies) {
+  for (const a of data.allergies ?? []) {
     store.add('AllergyIntolerance', a.id, lazily(() => renderer.allergy(a, lookup), { patientId: a.patientId, date: a.recorded }));
   }
-  for (const m of data.medications) {
+  for (const m of data.medications ?? []) {
     store.add(renderer.medicationType, m.id, lazily(() => renderer.medication(m, lookup), { patientId: m.patientId, date: m.authored }));
   }
-  for (const c of data.coverages) {
+  for (const c of data.coverages ?? []) {
     store.add('Coverage', c.id, lazily(() => renderer.coverage(c, lookup), { patientId: c.patientId, date: c.period.start }));
   }
-  return store;
 }

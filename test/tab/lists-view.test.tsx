@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ListsView } from '../../tab/features/lists/ListsView';
 import type { ListsSlots } from '../../tab/shared/slots';
-import { startFakeApi, type FakeApi } from './support/fake-api';
+import type { Entry } from '../../server/wire/contract';
+import { startTabServer, type TabServer } from './support/rounds-server';
 import { renderWithApi, writesOf } from './support/render';
 import { ADA, ADA_ROW, BEN } from './support/fixtures';
 
@@ -17,29 +18,29 @@ const NO_SLOTS: ListsSlots = {
   RoundingSheet: () => null,
 };
 
-let fake: FakeApi;
-beforeEach(async () => {
-  fake = await startFakeApi();
-  fake.patients.push(ADA, BEN);
-  fake.rowExtras.set(ADA.id, ADA_ROW);
+let fake: TabServer;
+beforeAll(async () => {
+  fake = await startTabServer();
+  fake.addPatient(ADA, ADA_ROW);
+  fake.addPatient(BEN);
 });
-afterEach(async () => {
-  cleanup();
-  await fake.close();
-});
+beforeEach(() => fake.reset());
+afterEach(() => cleanup());
+afterAll(() => fake.close());
 
-function addPatients(listName: string): string {
-  const list = fake.addList({ name: listName, context: CHANNEL });
-  for (const p of [ADA, BEN]) {
-    list.entries.push({ id: `e-${p.id}`, patientId: p.id, display: p.name, version: 1, addedBy: 'x', addedAt: '' });
-  }
-  return list.id;
+/** A list with Ada and Ben on it, as the server holds it after seeding. */
+async function addPatients(listName: string): Promise<{ listId: string; version: number; entryIds: string[] }> {
+  const list = await fake.addList({ name: listName, context: CHANNEL });
+  const entryIds: string[] = [];
+  for (const p of [ADA, BEN]) entryIds.push((await fake.addEntry(list.id, { patientId: p.id })).id);
+  const { version } = await fake.seed<{ version: number }>('GET', `/api/lists/${list.id}`);
+  return { listId: list.id, version, entryIds };
 }
 
 describe('the lists view', () => {
   test('shows loading skeletons until the lists arrive', async () => {
     const held = fake.hold('GET', /^\/api\/lists$/);
-    addPatients('Ward 4');
+    await addPatients('Ward 4');
     renderWithApi(<ListsView context={CHANNEL} slots={NO_SLOTS} />, fake);
     expect(await screen.findByLabelText('Loading live data from the EHR…')).toBeTruthy();
     held.release();
@@ -62,7 +63,7 @@ describe('the lists view', () => {
 
   test('shows the server diagnostics when the lists cannot be loaded, and retries', async () => {
     fake.failNext('GET', /^\/api\/lists$/, 502, 'The EHR partner did not answer');
-    addPatients('Ward 4');
+    await addPatients('Ward 4');
     const user = userEvent.setup({ delay: null });
     renderWithApi(<ListsView context={CHANNEL} slots={NO_SLOTS} />, fake);
     const alert = await screen.findByRole('alert');
@@ -72,7 +73,7 @@ describe('the lists view', () => {
   });
 
   test('shows each patient with the list columns, blood pressure as 120/80', async () => {
-    addPatients('Ward 4');
+    await addPatients('Ward 4');
     renderWithApi(<ListsView context={CHANNEL} slots={NO_SLOTS} />, fake);
     const grid = await screen.findByRole('grid', { name: 'Patients on Ward 4' });
     await within(grid).findByRole('button', { name: 'Open the details of Ada Quill' });
@@ -89,7 +90,7 @@ describe('the lists view', () => {
   });
 
   test('Refresh asks the EHR afresh (?fresh=1); opening the list takes shared answers', async () => {
-    addPatients('Ward 4');
+    await addPatients('Ward 4');
     renderWithApi(<ListsView context={CHANNEL} slots={NO_SLOTS} />, fake);
     const grid = await screen.findByRole('grid', { name: 'Patients on Ward 4' });
     await within(grid).findByRole('button', { name: 'Open the details of Ada Quill' });
@@ -100,7 +101,7 @@ describe('the lists view', () => {
   });
 
   test('still lists the patients by name when live EHR data fails, with the reason', async () => {
-    addPatients('Ward 4');
+    await addPatients('Ward 4');
     fake.failNext('GET', /\/rows$/, 504, 'The EHR timed out');
     renderWithApi(<ListsView context={CHANNEL} slots={NO_SLOTS} />, fake);
     expect((await screen.findByRole('alert')).textContent).toContain('The EHR timed out');
@@ -108,7 +109,7 @@ describe('the lists view', () => {
   });
 
   test('sorts by a header click and saves the sort in the list with its version', async () => {
-    const listId = addPatients('Ward 4');
+    const { listId, version } = await addPatients('Ward 4');
     const user = userEvent.setup({ delay: null });
     renderWithApi(<ListsView context={CHANNEL} slots={NO_SLOTS} />, fake);
     const grid = await screen.findByRole('grid');
@@ -116,7 +117,7 @@ describe('the lists view', () => {
     await user.click(within(within(grid).getByRole('columnheader', { name: /Patient/ })).getByRole('button'));
     await waitFor(() =>
       expect(writesOf(fake)).toEqual([
-        { method: 'PATCH', path: `/api/lists/${listId}`, body: { version: 1, sort: { column: 'name', direction: 'asc' } } },
+        { method: 'PATCH', path: `/api/lists/${listId}`, body: { version, sort: { column: 'name', direction: 'asc' } } },
       ]),
     );
     const names = () =>
@@ -127,11 +128,13 @@ describe('the lists view', () => {
   });
 
   test('re-applies a change to the newest version when someone else saved first (409)', async () => {
-    const listId = addPatients('Ward 4');
+    const { listId, version } = await addPatients('Ward 4');
     const user = userEvent.setup({ delay: null });
     renderWithApi(<ListsView context={CHANNEL} slots={NO_SLOTS} />, fake);
     await screen.findByRole('button', { name: 'Open the details of Ada Quill' });
-    fake.lists[0]!.version = 5; // a colleague renamed it meanwhile
+    // A colleague renamed it meanwhile, twice.
+    const renamed = await fake.seed<{ version: number }>('PATCH', `/api/lists/${listId}`, { version, name: 'Ward 4 (days)' });
+    const newest = await fake.seed<{ version: number }>('PATCH', `/api/lists/${listId}`, { version: renamed.version, name: 'Ward 4' });
     await user.click(screen.getByRole('button', { name: 'More list actions' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Rename list' }));
     const name = await screen.findByRole('textbox', { name: /List name/ });
@@ -141,15 +144,17 @@ describe('the lists view', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Ward 4 (nights)' })).toBeTruthy();
     expect(await screen.findByText(/Someone changed this list meanwhile/)).toBeTruthy();
     expect(writesOf(fake).map((w) => w.body)).toEqual([
-      { version: 1, name: 'Ward 4 (nights)' },
-      { version: 5, name: 'Ward 4 (nights)' },
+      { version, name: 'Ward 4 (nights)' },
+      { version: newest.version, name: 'Ward 4 (nights)' },
     ]);
-    expect(fake.lists[0]!.id).toBe(listId);
+    const lists = await fake.seed<{ lists: { id: string; name: string }[] }>('GET', `/api/lists?contextKind=channel&contextId=${encodeURIComponent(CHANNEL.id)}`);
+    expect(lists.lists.map((l) => [l.id, l.name])).toEqual([[listId, 'Ward 4 (nights)']]);
   });
 
   test('removes a patient at once and puts them back, note included, on Undo', async () => {
-    const listId = addPatients('Ward 4');
-    fake.lists[0]!.entries[0]!.note = { text: 'NPO after midnight', author: 'Dr. Test', updatedAt: '' };
+    const { listId, entryIds } = await addPatients('Ward 4');
+    const { entries } = await fake.seed<{ entries: Entry[] }>('GET', `/api/lists/${listId}`);
+    await fake.setNote(listId, entries.find((e) => e.id === entryIds[0])!, 'NPO after midnight');
     const user = userEvent.setup({ delay: null });
     renderWithApi(<ListsView context={CHANNEL} slots={NO_SLOTS} />, fake);
     await user.click(await screen.findByRole('button', { name: 'Remove Ada Quill from the list' }));
@@ -158,13 +163,13 @@ describe('the lists view', () => {
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(await screen.findByRole('button', { name: 'Open the details of Ada Quill' })).toBeTruthy();
     const writes = writesOf(fake);
-    expect(writes[0]).toMatchObject({ method: 'DELETE', path: `/api/lists/${listId}/entries/e-p-ada` });
-    expect(writes[1]).toMatchObject({ method: 'POST', path: `/api/lists/${listId}/entries`, body: { patientId: 'p-ada' } });
+    expect(writes[0]).toMatchObject({ method: 'DELETE', path: `/api/lists/${listId}/entries/${entryIds[0]}` });
+    expect(writes[1]).toMatchObject({ method: 'POST', path: `/api/lists/${listId}/entries`, body: { patientId: ADA.id } });
     expect(writes[2]).toMatchObject({ method: 'PUT', body: { text: 'NPO after midnight', version: 1 } });
   });
 
   test('keeps the list when the deletion is cancelled', async () => {
-    addPatients('Ward 4');
+    await addPatients('Ward 4');
     const user = userEvent.setup({ delay: null });
     renderWithApi(<ListsView context={CHANNEL} slots={NO_SLOTS} />, fake);
     await screen.findByRole('heading', { level: 1, name: 'Ward 4' });
@@ -179,8 +184,8 @@ describe('the lists view', () => {
   });
 
   test('deletes a list after confirmation and shows the next one', async () => {
-    addPatients('Ward 4');
-    fake.addList({ name: 'Ward 5', context: CHANNEL });
+    await addPatients('Ward 4');
+    await fake.addList({ name: 'Ward 5', context: CHANNEL });
     const user = userEvent.setup({ delay: null });
     renderWithApi(<ListsView context={CHANNEL} slots={NO_SLOTS} />, fake);
     await screen.findByRole('heading', { level: 1, name: 'Ward 4' });
@@ -192,7 +197,7 @@ describe('the lists view', () => {
   });
 
   test('puts the keyboard focus back on the Rounding sheet button when the sheet closes', async () => {
-    addPatients('Ward 4');
+    await addPatients('Ward 4');
     const user = userEvent.setup({ delay: null });
     const slots: ListsSlots = { ...NO_SLOTS, RoundingSheet: (p) => <button onClick={p.onClose}>Back to the list</button> };
     renderWithApi(<ListsView context={CHANNEL} slots={slots} />, fake);

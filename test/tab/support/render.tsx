@@ -5,7 +5,7 @@ import { createApiClient } from '../../../tab/shared/api-client';
 import { ApiProvider } from '../../../tab/shared/api-context';
 import { I18nProvider } from '../../../tab/shared/i18n/I18nProvider';
 import { AppToaster } from '../../../tab/shared/toast';
-import type { FakeApi } from './fake-api';
+import type { TabServer } from './rounds-server';
 
 // Fluent's first render in jsdom on a shared 2-core machine can take over a second.
 configure({ asyncUtilTimeout: 5_000 });
@@ -21,8 +21,8 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
 }
 
 /** Renders a view the way App.tsx does: theme, language, the signed-in API client and the toaster. */
-export function renderWithApi(ui: ReactElement, fake: FakeApi, locale = 'en-US'): RenderResult {
-  const api = createApiClient({ baseUrl: fake.url, getToken: () => Promise.resolve(fake.token) });
+export function renderWithApi(ui: ReactElement, server: Pick<TabServer, 'url' | 'token'>, locale = 'en-US'): RenderResult {
+  const api = createApiClient({ baseUrl: server.url, getToken: () => Promise.resolve(server.token) });
   return render(
     <FluentProvider theme={teamsLightTheme}>
       <I18nProvider locale={locale}>
@@ -36,8 +36,8 @@ export function renderWithApi(ui: ReactElement, fake: FakeApi, locale = 'en-US')
 }
 
 /** The requests the tab sent, without the noise of reads. */
-export function writesOf(fake: FakeApi): { method: string; path: string; body: unknown }[] {
-  return fake.requests
+export function writesOf(server: Pick<TabServer, 'requests'>): { method: string; path: string; body: unknown }[] {
+  return server.requests
     .filter((r) => r.method !== 'GET')
     .map((r) => ({ method: r.method, path: r.path, body: r.body }));
 }
