@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 // The list view with discharged and deceased patients (#12 item 7) and values of different ages (item 2).
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { PatientSummary } from '../../server/wire/contract';
 import { ListsView } from '../../tab/features/lists/ListsView';
 import type { ListsSlots } from '../../tab/shared/slots';
-import { startFakeApi, type FakeApi } from './support/fake-api';
+import { startTabServer, type TabServer } from './support/rounds-server';
 import { renderWithApi } from './support/render';
 import { ADA, ADA_ROW, BEN } from './support/fixtures';
 
@@ -32,33 +32,32 @@ const DOT: PatientSummary = {
   deceasedDate: ago(20 * HOUR),
 };
 
-let fake: FakeApi;
-beforeEach(async () => {
-  window.localStorage.clear();
-  fake = await startFakeApi();
-  fake.patients.push(ADA, BEN, CY, DOT);
-  fake.rowExtras.set(ADA.id, {
+let fake: TabServer;
+beforeAll(async () => {
+  fake = await startTabServer();
+  fake.addPatient(BEN);
+  fake.addPatient(ADA, {
     ...ADA_ROW,
     vitals: [
       { code: '8867-4', name: 'Heart rate', value: 72, unit: '/min', effective: ago(3 * HOUR), components: [] },
       { code: '29463-7', name: 'Body weight', value: 71, unit: 'kg', effective: ago(72 * HOUR), components: [] },
     ],
   });
-  fake.rowExtras.set(CY.id, {
+  fake.addPatient(CY, {
     encounter: { status: 'finished', location: '4W-3 Bed B', start: ago(100 * HOUR), end: ago(26 * HOUR), participants: [] },
   });
-  fake.rowExtras.set(DOT.id, { encounter: { status: 'in-progress', location: '4W-4 Bed A', participants: [] } });
+  fake.addPatient(DOT, { encounter: { status: 'in-progress', location: '4W-4 Bed A', participants: [] } });
 });
-afterEach(async () => {
-  cleanup();
-  await fake.close();
+beforeEach(async () => {
+  window.localStorage.clear();
+  await fake.reset();
 });
+afterEach(() => cleanup());
+afterAll(() => fake.close());
 
-function addList(staleAfterHours?: number): string {
-  const list = fake.addList({ name: 'Ward 4', context: CHANNEL, sort: { column: 'name', direction: 'asc' }, ...(staleAfterHours ? { staleAfterHours } : {}) });
-  for (const p of [ADA, BEN, CY, DOT]) {
-    list.entries.push({ id: `e-${p.id}`, patientId: p.id, display: p.name, version: 1, addedBy: 'x', addedAt: '' });
-  }
+async function addList(staleAfterHours?: number): Promise<string> {
+  const list = await fake.addList({ name: 'Ward 4', context: CHANNEL, sort: { column: 'name', direction: 'asc' }, ...(staleAfterHours ? { staleAfterHours } : {}) });
+  for (const p of [ADA, BEN, CY, DOT]) await fake.addEntry(list.id, { patientId: p.id });
   return list.id;
 }
 
@@ -76,7 +75,7 @@ async function openGrid(): Promise<HTMLElement> {
 
 describe('discharged and deceased patients on the list', () => {
   test('are marked in words, sorted after the others, and say "Discharged <date>" instead of the bed', async () => {
-    addList();
+    await addList();
     const grid = await openGrid();
     // By name ascending Abbot and Acre would come first: they come last.
     expect(patientNames(grid)).toEqual(['Ben Arrow', 'Ada Quill', 'Cy Abbot', 'Dot Acre']);
@@ -91,7 +90,7 @@ describe('discharged and deceased patients on the list', () => {
   });
 
   test('are hidden by one toggle that shows how many, remembered for the list in this browser', async () => {
-    const listId = addList();
+    const listId = await addList();
     const user = userEvent.setup({ delay: null });
     let grid = await openGrid();
     const toggle = screen.getByRole('button', { name: 'Hide discharged and deceased (2)' });
@@ -119,8 +118,8 @@ describe('discharged and deceased patients on the list', () => {
   });
 
   test('leave no toggle when there are none', async () => {
-    const list = fake.addList({ name: 'Ward 4', context: CHANNEL });
-    list.entries.push({ id: 'e-ada', patientId: ADA.id, display: ADA.name, version: 1, addedBy: 'x', addedAt: '' });
+    const list = await fake.addList({ name: 'Ward 4', context: CHANNEL });
+    await fake.addEntry(list.id, { patientId: ADA.id });
     await openGrid();
     expect(screen.queryByRole('button', { name: /^Hide discharged and deceased/ })).toBeNull();
   });
@@ -128,7 +127,7 @@ describe('discharged and deceased patients on the list', () => {
 
 describe('the age of each value', () => {
   test('shows beside it, in words for screen readers, and greys what is older than 24 hours', async () => {
-    addList();
+    await addList();
     const grid = await openGrid();
     const ada = within(grid).getAllByRole('row').find((r) => r.textContent.includes('Ada Quill'))!;
     const weight = within(ada).getByTitle('recorded 3 days ago, more than 24 hours old');
@@ -140,7 +139,7 @@ describe('the age of each value', () => {
   });
 
   test('follows the list’s own threshold', async () => {
-    addList(2);
+    await addList(2);
     const grid = await openGrid();
     const ada = within(grid).getAllByRole('row').find((r) => r.textContent.includes('Ada Quill'))!;
     const heartRate = within(ada).getByTitle('recorded 3 hours ago, more than 2 hours old');
