@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ConfigPage } from '../../tab/features/config/ConfigPage';
 import type { ConfigHost, TabConfig } from '../../tab/features/config/config-host';
-import { startFakeApi, type FakeApi } from './support/fake-api';
+import { startTabServer, type TabServer } from './support/rounds-server';
 import { renderWithApi, writesOf } from './support/render';
 
 const CHANNEL = { kind: 'channel' as const, id: '19:channel' };
@@ -43,16 +43,17 @@ class RecordingHost implements ConfigHost {
   }
 }
 
-let fake: FakeApi;
+let fake: TabServer;
 let host: RecordingHost;
+beforeAll(async () => {
+  fake = await startTabServer();
+});
 beforeEach(async () => {
-  fake = await startFakeApi();
+  await fake.reset();
   host = new RecordingHost();
 });
-afterEach(async () => {
-  cleanup();
-  await fake.close();
-});
+afterEach(() => cleanup());
+afterAll(() => fake.close());
 
 describe('the configuration page', () => {
   test('keeps Save disabled until a new list is named, and creates it on Save', async () => {
@@ -77,7 +78,8 @@ describe('the configuration page', () => {
     expect(writesOf(fake)).toEqual([
       { method: 'POST', path: '/api/lists', body: { name: 'Ward 4 rounds', context: CHANNEL } },
     ]);
-    const id = fake.lists[0]!.id;
+    const [created] = (await fake.seed<{ lists: { id: string }[] }>('GET', `/api/lists?contextKind=channel&contextId=${encodeURIComponent(CHANNEL.id)}`)).lists;
+    const id = created!.id;
     expect(host.configs).toEqual([
       {
         entityId: id,
@@ -90,10 +92,10 @@ describe('the configuration page', () => {
   });
 
   test('offers the existing lists of the context; picking one makes the form valid and saves it', async () => {
-    const existing = fake.addList({ name: 'Cardiology', context: CHANNEL });
+    const existing = await fake.addList({ name: 'Cardiology', context: CHANNEL });
     // Two lists here, so none is preselected (the only one would be).
-    fake.addList({ name: 'Neurology', context: CHANNEL });
-    fake.addList({ name: 'Another channel', context: { kind: 'channel', id: '19:other' } });
+    await fake.addList({ name: 'Neurology', context: CHANNEL });
+    await fake.addList({ name: 'Another channel', context: { kind: 'channel', id: '19:other' } });
     renderWithApi(<ConfigPage host={host} context={CHANNEL} origin={ORIGIN} />, fake);
     const user = userEvent.setup({ delay: null });
     const picker = await screen.findByRole('combobox', { name: /List/ });

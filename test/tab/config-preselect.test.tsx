@@ -1,21 +1,20 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { ConfigPage } from '../../tab/features/config/ConfigPage';
 import type { ConfigHost, TabConfig } from '../../tab/features/config/config-host';
-import { startFakeApi, type FakeApi } from './support/fake-api';
+import { startTabServer, type TabServer } from './support/rounds-server';
 import { renderWithApi } from './support/render';
 
 const CHANNEL = { kind: 'channel' as const, id: '19:channel' };
 
-let fake: FakeApi;
-beforeEach(async () => {
-  fake = await startFakeApi();
+let fake: TabServer;
+beforeAll(async () => {
+  fake = await startTabServer();
 });
-afterEach(async () => {
-  cleanup();
-  await fake.close();
-});
+beforeEach(() => fake.reset());
+afterEach(() => cleanup());
+afterAll(() => fake.close());
 
 class QuietHost implements ConfigHost {
   validity: boolean[] = [];
@@ -40,7 +39,7 @@ class QuietHost implements ConfigHost {
 
 describe('the configuration page', () => {
   test('preselects the only list of the context, so Save is valid at once and saves it', async () => {
-    const only = fake.addList({ name: 'Cardiology', context: CHANNEL });
+    const only = await fake.addList({ name: 'Cardiology', context: CHANNEL });
     const host = new QuietHost();
     renderWithApi(<ConfigPage host={host} context={CHANNEL} origin="https://rounds.example.org" />, fake);
     const dropdown = await screen.findByRole('combobox', { name: 'List' });
@@ -51,8 +50,8 @@ describe('the configuration page', () => {
   });
 
   test('leaves the choice open when the context has several lists', async () => {
-    fake.addList({ name: 'Cardiology', context: CHANNEL });
-    fake.addList({ name: 'Ward 4', context: CHANNEL });
+    await fake.addList({ name: 'Cardiology', context: CHANNEL });
+    await fake.addList({ name: 'Ward 4', context: CHANNEL });
     const host = new QuietHost();
     renderWithApi(<ConfigPage host={host} context={CHANNEL} origin="https://rounds.example.org" />, fake);
     await screen.findByRole('combobox', { name: 'List' });
