@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Entry, List, RowsResponse } from '../server/wire/contract.js';
-import { FAKE_CLIENT_ID, startFakeAad } from '../test/fakes/fake-aad.js';
+import { FAKE_CLIENT_ID, startFakeAad } from '../test/support/fake-aad.js';
 import { GRAPH_CLIENT_SECRET, startFakeGraph } from '../test/support/fake-graph.js';
 import { freePort } from '../test/support/http.js';
 import { startPartnerChild } from './partner-child.js';

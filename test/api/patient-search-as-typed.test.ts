@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FhirVersion, PatientSearchResult } from '../../server/wire/contract.js';
 import { startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
-import { startFakeAad, type FakeAad } from '../fakes/fake-aad.js';
-import { startRoundsFor, type RoundsForPartner } from '../fakes/rounds-for-partner.js';
+import { startFakeAad, type FakeAad } from '../support/fake-aad.js';
+import { startRoundsFor, type RoundsForPartner } from '../support/rounds-for-partner.js';
 
 let aad: FakeAad;
 let demo: RunningDemoPartner;

@@ -9,8 +9,8 @@ import { startRounds } from '../../server/bootstrap.js';
 import { loadConfig } from '../../server/config.js';
 import { startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
 import { createLogger } from '../../server/logger.js';
-import { FAKE_CLIENT_ID, startFakeAad, type FakeAad } from '../fakes/fake-aad.js';
-import { startRoundsFor, type RoundsForPartner } from '../fakes/rounds-for-partner.js';
+import { FAKE_CLIENT_ID, startFakeAad, type FakeAad } from '../support/fake-aad.js';
+import { startRoundsFor, type RoundsForPartner } from '../support/rounds-for-partner.js';
 
 let aad: FakeAad;
 let demo: RunningDemoPartner;

@@ -2,10 +2,10 @@
 // an unknown FHIR version, failing one resource type. Rounds answers clearly and loses no request.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { PatientDetail } from '../../server/wire/contract.js';
-import { startFakeAad, TENANT_A, TENANT_B, type FakeAad } from '../fakes/fake-aad.js';
+import { startFakeAad, TENANT_A, TENANT_B, type FakeAad } from '../support/fake-aad.js';
 import { startFakePartner, type FakePartner, type FakePartnerOptions } from '../fakes/fake-partner.js';
 import { r4PatientBundle } from '../fakes/fake-partner-data.js';
-import { diagnosticsOf, startRoundsFor, type RoundsForPartner, type RoundsSetup } from '../fakes/rounds-for-partner.js';
+import { diagnosticsOf, startRoundsFor, type RoundsForPartner, type RoundsSetup } from '../support/rounds-for-partner.js';
 
 let aad: FakeAad;
 const opened: Array<{ close(): Promise<void> }> = [];

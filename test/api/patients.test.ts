@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { FAKE_CLIENT_ID, startFakeAad, TENANT_A, TENANT_B, type FakeAad } from '../fakes/fake-aad.js';
+import { FAKE_CLIENT_ID, startFakeAad, TENANT_A, TENANT_B, type FakeAad } from '../support/fake-aad.js';
 import { startFakePartner, type FakePartner } from '../fakes/fake-partner.js';
 import { r4PatientBundle } from '../fakes/fake-partner-data.js';
-import { diagnosticsOf, startRoundsFor, type RoundsForPartner } from '../fakes/rounds-for-partner.js';
+import { diagnosticsOf, startRoundsFor, type RoundsForPartner } from '../support/rounds-for-partner.js';
 import type { PatientDetail, PatientSearchResult } from '../../server/wire/contract.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { AadVerifier, type AadVerifierOptions } from '../../server/auth/aad-verifier.js';
 import { PUBLIC_CLOUD_AUTHORITY } from '../../server/auth/aad-claims.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { FAKE_APP_ID_URI, FAKE_CLIENT_ID, TENANT_A, TENANT_B, startFakeAad, type FakeAad } from '../fakes/fake-aad.js';
+import { FAKE_APP_ID_URI, FAKE_CLIENT_ID, TENANT_A, TENANT_B, startFakeAad, type FakeAad } from '../support/fake-aad.js';
 
 interface Answer {
   status: number;

@@ -16,7 +16,7 @@ import { formatTable } from '../../scripts/check-partner/report.js';
 import { redact, secretsOf } from '../../scripts/check-partner/redact.js';
 import { runConformanceChecks, type CheckResult } from '../../scripts/check-partner/run.js';
 import type { EntraCheckOptions, SmartBackendCheckOptions } from '../../scripts/check-partner/types.js';
-import { startFakeEntra, type FakeEntra } from '../fakes/fake-entra.js';
+import { startFakeEntra, type FakeEntra } from '../support/fake-entra.js';
 import { listen, type Listening } from '../support/http.js';
 
 const CLI = join(import.meta.dirname, '..', '..', 'scripts', 'check-partner.ts');

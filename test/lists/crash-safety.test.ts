@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Entry, List } from '../../server/wire/contract.js';
-import { FAKE_CLIENT_ID, TENANT_A, startFakeAad, type FakeAad } from '../fakes/fake-aad.js';
+import { FAKE_CLIENT_ID, TENANT_A, startFakeAad, type FakeAad } from '../support/fake-aad.js';
 import { startRoundsProcess } from '../support/rounds-process.js';
 
 let aad: FakeAad;

@@ -7,7 +7,7 @@ import { FhirTransport } from '../../server/fhir/transport.js';
 import { createLogger } from '../../server/logger.js';
 import { PartnerRouter } from '../../server/partner/tenant-router.js';
 import { ApiError } from '../../server/errors.js';
-import { TENANT_A } from '../fakes/fake-aad.js';
+import { TENANT_A } from '../support/fake-aad.js';
 import { startFakePartner, type FakePartner } from '../fakes/fake-partner.js';
 import { r4PatientBundle } from '../fakes/fake-partner-data.js';
 

@@ -12,8 +12,8 @@ import { jwksOf } from '../../server/partner/jwks.js';
 import { loadTenantRoutes, parseTenantRoutes } from '../../server/partner/tenant-routes-file.js';
 import { defaultScopeOf } from '../../server/partner/smart-backend-grant.js';
 import { checkedTokenUrl } from '../../server/partner/discovery.js';
-import { makeCertificate } from '../fakes/fake-entra.js';
-import { TENANT_A, TENANT_B } from '../fakes/fake-aad.js';
+import { makeCertificate } from '../support/fake-entra.js';
+import { TENANT_A, TENANT_B } from '../support/fake-aad.js';
 
 const pemOf = (key: KeyObject): string => key.export({ type: 'pkcs8', format: 'pem' }) as string;
 const ec384 = (): KeyObject => generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).privateKey;

@@ -14,9 +14,9 @@ import {
   startDemoPartner,
   type RunningDemoPartner,
 } from '../../server/demo/demo-partner.js';
-import { makeCertificate, startFakeEntra, type FakeEntra } from '../fakes/fake-entra.js';
-import { diagnosticsOf, startRoundsFor, type RoundsForPartner } from '../fakes/rounds-for-partner.js';
-import { rowPatientIds, rowsThrough } from '../fakes/rows-through.js';
+import { makeCertificate, startFakeEntra, type FakeEntra } from '../support/fake-entra.js';
+import { diagnosticsOf, startRoundsFor, type RoundsForPartner } from '../support/rounds-for-partner.js';
+import { rowPatientIds, rowsThrough } from '../support/rows-through.js';
 
 /** The hospital's own Entra tenant, which owns the FHIR service; not the Teams users' tenant. */
 const HOSPITAL_TENANT = 'c0ffee00-0000-4000-8000-00000000c0de';

@@ -6,7 +6,7 @@ import { TenantFhirClient, FhirStatusError, TokenRefusedError } from '../../serv
 import { FhirTransport } from '../../server/fhir/transport.js';
 import { createLogger } from '../../server/logger.js';
 import { PartnerRouter } from '../../server/partner/tenant-router.js';
-import { TENANT_A } from '../fakes/fake-aad.js';
+import { TENANT_A } from '../support/fake-aad.js';
 import { listen, type Listening } from '../support/http.js';
 
 interface Seen {

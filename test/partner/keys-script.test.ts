@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { runScript, type ScriptResult } from '../support/run-script.js';
 import { jwksOf } from '../../server/partner/jwks.js';
 import { loadTenantRoutes } from '../../server/partner/tenant-routes-file.js';
-import { TENANT_A } from '../fakes/fake-aad.js';
+import { TENANT_A } from '../support/fake-aad.js';
 
 const SCRIPT = join(import.meta.dirname, '..', '..', 'scripts', 'keys.ts');
 

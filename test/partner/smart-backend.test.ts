@@ -11,9 +11,9 @@ import { isApiError } from '../../server/errors.js';
 import { createLogger } from '../../server/logger.js';
 import type { SmartBackendConfig } from '../../server/partner/endpoint-config.js';
 import { SmartBackendGrant } from '../../server/partner/smart-backend-grant.js';
-import { startFakeAad, type FakeAad } from '../fakes/fake-aad.js';
-import { diagnosticsOf, startRoundsFor, type RoundsForPartner } from '../fakes/rounds-for-partner.js';
-import { rowPatientIds, rowsThrough } from '../fakes/rows-through.js';
+import { startFakeAad, type FakeAad } from '../support/fake-aad.js';
+import { diagnosticsOf, startRoundsFor, type RoundsForPartner } from '../support/rounds-for-partner.js';
+import { rowPatientIds, rowsThrough } from '../support/rows-through.js';
 
 const CLIENT_ID = 'rounds-test-backend';
 const TENANT = DEMO_TENANT_R4_ID;

@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from '../../server/config.js';
 import { startRounds } from '../../server/bootstrap.js';
 import { createLogger } from '../../server/logger.js';
 import { loadTenantRoutes, parseTenantRoutes } from '../../server/partner/tenant-routes-file.js';
-import { TENANT_A } from '../fakes/fake-aad.js';
+import { TENANT_A } from '../support/fake-aad.js';
 
 const good = { fhirUrl: 'https://fhir.hospital.example/r4/', clientId: 'rounds', clientSecret: 'top-secret' };
 

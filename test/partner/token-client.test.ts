@@ -5,7 +5,7 @@ import { ApiError } from '../../server/errors.js';
 import { createLogger } from '../../server/logger.js';
 import type { TokenClient } from '../../server/partner/token-client.js';
 import { partnerTokenClient, type PartnerTokenOptions } from '../../server/partner/partner-secret-grant.js';
-import { TENANT_A, TENANT_B } from '../fakes/fake-aad.js';
+import { TENANT_A, TENANT_B } from '../support/fake-aad.js';
 import { startFakePartner, type FakePartner, type FakePartnerOptions } from '../fakes/fake-partner.js';
 import { listen, type Listening } from '../support/http.js';
 

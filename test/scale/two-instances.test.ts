@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { Entry, List } from '../../server/wire/contract.js';
 import { startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
 import { DEMO_TENANT_R4_ID } from '../../server/demo/tenants.js';
-import { FAKE_CLIENT_ID, startFakeAad, type FakeAad } from '../fakes/fake-aad.js';
+import { FAKE_CLIENT_ID, startFakeAad, type FakeAad } from '../support/fake-aad.js';
 import { freshDatabase, requirePostgres } from '../support/postgres.js';
 import { requireRedis, TEST_REDIS_URL } from '../support/redis.js';
 import { startRoundsProcess, type RoundsProcess } from '../support/rounds-process.js';

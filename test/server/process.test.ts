@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
-import { FAKE_CLIENT_ID, startFakeAad, type FakeAad } from '../fakes/fake-aad.js';
+import { FAKE_CLIENT_ID, startFakeAad, type FakeAad } from '../support/fake-aad.js';
 import { builtMain, REPO_ROOT, startRoundsProcess } from '../support/rounds-process.js';
 
 function runMain(env: Record<string, string>): { status: number | null; stderr: string; stdout: string } {

@@ -11,7 +11,7 @@ import { createLogger } from '../../server/logger.js';
 import { startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
 import { DEMO_TENANT_R4_ID } from '../../server/demo/tenants.js';
 import type { List } from '../../server/wire/contract.js';
-import { FAKE_CLIENT_ID, startFakeAad, type FakeAad } from '../fakes/fake-aad.js';
+import { FAKE_CLIENT_ID, startFakeAad, type FakeAad } from './fake-aad.js';
 import { GRAPH_CLIENT_SECRET, startFakeGraph, type FakeGraph } from './fake-graph.js';
 
 export const TEAM = '5f0c2a9e-3d4b-4c6a-9e8f-1a2b3c4d5e6f';

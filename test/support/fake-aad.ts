@@ -1,7 +1,7 @@
 // A fake Azure AD: a JWKS endpoint on a loopback port and a minter of RS256 access tokens with its keys.
 import express from 'express';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
-import { listen } from '../support/http.js';
+import { listen } from './http.js';
 
 export const FAKE_CLIENT_ID = '11111111-2222-4333-8444-555555555555';
 export const FAKE_APP_ID_URI = `api://rounds.example.org/${FAKE_CLIENT_ID}`;
