@@ -27,6 +27,8 @@ import { THEMES, useThemeName } from './use-theme';
 
 // The tab fills its Teams frame edge to edge.
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from './query-client';
 
 const useStyles = makeStyles({
   root: {
@@ -136,7 +138,7 @@ function Main(props: { boot: BootState; retry: () => void }): JSX.Element {
   return <Routes boot={props.boot} />;
 }
 
-export function App(): JSX.Element {
+function Shell(): JSX.Element {
   useGlobalStyles();
   const styles = useStyles();
   const { state: boot, retry } = useBoot();
@@ -159,5 +161,16 @@ export function App(): JSX.Element {
         </I18nProvider>
       </div>
     </FluentProvider>
+  );
+}
+
+/** The tab's one cache of server state (query-client.ts). */
+const queryClient = createQueryClient();
+
+export function App(): JSX.Element {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Shell />
+    </QueryClientProvider>
   );
 }

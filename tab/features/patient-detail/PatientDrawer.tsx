@@ -1,4 +1,4 @@
-import { useState, type JSX } from 'react';
+import type { JSX } from 'react';
 import {
   Button,
   DrawerBody,
@@ -38,8 +38,7 @@ export function PatientDrawer(props: PatientDetailProps): JSX.Element {
   const isNarrow = useIsNarrow();
   const { row } = props;
   const patientId = row.patient?.id;
-  const [reloadKey, setReloadKey] = useState(0);
-  const state = usePatientDetail(patientId, props.listId, reloadKey);
+  const state = usePatientDetail(patientId, props.listId);
   const name = nameOf(row);
   const issues = state.status === 'ready' ? state.detail.issues : [];
 
@@ -84,7 +83,7 @@ export function PatientDrawer(props: PatientDetailProps): JSX.Element {
         ) : state.status === 'error' ? (
           <ErrorNotice
             message={t('detail.failed', { reason: errorText(state.error, i18n) })}
-            onRetry={() => setReloadKey((k) => k + 1)}
+            onRetry={state.retry}
           />
         ) : (
           <>

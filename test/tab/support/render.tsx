@@ -1,6 +1,8 @@
-import type { ReactElement } from 'react';
+import type { JSX, ReactElement, ReactNode } from 'react';
 import { configure, render, type RenderResult } from '@testing-library/react';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from '../../../tab/app/query-client';
 import { createApiClient } from '../../../tab/shared/api-client';
 import { ApiProvider } from '../../../tab/shared/api-context';
 import { I18nProvider } from '../../../tab/shared/i18n/I18nProvider';
@@ -20,15 +22,22 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   Object.assign(window, { ResizeObserver: NoLayoutResizeObserver });
 }
 
-/** Renders a view the way App.tsx does: theme, language, the signed-in API client and the toaster. */
+/** The server-state cache App.tsx provides: one per render, so no test sees another's answers; no retries, so a failure shows at once. */
+export function queryWrapper(): (props: { children: ReactNode }) => JSX.Element {
+  const client = createQueryClient({ retry: false });
+  return (props) => <QueryClientProvider client={client}>{props.children}</QueryClientProvider>;
+}
+
+/** Renders a view the way App.tsx does: theme, language, the signed-in API client, the query cache and the toaster. */
 export function renderWithApi(ui: ReactElement, server: Pick<TabServer, 'url' | 'token'>, locale = 'en-US'): RenderResult {
   const api = createApiClient({ baseUrl: server.url, getToken: () => Promise.resolve(server.token) });
+  const QueryCache = queryWrapper();
   return render(
     <FluentProvider theme={teamsLightTheme}>
       <I18nProvider locale={locale}>
         <ApiProvider api={api}>
           <AppToaster />
-          {ui}
+          <QueryCache>{ui}</QueryCache>
         </ApiProvider>
       </I18nProvider>
     </FluentProvider>,
