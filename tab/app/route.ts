@@ -1,5 +1,6 @@
 // Which page to show, and which Teams context the lists belong to. Pure, so it is easy to test.
 import type { ListContext } from '../../server/wire/contract';
+import { placeOfSearch, type Place } from '../shared/place';
 import type { TeamsContext } from './teams';
 
 export type Route = 'config' | 'remove' | 'lists';
@@ -39,4 +40,26 @@ export function initialListIdOf(teams: TeamsContext | undefined, search: string)
   const entityId = teams?.entityId;
   if (entityId && (teams.channelId || teams.chatId || teams.meetingId)) return entityId;
   return fromQuery || undefined;
+}
+
+/** Where the lists view opens, and whether its list came from a link rather than the tab's own configuration. */
+export interface InitialPlace {
+  place: Place;
+  /** The list was named by a link (URL or Teams deep link), not by the configured tab: refusing it says "you can't open this list". */
+  isFromLink: boolean;
+}
+
+/**
+ * The place the tab opens at. Once the tab has written history entries of its own (`isOwnEntry`: a reload),
+ * the frame's URL is where the user was. Otherwise, in Teams, a deep link's place arrives as the subPageId
+ * (the frame itself opens at the tab's contentUrl); then the configured list (entityId) or `?listId=`.
+ */
+export function initialPlaceOf(teams: TeamsContext | undefined, search: string, isOwnEntry: boolean): InitialPlace {
+  const fromUrl = placeOfSearch(search);
+  const isTabsList = (listId: string | undefined): boolean => Boolean(teams && listId && listId === teams.entityId);
+  if (isOwnEntry && fromUrl.listId) return { place: fromUrl, isFromLink: !isTabsList(fromUrl.listId) };
+  const fromTeams = teams?.subPageId ? placeOfSearch(teams.subPageId) : {};
+  if (fromTeams.listId) return { place: fromTeams, isFromLink: !isTabsList(fromTeams.listId) };
+  const listId = initialListIdOf(teams, search);
+  return { place: listId ? { ...fromUrl, listId } : fromUrl, isFromLink: Boolean(listId) && !isTabsList(listId) };
 }

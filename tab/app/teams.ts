@@ -24,6 +24,10 @@ export interface TeamsContext {
   userObjectId?: string;
   tenantId?: string;
   hostClientType?: string;
+  /** The place a Teams deep link opened the tab at: its context's subEntityId (shared/place.ts placeQuery). */
+  subPageId?: string;
+  /** The Teams app id (the manifest's id), for deep links to this tab. */
+  appId?: string;
 }
 
 /** The Teams host, as the views use it. Component tests pass their own recording host. */
@@ -37,6 +41,8 @@ export interface TeamsHost {
   onRemove: (handler: () => Promise<void>) => void;
   setConfig: (config: TabConfig) => Promise<void>;
   notifySuccess: () => void;
+  /** Teams' own back button (mobile): the handler returns true when it went back within the tab. */
+  onBackButton?: (handler: () => boolean) => void;
 }
 
 export const TEAMS_INIT_TIMEOUT_MS = 8_000;
@@ -116,6 +122,8 @@ export async function connectToTeams(timeoutMs = TEAMS_INIT_TIMEOUT_MS): Promise
       userObjectId: ctx.user?.id || undefined,
       tenantId: ctx.user?.tenant?.id,
       hostClientType: ctx.app.host.clientType,
+      subPageId: ctx.page.subPageId || undefined,
+      appId: ctx.app.appId?.toString() || undefined,
     };
     return createTeamsHost(context);
   } catch (error) {
@@ -147,6 +155,10 @@ function createTeamsHost(context: TeamsContext): TeamsHost {
     setConfig: (config) => pages.config.setConfig(config),
     notifySuccess: () => {
       void app.notifySuccess();
+    },
+    onBackButton: (handler) => {
+      // A host without a back stack (Teams web and desktop) has only the browser's Back, which popstate handles.
+      if (pages.backStack.isSupported()) pages.backStack.registerBackButtonHandler(handler);
     },
   };
 }

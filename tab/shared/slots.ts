@@ -15,6 +15,8 @@ export interface PatientDetailProps {
   /** The list the patient was opened from: the server checks it like the list itself. */
   listId: string;
   row: Row;
+  /** A link to this patient on this list for a teammate (a Teams deep link in Teams): "Copy link" offers it. */
+  link?: string;
   onEditNote: () => void;
   onClose: () => void;
 }

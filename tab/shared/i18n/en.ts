@@ -86,6 +86,12 @@ export const en = {
   'lists.notFound': 'This tab’s list no longer exists. Pick or create another one.',
   'lists.notMember':
     'Only the members of this {context} can open its patient lists, and Teams does not list you as one. If you were added a moment ago, try again in a minute.',
+  'lists.choose': 'Choose a list',
+  'lists.cannotOpenTitle': 'You can’t open this list',
+  'lists.cannotOpen': 'It was deleted, or it belongs to a channel, chat or meeting you are not a member of.',
+  'lists.cannotOpenPick':
+    'It was deleted, or it belongs to a channel, chat or meeting you are not a member of. Choose one of your lists above.',
+  'list.patientGone': 'The patient that link names is no longer on this list.',
   'lists.import': 'Import list…',
   'import.title': 'Import a patient list',
   'import.fileLabel': 'List file',
@@ -308,6 +314,10 @@ export const en = {
 
   'detail.title': 'Patient details',
   'detail.close': 'Close the details',
+  'detail.copyLink': 'Copy link to this patient',
+  'detail.linkCopied': 'Link copied',
+  'detail.linkField': 'Link to this patient',
+  'detail.copyUnavailable': 'Copying is not available here: select the link and copy it.',
   'detail.demographics': 'Demographics',
   'detail.encounter': 'Encounter and location',
   'detail.conditions': 'Conditions',

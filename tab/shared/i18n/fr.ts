@@ -85,6 +85,13 @@ export const fr: Catalogue = {
   'lists.notFound': 'La liste de cet onglet n’existe plus. Choisissez-en une autre ou créez-en une.',
   'lists.notMember':
     'Seuls les membres de cet espace Teams ({context}) peuvent ouvrir ses listes de patients, et Teams ne vous compte pas parmi eux. Si vous venez d’y être ajouté, réessayez dans une minute.',
+  'lists.choose': 'Choisir une liste',
+  'lists.cannotOpenTitle': 'Vous ne pouvez pas ouvrir cette liste',
+  'lists.cannotOpen':
+    'Elle a été supprimée, ou elle appartient à un canal, une conversation ou une réunion dont vous n’êtes pas membre.',
+  'lists.cannotOpenPick':
+    'Elle a été supprimée, ou elle appartient à un canal, une conversation ou une réunion dont vous n’êtes pas membre. Choisissez l’une de vos listes ci-dessus.',
+  'list.patientGone': 'Le patient désigné par ce lien ne figure plus sur cette liste.',
   'lists.import': 'Importer une liste…',
   'import.title': 'Importer une liste de patients',
   'import.fileLabel': 'Fichier de la liste',
@@ -308,6 +315,10 @@ export const fr: Catalogue = {
 
   'detail.title': 'Détail du patient',
   'detail.close': 'Fermer le détail',
+  'detail.copyLink': 'Copier le lien vers ce patient',
+  'detail.linkCopied': 'Lien copié',
+  'detail.linkField': 'Lien vers ce patient',
+  'detail.copyUnavailable': 'La copie n’est pas possible ici : sélectionnez le lien et copiez-le.',
   'detail.demographics': 'Identité',
   'detail.encounter': 'Séjour et localisation',
   'detail.conditions': 'Problèmes de santé',
