@@ -1,16 +1,18 @@
 // @vitest-environment jsdom
 // "Import list…" in the list menu (#11 item 11): a CSV or FHIR List file becomes a new list of this
 // context, which opens with a report of what was imported and what was kept as manual entries.
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ListsView } from '../../tab/features/lists/ListsView';
 import type { ListsSlots } from '../../tab/shared/slots';
-import { startFakeApi, type FakeApi } from './support/fake-api';
+import { startTabServer, type TabServer } from './support/rounds-server';
 import { renderWithApi } from './support/render';
 import { ADA, BEN } from './support/fixtures';
 
-const CHANNEL = { kind: 'channel' as const, id: '19:channel', teamId: 'team-1' };
+// The real server wants the team's Microsoft 365 group ID, a GUID.
+const TEAM_ID = '5d3a1c2b-7e4f-4a60-9b8c-1f2e3d4c5b6a';
+const CHANNEL = { kind: 'channel' as const, id: '19:channel', teamId: TEAM_ID };
 const NO_SLOTS: ListsSlots = {
   AddPatients: () => null,
   PatientDetail: () => null,
@@ -18,17 +20,26 @@ const NO_SLOTS: ListsSlots = {
   RoundingSheet: () => null,
 };
 
-let fake: FakeApi;
+let fake: TabServer;
+beforeAll(async () => {
+  fake = await startTabServer();
+  fake.addPatient(ADA);
+  fake.addPatient(BEN);
+});
 beforeEach(async () => {
-  fake = await startFakeApi();
-  fake.patients.push(ADA, BEN);
-  fake.addList({ name: 'Ward 4', context: CHANNEL });
+  await fake.reset();
+  await fake.addList({ name: 'Ward 4', context: CHANNEL });
 });
-afterEach(async () => {
-  cleanup();
-  await fake.close();
-});
+afterEach(() => cleanup());
+afterAll(() => fake.close());
 
+const listNames = async (): Promise<string[]> =>
+  (await fake.seed<{ lists: { name: string }[] }>('GET', `/api/lists?contextKind=channel&contextId=${encodeURIComponent(CHANNEL.id)}`)).lists.map(
+    (l) => l.name,
+  );
+
+// The server finds a patient in the EHR by MRN (a name alone is kept as a manual entry).
+const CSV = `name,mrn\n${ADA.name},${ADA.mrn}\n${BEN.name},${BEN.mrn}\nJo Unknown,\n`;
 const csvFile = (text: string, name = 'Night shift.csv'): File => new File([text], name, { type: 'text/csv' });
 
 async function openImport(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
@@ -44,7 +55,7 @@ describe('importing a list from a file', () => {
     renderWithApi(<ListsView context={CHANNEL} slots={NO_SLOTS} />, fake);
     const dialog = await openImport(user);
     expect(within(dialog).getByText(/FHIR List as JSON\. At most 1 MB\./)).toBeTruthy();
-    await user.upload(within(dialog).getByLabelText(/List file/), csvFile(`name\n${ADA.name}\n${BEN.name}\nJo Unknown\n`));
+    await user.upload(within(dialog).getByLabelText(/List file/), csvFile(CSV));
     // The name comes from the file's, and stays editable.
     expect(within(dialog).getByRole<HTMLInputElement>('textbox', { name: /List name/ }).value).toBe('Night shift');
     const held = fake.hold('POST', /^\/api\/lists\/import$/);
@@ -63,8 +74,8 @@ describe('importing a list from a file', () => {
 
     const sent = fake.requests.find((r) => r.method === 'POST' && r.path === '/api/lists/import');
     expect(sent?.contentType).toMatch(/^text\/csv/);
-    expect(sent?.query).toEqual({ contextKind: 'channel', contextId: '19:channel', teamId: 'team-1', name: 'Night shift' });
-    expect(sent?.body).toBe(`name\n${ADA.name}\n${BEN.name}\nJo Unknown\n`);
+    expect(sent?.query).toEqual({ contextKind: 'channel', contextId: '19:channel', teamId: TEAM_ID, name: 'Night shift' });
+    expect(sent?.body).toBe(CSV);
 
     await user.click(within(report).getByRole('button', { name: 'Close the import report' }));
     expect(screen.queryByRole('region', { name: 'Imported “Night shift”' })).toBeNull();
@@ -72,17 +83,17 @@ describe('importing a list from a file', () => {
   });
 
   test('says in the dialog why the server refused the file, and keeps it open to try again', async () => {
-    fake.failNext('POST', /^\/api\/lists\/import$/, 400, 'Row 3: a patient needs a name, an MRN or a patient ID');
     const user = userEvent.setup({ delay: null });
     renderWithApi(<ListsView context={CHANNEL} slots={NO_SLOTS} />, fake);
     const dialog = await openImport(user);
-    await user.upload(within(dialog).getByLabelText(/List file/), csvFile('name\nAda\n,\n'));
+    await user.upload(within(dialog).getByLabelText(/List file/), csvFile('ward\n4 West\n'));
     await user.click(within(dialog).getByRole('button', { name: 'Import' }));
 
     const alert = await within(dialog).findByRole('alert');
-    expect(alert.textContent).toBe('The list could not be imported: Row 3: a patient needs a name, an MRN or a patient ID');
+    // The server's own refusal: the header names no patient field.
+    expect(alert.textContent).toBe('The list could not be imported: The CSV header needs a patientId, mrn or name column');
     expect(within(dialog).getByRole('button', { name: 'Import' })).toBeTruthy();
-    expect(fake.lists.map((l) => l.name)).toEqual(['Ward 4']);
+    expect(await listNames()).toEqual(['Ward 4']);
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Ward 4' })).toBeTruthy();
   });

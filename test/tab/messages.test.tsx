@@ -2,7 +2,7 @@
 // Messages a clinician can act on (#11 item 9): the manual form says a limit instead of echoing a value or the
 // server's rule, the row icons say what they do, and the delete confirmation says who loses the list.
 import type { ReactElement } from 'react';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
@@ -11,19 +11,20 @@ import { AddPatientsDialog } from '../../tab/features/add-patient/AddPatientsDia
 import { DeleteListDialog } from '../../tab/features/lists/DeleteListDialog';
 import { RowActions, type RowHandlers } from '../../tab/features/lists/RowActions';
 import { I18nProvider } from '../../tab/shared/i18n/I18nProvider';
-import { startFakeApi, type FakeApi } from './support/fake-api';
+import { startTabServer, type TabServer } from './support/rounds-server';
 import { renderWithApi, writesOf } from './support/render';
 
-let fake: FakeApi;
+let fake: TabServer;
 let list: List;
+beforeAll(async () => {
+  fake = await startTabServer();
+});
 beforeEach(async () => {
-  fake = await startFakeApi();
-  list = fake.addList({ name: 'Ward 4' });
+  await fake.reset();
+  list = await fake.addList({ name: 'Ward 4' });
 });
-afterEach(async () => {
-  cleanup();
-  await fake.close();
-});
+afterEach(() => cleanup());
+afterAll(() => fake.close());
 
 function renderPlain(ui: ReactElement, locale = 'en-US'): ReturnType<typeof userEvent.setup> {
   render(

@@ -1,39 +1,36 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { act, cleanup, renderHook, screen, waitFor, type RenderResult } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ClientConfig, Entry, Me } from '../../server/wire/contract';
 import { useSession } from '../../tab/app/use-session';
 import { NoteEditor } from '../../tab/features/notes/NoteEditor';
 import { readNoteDraft, writeNoteDraft } from '../../tab/shared/note-drafts';
-import { startFakeApi, type FakeApi } from './support/fake-api';
-import { renderWithApi, writesOf } from './support/render';
+import { startTabServer, type TabServer } from './support/rounds-server';
+import { queryWrapper, renderWithApi, writesOf } from './support/render';
+import { ADA } from './support/fixtures';
 
-let fake: FakeApi;
+let fake: TabServer;
 let entry: Entry;
 let listId: string;
+beforeAll(async () => {
+  fake = await startTabServer();
+  fake.addPatient(ADA);
+});
 beforeEach(async () => {
   sessionStorage.clear();
   localStorage.clear();
-  fake = await startFakeApi();
-  const list = fake.addList({ name: 'Ward 4' });
+  await fake.reset();
+  const list = await fake.addList({ name: 'Ward 4' });
   listId = list.id;
-  entry = {
-    id: 'e-1',
-    patientId: 'p-1',
-    display: 'Ada Quill',
-    version: 3,
-    note: { text: 'Chest X-ray pending', author: 'Dr. Lee', updatedAt: '2026-11-26T08:00:00Z' },
-    addedBy: 'x',
-    addedAt: '',
-  };
-  list.entries.push({ ...entry });
+  // Ada's entry with a note Dr. Lee saved.
+  entry = await fake.setNote(listId, await fake.addEntry(listId, { patientId: ADA.id }), 'Chest X-ray pending', 'Dr. Lee');
 });
-afterEach(async () => {
+afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
-  await fake.close();
 });
+afterAll(() => fake.close());
 
 function renderEditor(handlers: { onSaved?: (e: Entry) => void; onClose?: () => void } = {}): RenderResult {
   const props = {
@@ -76,30 +73,30 @@ describe('unsaved note drafts', () => {
     renderEditor();
     await typeDraft('Family meeting at 3 pm');
     await waitFor(() => expect(sessionStorage.length).toBe(1));
-    expect(sessionStorage.key(0)).toBe(`rounds.draft.${listId}.e-1`);
-    expect(readNoteDraft(listId, 'e-1')).toEqual({ text: 'Family meeting at 3 pm', version: 3 });
+    expect(sessionStorage.key(0)).toBe(`rounds.draft.${listId}.${entry.id}`);
+    expect(readNoteDraft(listId, entry.id)).toEqual({ text: 'Family meeting at 3 pm', version: entry.version });
     expect(localStorage.length).toBe(0);
   });
 
   test('saves a restored draft against the version it was written on, then forgets it', async () => {
-    writeNoteDraft(listId, 'e-1', { text: 'Chest X-ray clear', version: 3 });
+    writeNoteDraft(listId, entry.id, { text: 'Chest X-ray clear', version: entry.version });
     let closed = false;
     renderEditor({ onClose: () => (closed = true) });
     expect((await box()).value).toBe('Chest X-ray clear');
     await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: 'Save note' }));
     await waitFor(() => expect(closed).toBe(true));
-    expect(writesOf(fake).map((w) => w.body)).toEqual([{ text: 'Chest X-ray clear', version: 3 }]);
-    expect(readNoteDraft(listId, 'e-1')).toBeUndefined();
+    expect(writesOf(fake).map((w) => w.body)).toEqual([{ text: 'Chest X-ray clear', version: entry.version }]);
+    expect(readNoteDraft(listId, entry.id)).toBeUndefined();
   });
 
   test('Discard draft goes back to the saved note and forgets the draft', async () => {
-    writeNoteDraft(listId, 'e-1', { text: 'Chest X-ray clear', version: 3 });
+    writeNoteDraft(listId, entry.id, { text: 'Chest X-ray clear', version: entry.version });
     renderEditor();
     const field = await box();
     await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: 'Discard draft' }));
     expect(field.value).toBe('Chest X-ray pending');
     expect(screen.queryByText('Unsaved draft restored')).toBeNull();
-    expect(readNoteDraft(listId, 'e-1')).toBeUndefined();
+    expect(readNoteDraft(listId, entry.id)).toBeUndefined();
     await waitFor(() => expect(document.activeElement).toBe(field));
   });
 
@@ -107,11 +104,11 @@ describe('unsaved note drafts', () => {
     let closed = false;
     const first = renderEditor({ onClose: () => (closed = true) });
     await typeDraft('Not this');
-    await waitFor(() => expect(readNoteDraft(listId, 'e-1')?.text).toBe('Not this'));
+    await waitFor(() => expect(readNoteDraft(listId, entry.id)?.text).toBe('Not this'));
     await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: 'Cancel' }));
     expect(closed).toBe(true);
     first.unmount();
-    expect(readNoteDraft(listId, 'e-1')).toBeUndefined();
+    expect(readNoteDraft(listId, entry.id)).toBeUndefined();
 
     renderEditor();
     expect((await box()).value).toBe('Chest X-ray pending');
@@ -127,7 +124,7 @@ describe('unsaved note drafts', () => {
     expect(leave()).toBe(false);
     await typeDraft('Chest X-ray pending');
     expect(leave()).toBe(true);
-    expect(readNoteDraft(listId, 'e-1')).toBeUndefined();
+    expect(readNoteDraft(listId, entry.id)).toBeUndefined();
   });
 
   test('signing out clears every note draft and nothing else of the tab', async () => {
@@ -137,12 +134,12 @@ describe('unsaved note drafts', () => {
       vi.fn(() => Promise.resolve(new Response(JSON.stringify(me), { headers: { 'content-type': 'application/json' } }))),
     );
     sessionStorage.setItem('rounds.demoToken', 'demo-token');
-    writeNoteDraft(listId, 'e-1', { text: 'one', version: 3 });
+    writeNoteDraft(listId, entry.id, { text: 'one', version: entry.version });
     writeNoteDraft('other-list', 'e-9', { text: 'two', version: 1 });
     sessionStorage.setItem('unrelated', 'kept');
     const config: ClientConfig = { isDemo: true, authority: '', autoRefreshSeconds: 60 };
     const boot = { config };
-    const { result } = renderHook(() => useSession(boot));
+    const { result } = renderHook(() => useSession(boot), { wrapper: queryWrapper() });
     await waitFor(() => expect(result.current.status).toBe('ready'));
     const session = result.current;
     if (session.status !== 'ready' || !session.signOut) throw new Error('no sign-out offered');

@@ -1,33 +1,29 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Entry } from '../../server/wire/contract';
 import { NoteEditor } from '../../tab/features/notes/NoteEditor';
 import { mergeTexts } from '../../tab/features/notes/note-conflict';
-import { startFakeApi, type FakeApi } from './support/fake-api';
+import { startTabServer, type TabServer } from './support/rounds-server';
 import { renderWithApi, writesOf } from './support/render';
+import { ADA } from './support/fixtures';
 
-let fake: FakeApi;
+let fake: TabServer;
 let entry: Entry;
+let listId: string;
+beforeAll(async () => {
+  fake = await startTabServer();
+  fake.addPatient(ADA);
+});
 beforeEach(async () => {
-  fake = await startFakeApi();
-  const list = fake.addList({ name: 'Ward 4' });
-  entry = {
-    id: 'e-1',
-    patientId: 'p-1',
-    display: 'Ada Quill',
-    version: 3,
-    note: { text: 'Chest X-ray pending', author: 'Dr. Lee', updatedAt: '2026-11-26T08:00:00Z' },
-    addedBy: 'x',
-    addedAt: '',
-  };
-  list.entries.push({ ...entry });
+  await fake.reset();
+  listId = (await fake.addList({ name: 'Ward 4' })).id;
+  // Ada's entry with a note Dr. Lee saved.
+  entry = await fake.setNote(listId, await fake.addEntry(listId, { patientId: ADA.id }), 'Chest X-ray pending', 'Dr. Lee');
 });
-afterEach(async () => {
-  cleanup();
-  await fake.close();
-});
+afterEach(() => cleanup());
+afterAll(() => fake.close());
 
 function renderEditor(
   onSaved: (e: Entry) => void = () => undefined,
@@ -36,7 +32,7 @@ function renderEditor(
 ): void {
   renderWithApi(
     <NoteEditor
-      listId={fake.lists[0]!.id}
+      listId={listId}
       entry={entry}
       patientName="Ada Quill"
       onSaved={onSaved}
@@ -60,16 +56,14 @@ describe('the note editor', () => {
     await user.click(screen.getByRole('button', { name: 'Save note' }));
     await waitFor(() => expect(closed).toBe(true));
     expect(writesOf(fake)).toEqual([
-      { method: 'PUT', path: `/api/lists/${fake.lists[0]!.id}/entries/e-1/note`, body: { text: 'X-ray clear; start oral antibiotics', version: 3 } },
+      { method: 'PUT', path: `/api/lists/${listId}/entries/${entry.id}/note`, body: { text: 'X-ray clear; start oral antibiotics', version: entry.version } },
     ]);
     expect(saved[0]?.note?.text).toBe('X-ray clear; start oral antibiotics');
   });
 
   test('on a conflict keeps my text, shows theirs, merges on request and saves with the newer version', async () => {
-    // A colleague saved first: the server is at version 4 with their text.
-    const server = fake.lists[0]!.entries[0]!;
-    server.version = 4;
-    server.note = { text: 'Family meeting at 3 pm', author: 'Dr. Okafor', updatedAt: '2026-11-26T09:30:00Z' };
+    // A colleague saved first: the server is at a newer version with their text.
+    const server = await fake.setNote(listId, entry, 'Family meeting at 3 pm', 'Dr. Okafor');
     const saved: Entry[] = [];
     const theirs: Entry[] = [];
     renderEditor((e) => saved.push(e), undefined, (e) => theirs.push(e));
@@ -83,7 +77,7 @@ describe('the note editor', () => {
     expect(screen.getByText(/Their note \(Dr. Okafor/)).toBeTruthy();
     expect(screen.getByText('Family meeting at 3 pm')).toBeTruthy();
     expect((box as HTMLTextAreaElement).value).toBe('Start oral antibiotics');
-    expect(theirs.map((e) => e.version)).toEqual([4]); // the list shows their note meanwhile
+    expect(theirs.map((e) => e.version)).toEqual([server.version]); // the list shows their note meanwhile
     expect(saved).toEqual([]); // and nothing claims my text was saved
 
     await user.click(screen.getByRole('button', { name: 'Add their text to mine' }));
@@ -92,8 +86,8 @@ describe('the note editor', () => {
     await user.click(screen.getByRole('button', { name: 'Save note' }));
     await waitFor(() => expect(saved).toHaveLength(1));
     expect(writesOf(fake).map((w) => w.body)).toEqual([
-      { text: 'Start oral antibiotics', version: 3 },
-      { text: 'Start oral antibiotics\n\nFamily meeting at 3 pm', version: 4 },
+      { text: 'Start oral antibiotics', version: entry.version },
+      { text: 'Start oral antibiotics\n\nFamily meeting at 3 pm', version: server.version },
     ]);
     expect(saved[0]?.note?.text).toBe('Start oral antibiotics\n\nFamily meeting at 3 pm');
   });

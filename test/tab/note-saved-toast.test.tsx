@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ListsView } from '../../tab/features/lists/ListsView';
 import { NoteEditor } from '../../tab/features/notes/NoteEditor';
 import type { ListsSlots } from '../../tab/shared/slots';
-import { startFakeApi, type FakeApi } from './support/fake-api';
+import type { Entry } from '../../server/wire/contract';
+import { startTabServer, type TabServer } from './support/rounds-server';
 import { renderWithApi } from './support/render';
 import { ADA, ADA_ROW } from './support/fixtures';
 
@@ -18,25 +19,30 @@ const SLOTS: ListsSlots = {
   RoundingSheet: () => null,
 };
 
-let fake: FakeApi;
+let fake: TabServer;
+let listId: string;
+let entry: Entry;
+beforeAll(async () => {
+  fake = await startTabServer();
+  fake.addPatient(ADA, ADA_ROW);
+});
 beforeEach(async () => {
-  fake = await startFakeApi();
-  fake.patients.push(ADA);
-  fake.rowExtras.set(ADA.id, ADA_ROW);
-  const list = fake.addList({ name: 'Ward 4', context: CHANNEL });
-  list.entries.push({ id: 'e-ada', patientId: ADA.id, display: ADA.name, version: 1, addedBy: 'x', addedAt: '' });
+  await fake.reset();
+  listId = (await fake.addList({ name: 'Ward 4', context: CHANNEL })).id;
+  entry = await fake.addEntry(listId, { patientId: ADA.id });
 });
-afterEach(async () => {
-  cleanup();
-  await fake.close();
-});
+afterEach(() => cleanup());
+afterAll(() => fake.close());
+
+const savedNote = async (): Promise<string | undefined> =>
+  (await fake.seed<{ entries: Entry[] }>('GET', `/api/lists/${listId}`)).entries[0]?.note?.text;
 
 /** Opens the note from the list, lets the world change meanwhile, types and saves. */
-async function saveNoteFromTheList(text: string, meanwhile: () => void = () => undefined): Promise<void> {
+async function saveNoteFromTheList(text: string, meanwhile: () => Promise<unknown> = () => Promise.resolve()): Promise<void> {
   const user = userEvent.setup({ delay: null });
   renderWithApi(<ListsView context={CHANNEL} slots={SLOTS} />, fake);
   await user.click(await screen.findByRole('button', { name: `Edit team note for ${ADA.name}` }));
-  meanwhile();
+  await meanwhile();
   await user.type(await screen.findByRole('textbox', { name: 'Note' }), text);
   await user.click(screen.getByRole('button', { name: 'Save note' }));
 }
@@ -45,16 +51,12 @@ describe('the message after saving a note', () => {
   test('says "Note saved." when the save went through', async () => {
     await saveNoteFromTheList('Start oral antibiotics');
     expect(await screen.findByText('Note saved.')).toBeTruthy();
-    expect(fake.lists[0]!.entries[0]!.note?.text).toBe('Start oral antibiotics');
+    expect(await savedNote()).toBe('Start oral antibiotics');
   });
 
   test('on a 409 conflict shows only the conflict message, never "Note saved."', async () => {
     // A colleague saves while the editor is open: the server answers 409 with their newer entry.
-    await saveNoteFromTheList('Start oral antibiotics', () => {
-      const server = fake.lists[0]!.entries[0]!;
-      server.version = 2;
-      server.note = { text: 'Family meeting at 3 pm', author: 'Dr. Okafor', updatedAt: '2026-11-26T09:30:00Z' };
-    });
+    await saveNoteFromTheList('Start oral antibiotics', () => fake.setNote(listId, entry, 'Family meeting at 3 pm', 'Dr. Okafor'));
     expect(await screen.findByText('Someone else saved this note first')).toBeTruthy();
     // Their note reaches the list behind the dialog, silently.
     await waitFor(() => expect(screen.getAllByText('Family meeting at 3 pm').length).toBeGreaterThan(1));

@@ -1,6 +1,7 @@
 // The real Rounds API for the tab's component tests: createApp over the embedded demo partner, on a loopback
-// port, signed in as a clinician of the partner's R4 hospital. One server and one partner per test file; each
-// test gets a fresh in-memory store (reset), so lists never leak from one test to the next.
+// port, signed in as Dr. Test, a clinician of the partner's R4 hospital (Dr. Lee and Dr. Okafor are colleagues).
+// One server and one partner per test file; each test gets a fresh in-memory store (reset), so lists never leak
+// from one test to the next.
 // In front of the app sit a recorder of what the tab sent and two controls for states the real server
 // cannot be asked for: hold an answer (loading states) and fail the next matching request (a 502 on /api/lists).
 import type { Server } from 'node:http';
@@ -13,7 +14,7 @@ import { createEhr } from '../../../server/fhir/create-ehr.js';
 import type { EhrService } from '../../../server/fhir/ehr-service.js';
 import { createLogger } from '../../../server/logger.js';
 import { SqliteStore } from '../../../server/lists/sqlite-store.js';
-import type { Entry, List, ListContext, ManualPatient, PatientSummary } from '../../../server/wire/contract.js';
+import type { DemoUser, Entry, List, ListContext, ManualPatient, PatientSummary } from '../../../server/wire/contract.js';
 import { DEMO_TENANT_R4_ID, startDemoPartner, type RunningDemoPartner } from '../../../server/demo/demo-partner.js';
 import { patientRecords, type PatientFacts } from './ehr-records.js';
 
@@ -46,15 +47,28 @@ export interface TabServer {
   addPatient(patient: PatientSummary, facts?: PatientFacts): void;
   addList(seed: ListSeed): Promise<List>;
   addEntry(listId: string, patient: { patientId: string } | { manual: ManualPatient }): Promise<Entry>;
-  setNote(listId: string, entry: Entry, text: string): Promise<Entry>;
-  /** A call as the clinician that the recorder skips, e.g. a colleague's rename. */
-  seed<T>(method: string, path: string, body?: unknown): Promise<T>;
+  setNote(listId: string, entry: Entry, text: string, as?: Colleague): Promise<Entry>;
+  /** A call that the recorder skips, as the clinician or as a colleague named in COLLEAGUES (e.g. a rename). */
+  seed<T>(method: string, path: string, body?: unknown, as?: Colleague): Promise<T>;
   /** A fresh empty store, no recorded requests, no pending failures or holds: call it before each test. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
 
 export const CHANNEL: ListContext = { kind: 'channel', id: '19:channel' };
+/** The signed-in clinician and two colleagues, clinicians of the demo partner's R4 hospital. */
+const ME = 'Dr. Test';
+export const COLLEAGUES = ['Dr. Lee', 'Dr. Okafor'] as const;
+export type Colleague = (typeof COLLEAGUES)[number];
+const clinicians = (): DemoUser[] =>
+  [ME, ...COLLEAGUES].map((name) => ({
+    userId: `tab-${name.slice(4).toLowerCase()}`,
+    name,
+    username: `${name.slice(4).toLowerCase()}@northfield.example`,
+    tenantId: DEMO_TENANT_R4_ID,
+    tenantName: 'Northfield University Hospital',
+    fhirVersion: 'R4' as const,
+  }));
 const SEED_HEADER = 'x-rounds-test-seed';
 
 const outcome = (diagnostics: string): object => ({
@@ -65,9 +79,11 @@ const outcome = (diagnostics: string): object => ({
 export async function startTabServer(): Promise<TabServer> {
   // A small hospital: the tests name their own patients; the generated ones only keep searches honest.
   const partner = await startDemoPartner({ host: '127.0.0.1', port: 0, patientsPerTenant: 12 });
-  const user = partner.users.find((u) => u.tenantId === DEMO_TENANT_R4_ID)!;
-  const demo = new DemoIdentity(partner.users);
-  const { token } = await demo.signIn(user.userId);
+  const users = clinicians();
+  const demo = new DemoIdentity(users);
+  const tokens = new Map<string, string>();
+  for (const u of users) tokens.set(u.name, (await demo.signIn(u.userId)).token);
+  const token = tokens.get(ME)!;
   const config = loadConfig({ DEMO: '1', NODE_ENV: 'test', FHIR_CACHE_SECONDS: '0' });
   config.partner = { fhirUrl: partner.url, clientId: partner.clientId, clientSecret: partner.clientSecret };
   const logger = createLogger('silent');
@@ -113,11 +129,11 @@ export async function startTabServer(): Promise<TabServer> {
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const seed = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const seed = async <T>(method: string, path: string, body?: unknown, as?: Colleague): Promise<T> => {
     const res = await fetch(`${url}${path}`, {
       method,
       headers: {
-        authorization: `Bearer ${token}`,
+        authorization: `Bearer ${tokens.get(as ?? ME)!}`,
         [SEED_HEADER]: '1',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
@@ -133,7 +149,7 @@ export async function startTabServer(): Promise<TabServer> {
   return {
     url,
     token,
-    userName: user.name,
+    userName: ME,
     requests,
     partner,
     failNext: (method, path, status, diagnostics, extra) => failures.push({ method, path, status, diagnostics, extra }),
@@ -158,8 +174,8 @@ export async function startTabServer(): Promise<TabServer> {
       return seed<List>('PATCH', `/api/lists/${list.id}`, { version: list.version, ...changes });
     },
     addEntry: (listId, patient) => seed<Entry>('POST', `/api/lists/${listId}/entries`, patient),
-    setNote: (listId, entry, text) =>
-      seed<Entry>('PUT', `/api/lists/${listId}/entries/${entry.id}/note`, { text, version: entry.version }),
+    setNote: (listId, entry, text, as) =>
+      seed<Entry>('PUT', `/api/lists/${listId}/entries/${entry.id}/note`, { text, version: entry.version }, as),
     seed,
     reset: async () => {
       releaseAll();
