@@ -11,6 +11,8 @@ import { demoUsers, startTestRounds, type TestRounds } from './support/rounds-se
 
 const CONTEXT_ID = '19:live-changes@thread.tacv2';
 // The auto-refresh runs every 5 s ± 10 %; a change must be on screen within three of them.
+/** The tab's clock jumps to each auto-refresh (Playwright's clock), so a test never waits one out. */
+const REFRESH_MS = 5_000;
 const WITHIN_REFRESH = { timeout: 15_000 };
 const ONE_CHANGE = /\b1 change since \d\d:\d\d( [AP]M)?$/;
 
@@ -48,16 +50,22 @@ const gridRow = (tab: Frame, entry: Entry): Locator =>
   tab.getByRole('row').filter({ has: tab.getByRole('button', { name: `Open the details of ${entry.display}` }) });
 const isRowsCall = (url: string): boolean => /\/api\/lists\/[^/]+\/rows/.test(url);
 
-/** Waits for the tab's next ask for its rows, started from now, and for the answer to be shown (the ask after it). */
+/** Jumps the tab's clock to its next auto-refresh. */
+const refreshNow = (page: Page): Promise<void> => page.clock.fastForward(REFRESH_MS);
+
+/** Brings on the tab's next ask for its rows and waits for the answer to be shown (the ask after it). */
 async function nextAutoRefresh(page: Page): Promise<void> {
-  const request = await page.waitForRequest((r) => isRowsCall(r.url()), WITHIN_REFRESH);
-  await request.response();
-  await page.waitForRequest((r) => isRowsCall(r.url()), WITHIN_REFRESH);
+  const asked = page.waitForRequest((r) => isRowsCall(r.url()), WITHIN_REFRESH);
+  await refreshNow(page);
+  await (await asked).response();
+  const askedAgain = page.waitForRequest((r) => isRowsCall(r.url()), WITHIN_REFRESH);
+  await refreshNow(page);
+  await askedAgain;
 }
 
 /** Opens the list as the user and waits for its first rows: changes are counted from what they show. */
 async function openList(): Promise<{ page: Page; tab: Frame; close: () => Promise<void>; errors: string[] }> {
-  const { page, tab, context, errors } = await openInHost(browser, rounds.url, { user: userId, contextId: CONTEXT_ID });
+  const { page, tab, context, errors } = await openInHost(browser, rounds.url, { user: userId, contextId: CONTEXT_ID, clock: true });
   await gridRow(tab, entries[0]!).waitFor();
   return { page, tab, errors, close: () => context.close() };
 }
@@ -70,6 +78,7 @@ describe('change marks brought in by the auto-refresh, in Chromium', { timeout: 
     expect(await row.locator('[data-changed="true"]').count()).toBe(0);
 
     partner.recordVital(DEMO_SMART_TENANT_ID, { patientId: entry.patientId!, kind: 'heartRate', value: 142 });
+    await refreshNow(page);
     await row.getByText(ONE_CHANGE).waitFor(WITHIN_REFRESH);
     const changed = row.locator('[data-changed="true"]');
     expect(await changed.count()).toBe(1);
@@ -94,10 +103,11 @@ describe('change marks brought in by the auto-refresh, in Chromium', { timeout: 
   });
 
   test('a note a teammate saves shows up within the refresh interval, marked as changed', async () => {
-    const { tab, close, errors } = await openList();
+    const { page, tab, close, errors } = await openList();
     const entry = entries[1]!;
     const row = gridRow(tab, entry);
     await saveNote(rounds.url, teammateId, listId, entry.id, 'Family meeting at 15:00, daughter on her way');
+    await refreshNow(page);
 
     const note = row.getByText('Family meeting at 15:00, daughter on her way');
     await note.waitFor(WITHIN_REFRESH);
@@ -112,6 +122,7 @@ describe('change marks brought in by the auto-refresh, in Chromium', { timeout: 
     const { page, tab, close, errors } = await openList();
     partner.recordVital(DEMO_SMART_TENANT_ID, { patientId: entries[2]!.patientId!, kind: 'respiratoryRate', value: 27 });
     await saveNote(rounds.url, teammateId, listId, entries[3]!.id, 'NBM from midnight');
+    await refreshNow(page);
 
     for (const entry of [entries[2]!, entries[3]!]) await gridRow(tab, entry).getByText(ONE_CHANGE).waitFor(WITHIN_REFRESH);
     const changedRows = await tab.getByRole('button', { name: /^Mark as seen: / }).count();

@@ -36,6 +36,8 @@ export interface HostOptions {
   entityId?: string;
   width?: number;
   height?: number;
+  /** Playwright's clock, installed before the tab loads: time runs on its own, and `page.clock.fastForward` jumps it (to the next auto-refresh, say) instead of a test waiting it out. */
+  clock?: boolean;
 }
 
 export interface HostPage {
@@ -54,6 +56,7 @@ export async function openInHost(browser: Browser, baseUrl: string, options: Hos
   // teams-js fetches its list of valid origins from Microsoft's CDN; offline, block it (toolchain.md G6).
   await context.route('https://res.cdn.office.net/**', (route) => route.abort());
   const page = await context.newPage();
+  if (options.clock) await page.clock.install();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const query = new URLSearchParams({ frame: options.frame ?? 'content', ...stringValues(options) });
