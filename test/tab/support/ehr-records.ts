@@ -90,7 +90,7 @@ export function patientRecords(patient: PatientSummary, facts: PatientFacts = {}
     });
   }
   for (const [i, vital] of (facts.vitals ?? []).entries()) {
-    const kind = VITAL_KINDS[vital.code];
+    const kind = VITAL_KINDS[vital.code ?? ''];
     if (!kind) throw new Error(`no demo vital for LOINC ${vital.code}`);
     records.vitals.push({
       id: `vital-${id}-${i}`,
@@ -100,7 +100,7 @@ export function patientRecords(patient: PatientSummary, facts: PatientFacts = {}
       effective: vital.effective ?? '2026-11-25T07:00:00Z',
       ...(vital.value !== undefined ? { value: vital.value } : {}),
       ...(vital.components.length
-        ? { components: vital.components.map((c) => ({ kind: COMPONENT_KINDS[c.code]!, value: c.value ?? 0 })) }
+        ? { components: vital.components.map((c) => ({ kind: COMPONENT_KINDS[c.code ?? '']!, value: c.value ?? 0 })) }
         : {}),
     });
   }
