@@ -18,7 +18,7 @@ import { loadConfig } from '../server/config.js';
 import { createEhr } from '../server/fhir/create-ehr.js';
 import { createLogger } from '../server/logger.js';
 import { partsForColumns } from '../server/lists/columns.js';
-import { SqliteStore } from '../server/lists/sqlite-store.js';
+import { openSqliteStore } from '../server/lists/open-sqlite.js';
 import { listen } from '../test/support/http.js';
 import { loadRowsNaively, partnerToken } from './naive-rows.js';
 import { startPartnerChild, type PartnerChild } from './partner-child.js';
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ DEMO: '1', NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   config.partner = { fhirUrl: ready.url, clientId: ready.clientId, clientSecret: ready.clientSecret };
   const logger = createLogger('silent');
-  const store = new SqliteStore(':memory:');
+  const store = openSqliteStore(':memory:');
   const demo = new DemoIdentity(ready.users);
   const ehr = createEhr(config, new Map(), logger);
   const app = createApp({ config, logger, authenticator: demo, demoIdentity: demo, store, ehr, tabDir: '/nonexistent' });

@@ -22,7 +22,7 @@ import { patientRoutes } from './api/patient-routes.js';
 import type { Ehr } from './fhir/ehr.js';
 import type { ListStore } from './lists/list-store.js';
 import type { Membership } from './teams/membership.js';
-import { createListServices } from './lists/list-services.js';
+import { createListServices } from './lists/create-list-services.js';
 import { listRoutes } from './api/list-routes.js';
 import { DEFAULT_TAB_DIR } from './paths.js';
 import { auditRoutes } from './api/audit-routes.js';

@@ -1,19 +1,16 @@
 // The lists API of api.md: each handler parses, calls a service, sends. Errors go to the one handler.
 import express, { Router, type Request, type Response } from 'express';
-import type { List } from '../wire/contract.js';
-import type { User } from '../auth/user.js';
 import { ApiError, badRequest } from '../errors.js';
 import { userOf } from '../http/authenticate.js';
-import type { ListService } from '../lists/lists.js';
+import type { ListService } from '../lists/list-service.js';
 import type { EntryService } from '../lists/entries.js';
 import type { RowService } from '../lists/rows.js';
 import type { RowChanges } from '../lists/row-changes.js';
 import type { ImportService } from '../lists/import.js';
+import type { ExportService } from '../lists/export-service.js';
 import type { ParsedImport } from '../lists/import-candidate.js';
 import { parseCsvImport } from '../lists/import-csv.js';
 import { parseFhirImport } from '../lists/import-fhir.js';
-import { exportColumns, listToCsv } from '../lists/export-csv.js';
-import { listToFhir } from '../lists/fhir-list.js';
 import { isNotModified, sendJsonWithEtag } from '../http/etag.js';
 import { VIEWED_AT_HEADER } from '../wire/contract.js';
 import { parseBody, parseParams, parseQuery } from './parse.js';
@@ -46,7 +43,7 @@ export interface ListRouteDeps {
   rows: RowService;
   changes: RowChanges;
   imports: ImportService;
-  now?: () => Date;
+  exports: ExportService;
 }
 
 /** The same limit as the JSON parser of /api: beyond it, 413. */
@@ -61,15 +58,8 @@ function parseImportBody(req: Request): ParsedImport {
   throw new ApiError(415, 'not-supported', 'Send the list as text/csv, application/fhir+json or application/json');
 }
 
-/** A file name made of the list's name: letters, digits, spaces, dots, dashes and underscores only. */
-function fileNameOf(list: List, extension: string): string {
-  const base = list.name.replace(/[^\p{L}\p{N} ._-]/gu, '_').trim() || 'list';
-  return `${base}.${extension}`;
-}
-
 export function listRoutes(deps: ListRouteDeps): Router {
-  const { lists, entries, rows, changes, imports } = deps;
-  const now = deps.now ?? (() => new Date());
+  const { lists, entries, rows, changes, imports, exports } = deps;
   const router = Router();
 
   router.get('/lists', async (req, res) => {
@@ -146,16 +136,10 @@ export function listRoutes(deps: ListRouteDeps): Router {
   });
 
   router.get('/lists/:listId/export', async (req, res) => {
-    const user: User = userOf(res);
-    const list = await lists.get(user, parseParams(listIdParams, req.params).listId);
+    const { listId } = parseParams(listIdParams, req.params);
     const { format, lang } = parseQuery(exportQuery, req.query);
-    const body =
-      format === 'fhir'
-        ? JSON.stringify(listToFhir(list), null, 2)
-        : listToCsv(list, await rows.forList(user.tenantId, list, { columns: exportColumns(list) }), now(), lang);
-    await lists.recordExport(user, list);
-    res.attachment(fileNameOf(list, format === 'fhir' ? 'fhir.json' : 'csv'));
-    res.type(format === 'fhir' ? 'application/fhir+json' : 'text/csv; charset=utf-8').send(body);
+    const exported = await exports.export(userOf(res), listId, format, lang);
+    res.attachment(exported.fileName).type(exported.contentType).send(exported.body);
   });
 
   return router;

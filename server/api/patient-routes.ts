@@ -4,7 +4,7 @@ import type { Connection, PatientDetail, PatientSearchResult } from '../wire/con
 import type { Ehr } from '../fhir/ehr.js';
 import { searchPatientsAsTyped } from '../fhir/patient-search.js';
 import type { AuditLog, AuditRecord } from '../lists/audit.js';
-import type { ListService } from '../lists/lists.js';
+import type { ListService } from '../lists/list-service.js';
 import type { RowChanges } from '../lists/row-changes.js';
 import { userOf } from '../http/authenticate.js';
 import { parseParams, parseQuery } from './parse.js';

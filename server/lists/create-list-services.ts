@@ -4,10 +4,11 @@ import type { ListStore } from './list-store.js';
 import { AuditTrail, StoreAuditLog, type AuditLog } from './audit.js';
 import type { Membership } from '../teams/membership.js';
 import { ContextAccess } from './access.js';
-import { ListService } from './lists.js';
+import { ListService } from './list-service.js';
 import { EntryService } from './entries.js';
 import { RowService } from './rows.js';
 import { ImportService } from './import.js';
+import { ExportService } from './export-service.js';
 import { RowChanges } from './row-changes.js';
 
 export interface ListServices {
@@ -17,6 +18,7 @@ export interface ListServices {
   /** What changed in each row since each user last marked it seen. */
   changes: RowChanges;
   imports: ImportService;
+  exports: ExportService;
   audit: AuditTrail;
   /** The log other features (patient search and detail) record their events in. */
   auditLog: AuditLog;
@@ -35,12 +37,14 @@ export function createListServices(deps: ListServicesDeps): ListServices {
   const auditLog = new StoreAuditLog(store, now);
   const access = new ContextAccess({ membership: deps.membership, audit: auditLog });
   const lists = new ListService({ store, audit: auditLog, access, now });
+  const rows = new RowService(ehr, now);
   return {
     lists,
     entries: new EntryService({ store, audit: auditLog, lists, ehr, now }),
-    rows: new RowService(ehr, now),
+    rows,
     changes: new RowChanges(store, now),
     imports: new ImportService({ lists, ehr, now }),
+    exports: new ExportService(lists, rows, now),
     audit: new AuditTrail(store, access),
     auditLog,
   };

@@ -6,7 +6,7 @@ import type { Ehr } from '../fhir/ehr.js';
 import { badGateway, badRequest, conflict, notConfigured, notFound, type ApiError } from '../errors.js';
 import type { AddEntryResult, ListStore, NewEntry, StoredAuditEvent } from './list-store.js';
 import { listEvent, type AuditLog } from './audit.js';
-import type { ListService } from './lists.js';
+import type { ListService } from './list-service.js';
 import { LIST_LIMITS } from './limits.js';
 import { MANUAL_LIMITS, snapshotText } from './fields.js';
 import { listNotFound } from './access.js';

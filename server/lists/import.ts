@@ -6,9 +6,9 @@ import type { ImportReport, ListContext, PatientSummary } from '../wire/contract
 import type { User } from '../auth/user.js';
 import type { Ehr, PatientRecord } from '../fhir/ehr.js';
 import type { NewEntry } from './list-store.js';
-import type { ListService } from './lists.js';
+import type { ListService } from './list-service.js';
 import type { ImportCandidate, ParsedImport } from './import-candidate.js';
-import { dedupeKeyOf } from './store-rows.js';
+import { dedupeKeyOf } from './store-tables.js';
 import { LIST_LIMITS } from './limits.js';
 
 export interface ImportTarget {

@@ -1,5 +1,5 @@
-// The one storage interface for patient lists, their entries and the audit trail. SqliteStore and
-// PostgresStore implement it; test/lists/list-store.contract.ts holds both to the same expectations.
+// The storage interface for patient lists, their entries and the audit trail. KyselyStore implements it once for
+// SQLite and PostgreSQL; test/lists/list-store.contract.ts holds it to the same expectations on both.
 // Every method takes the tenant from the verified token and filters on it: another tenant's ids read as absent.
 import type {
   AuditEvent,

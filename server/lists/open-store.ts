@@ -1,6 +1,6 @@
-// DATABASE_URL picks the store: `sqlite:<path>` (its folder created; `sqlite::memory:` for a throwaway one)
-// or `postgres://…` / `postgresql://…` (with DATABASE_SSL for a managed server).
-// Each store's driver is loaded only when it is the one configured: a SQLite start does not load pg.
+// DATABASE_URL picks the dialect of the one store (kysely-store.ts): `sqlite:<path>` (its folder created;
+// `sqlite::memory:` for a throwaway one) or `postgres://…` / `postgresql://…` (with DATABASE_SSL for a managed server).
+// Each dialect's driver is loaded only when it is the one configured: a SQLite start does not load pg.
 import { readFileSync } from 'node:fs';
 import type { ListStore } from './list-store.js';
 
@@ -11,13 +11,13 @@ export interface StoreOptions {
 
 export async function openStore(databaseUrl: string, options: StoreOptions = {}): Promise<ListStore> {
   if (databaseUrl.startsWith('sqlite:')) {
-    const { SqliteStore } = await import('./sqlite-store.js');
-    return new SqliteStore(databaseUrl.slice('sqlite:'.length) || ':memory:');
+    const { openSqliteStore } = await import('./open-sqlite.js');
+    return openSqliteStore(databaseUrl.slice('sqlite:'.length) || ':memory:');
   }
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    const { PostgresStore } = await import('./postgres-store.js');
+    const { openPostgresStore } = await import('./open-postgres.js');
     const { ssl } = options;
-    return PostgresStore.open(databaseUrl, {
+    return openPostgresStore(databaseUrl, {
       ssl: ssl && { mode: ssl.mode, ca: ssl.caFile ? readFileSync(ssl.caFile, 'utf8') : undefined },
     });
   }

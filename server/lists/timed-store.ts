@@ -10,7 +10,7 @@ export function timedStore(store: ListStore): ListStore {
       if (typeof value !== 'function' || typeof property !== 'string') return value;
       const method = value as (...args: unknown[]) => unknown;
       return (...args: unknown[]): unknown => {
-        // Started first: SQLite does its work synchronously, inside the call.
+        // Started before the call: a store may do some of its work inside it, before it returns a promise.
         const stop = storeDuration.startTimer({ operation: property });
         const result = method.apply(target, args);
         if (!(result instanceof Promise)) return result;

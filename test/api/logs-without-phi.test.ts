@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Entry, List } from '../../server/wire/contract.js';
 import { createLogger } from '../../server/logger.js';
-import { SqliteStore } from '../../server/lists/sqlite-store.js';
+import { openSqliteStore } from '../../server/lists/open-sqlite.js';
 import { startListsApp, USER_A, type ListsApp } from '../support/lists-app.js';
 
 const RETIRED_SECRET = 'retired-secret-5c1e7';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   });
   app = await startListsApp({
     logger: createLogger('trace', destination),
-    store: new SqliteStore(join(dir, 'rounds.db')),
+    store: openSqliteStore(join(dir, 'rounds.db')),
     // The partner has retired our first secret and its Condition searches fail.
     credentials: { clientSecret: RETIRED_SECRET, clientSecretNext: SECRET },
     partner: { failingTypes: { Condition: 500 } },

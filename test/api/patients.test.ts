@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteStore } from '../../server/lists/sqlite-store.js';
+import { openSqliteStore } from '../../server/lists/open-sqlite.js';
 import { loadConfig } from '../../server/config.js';
 import { createEhr } from '../../server/fhir/create-ehr.js';
 import { createLogger } from '../../server/logger.js';
@@ -205,7 +205,7 @@ describe('the audit trail of patient reads', () => {
     const config = loadConfig({ DEMO: '1', NODE_ENV: 'test', FHIR_CACHE_SECONDS: '0' });
     config.partner = { fhirUrl: own.url, clientId: own.clientId, clientSecret: 'secret-1' };
     const dir = mkdtempSync(join(tmpdir(), 'rounds-audit-'));
-    const store = new SqliteStore(join(dir, 'rounds.db'));
+    const store = openSqliteStore(join(dir, 'rounds.db'));
     const app = await startTestApp({ config, ehr: createEhr(config, new Map(), createLogger('silent')), store });
     try {
       const headers = { authorization: `Bearer ${await app.tokenFor(user.userId)}` };

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { SqliteStore } from '../../server/lists/sqlite-store.js';
+import { openSqliteStore } from '../../server/lists/open-sqlite.js';
 import { DEMO_TENANT_R4_ID } from '../../server/demo/tenants.js';
 import type { AuditEvent, List } from '../../server/wire/contract.js';
 import {
@@ -157,7 +157,7 @@ describe('a channel list made before lists kept their team', () => {
   test('is refused until a member opens the channel from Teams, which binds it to the team', async () => {
     const legacyChannel = '19:legacy@thread.tacv2';
     graph.rosters.teams[TEAM]![legacyChannel] = [MEMBER];
-    const store = new SqliteStore(join(dir, 'rounds.db'));
+    const store = openSqliteStore(join(dir, 'rounds.db'));
     const legacy = await store.createList(
       DEMO_TENANT_R4_ID,
       {

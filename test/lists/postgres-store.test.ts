@@ -1,24 +1,24 @@
 import pg from 'pg';
 import { afterAll, describe, expect, test } from 'vitest';
-import { PostgresStore } from '../../server/lists/postgres-store.js';
+import { openPostgresStore } from '../../server/lists/open-postgres.js';
 import { TEST_DATABASE_URL, dropSchema, freshSchemaName, requirePostgres } from '../support/postgres.js';
 import { describeListStoreContract } from './list-store.contract.js';
 
-const isReachable = await requirePostgres('the PostgresStore suite');
+const isReachable = await requirePostgres('the PostgreSQL store suite');
 const schema = freshSchemaName();
 afterAll(async () => {
   if (isReachable) await dropSchema(schema);
 });
 
-describe.runIf(isReachable)('PostgresStore', () => {
-  describeListStoreContract('PostgresStore', () => PostgresStore.open(TEST_DATABASE_URL, { schema }));
+describe.runIf(isReachable)('the store on PostgreSQL', () => {
+  describeListStoreContract('KyselyStore on PostgreSQL', () => openPostgresStore(TEST_DATABASE_URL, { schema }));
 
   test('applies its migrations once even when two instances start together', async () => {
     const own = `${schema}_m`;
     try {
       const [a, b] = await Promise.all([
-        PostgresStore.open(TEST_DATABASE_URL, { schema: own }),
-        PostgresStore.open(TEST_DATABASE_URL, { schema: own }),
+        openPostgresStore(TEST_DATABASE_URL, { schema: own }),
+        openPostgresStore(TEST_DATABASE_URL, { schema: own }),
       ]);
       await Promise.all([a.close(), b.close()]);
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -38,11 +38,11 @@ describe.runIf(isReachable)('PostgresStore', () => {
   });
 
   test('asks for TLS with DATABASE_SSL: a server without it is refused at start-up, saying so', async () => {
-    await expect(PostgresStore.open(TEST_DATABASE_URL, { schema, ssl: { mode: 'require' } })).rejects.toThrow(/SSL/i);
+    await expect(openPostgresStore(TEST_DATABASE_URL, { schema, ssl: { mode: 'require' } })).rejects.toThrow(/SSL/i);
   });
 
   test('refuses to change, delete or truncate audit events', async () => {
-    const store = await PostgresStore.open(TEST_DATABASE_URL, { schema });
+    const store = await openPostgresStore(TEST_DATABASE_URL, { schema });
     await store.appendAudit([{ id: `e-${schema}`, type: 'list.created', tenantId: 't', userId: 'u', at: '2026-01-01T00:00:00.000Z' }]);
     await store.close();
     const client = new pg.Client({ connectionString: TEST_DATABASE_URL });

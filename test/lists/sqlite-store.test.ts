@@ -3,32 +3,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
-import { SqliteStore } from '../../server/lists/sqlite-store.js';
+import { openSqliteStore } from '../../server/lists/open-sqlite.js';
 import { openStore } from '../../server/lists/open-store.js';
 import { describeListStoreContract } from './list-store.contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rounds-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describeListStoreContract('SqliteStore', () => Promise.resolve(new SqliteStore(join(dir, 'contract', 'rounds.db'))));
+describeListStoreContract('KyselyStore on SQLite', () => Promise.resolve(openSqliteStore(join(dir, 'contract', 'rounds.db'))));
 
-describe('SqliteStore on a file', () => {
+describe('the store on a SQLite file', () => {
   test('creates the database, and its write-ahead log, readable by its owner only; tightens an existing one', async () => {
     const file = join(dir, 'private', 'rounds.db');
-    const store = new SqliteStore(file);
+    const store = openSqliteStore(file);
     const context = { kind: 'chat' as const, id: '19:private@unq.gbl.spaces' };
     await store.createList('t', { id: 'l-p', name: 'Private', context, columns: ['name'], createdBy: 'x', createdAt: '2026-01-01T00:00:00.000Z' }, [], 10);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
     await store.close();
     chmodSync(file, 0o644);
-    await new SqliteStore(file).close();
+    await openSqliteStore(file).close();
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   test('creates the folder, records its migrations once and keeps data across reopening', async () => {
     const file = join(dir, 'nested', 'deeper', 'rounds.db');
-    const first = new SqliteStore(file);
+    const first = openSqliteStore(file);
     const context = { kind: 'chat' as const, id: '19:chat@unq.gbl.spaces' };
     await first.createList(
       'tenant-1',
@@ -37,7 +37,7 @@ describe('SqliteStore on a file', () => {
       100,
     );
     await first.close();
-    const second = new SqliteStore(file);
+    const second = openSqliteStore(file);
     expect((await second.getList('tenant-1', 'l-1'))?.name).toBe('Kept');
     await second.close();
 
@@ -54,7 +54,7 @@ describe('SqliteStore on a file', () => {
 
   test('refuses to change or delete audit events', async () => {
     const file = join(dir, 'audit.db');
-    const store = new SqliteStore(file);
+    const store = openSqliteStore(file);
     await store.appendAudit([{ id: 'e-1', type: 'list.created', tenantId: 't', userId: 'u', at: '2026-01-01T00:00:00.000Z' }]);
     await store.close();
     const db = new Database(file);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startRounds, type RunningRounds } from '../../server/bootstrap.js';
 import { loadConfig } from '../../server/config.js';
 import { createLogger } from '../../server/logger.js';
-import { DEFAULT_STATEMENT_TIMEOUT_MS } from '../../server/lists/postgres-store.js';
+import { DEFAULT_STATEMENT_TIMEOUT_MS } from '../../server/lists/open-postgres.js';
 import type { List } from '../../server/wire/contract.js';
 import { freshDatabase, requirePostgres, TEST_DATABASE_URL } from '../support/postgres.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
-import { PostgresStore } from '../../server/lists/postgres-store.js';
+import { openPostgresStore } from '../../server/lists/open-postgres.js';
 import { freshDatabase, requirePostgres } from '../support/postgres.js';
 import { REPO_ROOT } from '../support/rounds-process.js';
 
@@ -20,7 +20,7 @@ describe.runIf(isAvailable)('scripts/restore-drill.sh', () => {
   test('restores every list, entry and audit event into an empty database, which Rounds then reads', async () => {
     const [source, restored] = [await freshDatabase(), await freshDatabase()];
     databases.push(source, restored);
-    const store = await PostgresStore.open(source.url);
+    const store = await openPostgresStore(source.url);
     const tenant = 'aaaaaaaa-0000-4000-8000-000000000001';
     const at = '2026-12-01T08:00:00.000Z';
     const list = await store.createList(
@@ -39,7 +39,7 @@ describe.runIf(isAvailable)('scripts/restore-drill.sh', () => {
     expect(stdout).toContain('restored copy:              1 lists, 1 entries, 1 audit events');
     expect(stdout).toContain('restore drill passed');
 
-    const copy = await PostgresStore.open(restored.url);
+    const copy = await openPostgresStore(restored.url);
     try {
       const read = await copy.getList(tenant, list!.id);
       expect(read?.context).toEqual(list!.context);

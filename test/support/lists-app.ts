@@ -6,7 +6,7 @@ import { loadConfig, type PartnerConfig } from '../../server/config.js';
 import { createEhr } from '../../server/fhir/create-ehr.js';
 import type { EhrService } from '../../server/fhir/ehr-service.js';
 import type { ListStore } from '../../server/lists/list-store.js';
-import { SqliteStore } from '../../server/lists/sqlite-store.js';
+import { openSqliteStore } from '../../server/lists/open-sqlite.js';
 import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
 import { startFakePartner, type FakePartner, type FakePartnerOptions } from '../fakes/fake-partner.js';
 import { r4PatientBundle } from '../fakes/fake-partner-data.js';
@@ -108,7 +108,7 @@ async function assemble(
   closePartner: () => Promise<void> | undefined,
   options: Pick<ListsAppOptions, 'store' | 'deps'> = {},
 ): Promise<ListsApp> {
-  const store = options.store ?? new SqliteStore(':memory:');
+  const store = options.store ?? openSqliteStore(':memory:');
   const demo = new DemoIdentity(users);
   const app = await startTestApp({ ...options.deps, store, ehr, authenticator: demo, demoIdentity: demo });
   const tokens = new Map<string, string>();

@@ -1,7 +1,7 @@
 // The list stores an API suite runs against: SQLite always, PostgreSQL when reachable (STYLE.md habit 12).
 import type { ListStore } from '../../server/lists/list-store.js';
-import { PostgresStore } from '../../server/lists/postgres-store.js';
-import { SqliteStore } from '../../server/lists/sqlite-store.js';
+import { openPostgresStore } from '../../server/lists/open-postgres.js';
+import { openSqliteStore } from '../../server/lists/open-sqlite.js';
 import { TEST_DATABASE_URL, dropSchema, freshSchemaName, requirePostgres } from './postgres.js';
 
 export interface StoreUnderTest {
@@ -15,14 +15,14 @@ export interface StoreUnderTest {
 export async function storesUnderTest(suite: string): Promise<StoreUnderTest[]> {
   const sqlite: StoreUnderTest = {
     name: 'SQLite',
-    open: () => Promise.resolve(new SqliteStore(':memory:')),
+    open: () => Promise.resolve(openSqliteStore(':memory:')),
     cleanUp: () => Promise.resolve(),
   };
   if (!(await requirePostgres(`${suite} on PostgreSQL`))) return [sqlite];
   const schema = freshSchemaName();
   const postgres: StoreUnderTest = {
     name: 'PostgreSQL',
-    open: () => PostgresStore.open(TEST_DATABASE_URL, { schema }),
+    open: () => openPostgresStore(TEST_DATABASE_URL, { schema }),
     cleanUp: () => dropSchema(schema),
   };
   return [sqlite, postgres];

@@ -13,7 +13,8 @@ import { loadConfig } from '../../../server/config.js';
 import { createEhr } from '../../../server/fhir/create-ehr.js';
 import type { EhrService } from '../../../server/fhir/ehr-service.js';
 import { createLogger } from '../../../server/logger.js';
-import { SqliteStore } from '../../../server/lists/sqlite-store.js';
+import type { ListStore } from '../../../server/lists/list-store.js';
+import { openSqliteStore } from '../../../server/lists/open-sqlite.js';
 import type { DemoUser, Entry, List, ListContext, ManualPatient, PatientSummary } from '../../../server/wire/contract.js';
 import { DEMO_TENANT_R4_ID, startDemoPartner, type RunningDemoPartner } from '../../../server/demo/demo-partner.js';
 import { patientRecords, type PatientFacts } from './ehr-records.js';
@@ -89,8 +90,8 @@ export async function startTabServer(): Promise<TabServer> {
   const logger = createLogger('silent');
   const ehr: EhrService = createEhr(config, new Map(), logger);
 
-  let store = new SqliteStore(':memory:');
-  const appOver = (s: SqliteStore): Express =>
+  let store = openSqliteStore(':memory:');
+  const appOver = (s: ListStore): Express =>
     createApp({ config, logger, authenticator: demo, demoIdentity: demo, tabDir: '/nonexistent', ehr, store: s });
   let app = appOver(store);
 
@@ -182,7 +183,7 @@ export async function startTabServer(): Promise<TabServer> {
       failures.splice(0);
       requests.splice(0);
       const old = store;
-      store = new SqliteStore(':memory:');
+      store = openSqliteStore(':memory:');
       app = appOver(store);
       await old.close();
     },
