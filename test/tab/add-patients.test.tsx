@@ -1,28 +1,40 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Entry, List } from '../../server/wire/contract';
 import { AddPatientsDialog } from '../../tab/features/add-patient/AddPatientsDialog';
-import { startFakeApi, type FakeApi } from './support/fake-api';
+import { startTabServer, type TabServer } from './support/rounds-server';
 import { renderWithApi, writesOf } from './support/render';
 import { ADA, BEN } from './support/fixtures';
 
-let fake: FakeApi;
+const BEA = { ...BEN, id: 'p-bea', name: 'Bea Arrowsmith', family: 'Arrowsmith', given: ['Bea'], mrn: 'MRN-0003', birthDate: '2025-06-01' };
+const MANY = Array.from({ length: 25 }, (_, i) => ({
+  ...ADA,
+  id: `p-many-${i}`,
+  name: `Ann Many ${String(i).padStart(2, '0')}`,
+  family: `Many ${String(i).padStart(2, '0')}`,
+  given: ['Ann'],
+  mrn: `MRN-M${i}`,
+}));
+
+let fake: TabServer;
 let list: List;
 let added: Entry[][];
 let closed: number;
+beforeAll(async () => {
+  fake = await startTabServer();
+  // In the EHR for every test; the 25 "Ann Many" come last, so shorter searches find the others first.
+  for (const patient of [ADA, BEN, BEA, ...MANY]) fake.addPatient(patient);
+});
 beforeEach(async () => {
-  fake = await startFakeApi();
-  fake.patients.push(ADA, BEN, { ...BEN, id: 'p-bea', name: 'Bea Arrowsmith', mrn: 'MRN-0003', birthDate: '2025-06-01' });
-  list = fake.addList({ name: 'Ward 4' });
+  await fake.reset();
+  list = await fake.addList({ name: 'Ward 4' });
   added = [];
   closed = 0;
 });
-afterEach(async () => {
-  cleanup();
-  await fake.close();
-});
+afterEach(() => cleanup());
+afterAll(() => fake.close());
 
 function renderDialog(onList: string[] = []): ReturnType<typeof userEvent.setup> {
   renderWithApi(
@@ -64,8 +76,6 @@ describe('adding patients', () => {
   });
 
   test('shows more results page by page, keeping the ones shown and selected, until there are no more', async () => {
-    const many = Array.from({ length: 25 }, (_, i) => ({ ...ADA, id: `p-many-${i}`, name: `Ann Many ${String(i).padStart(2, '0')}`, mrn: `MRN-M${i}` }));
-    fake.patients.push(...many);
     const user = renderDialog();
     await user.type(await screen.findByRole('textbox', { name: 'Name' }), 'many');
     await user.click(screen.getByRole('button', { name: 'Search' }));
@@ -77,7 +87,7 @@ describe('adding patients', () => {
     await waitFor(() => expect(within(screen.getByRole('table', { name: 'Search results' })).getAllByRole('row')).toHaveLength(26));
     expect(fake.requests.filter((r) => r.path === '/api/patients').map((r) => r.query)).toEqual([
       { name: 'many', count: '20' },
-      { cursor: 'page000000000020' },
+      { cursor: expect.any(String) as string },
     ]);
     expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Select Ann Many 03' }).checked).toBe(true);
     expect(screen.queryByRole('button', { name: 'Show more results' })).toBeNull();
@@ -101,7 +111,8 @@ describe('adding patients', () => {
   });
 
   test('keeps the dialog open and names the patient when one cannot be added', async () => {
-    fake.failNext('POST', /\/entries$/, 409, 'This patient is already on the list');
+    // A colleague added Ada meanwhile: the dialog still thinks she is not on the list, the server says 409.
+    await fake.addEntry(list.id, { patientId: ADA.id });
     const user = renderDialog();
     await user.type(await screen.findByRole('textbox', { name: 'MRN' }), 'MRN-0001');
     await user.click(screen.getByRole('button', { name: 'Search' }));
