@@ -1,27 +1,30 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { List, Row } from '../../server/wire/contract';
 import { RoundingSheet } from '../../tab/features/print/RoundingSheet';
-import { startFakeApi, type FakeApi } from './support/fake-api';
+import { startTabServer, type TabServer } from './support/rounds-server';
 import { renderWithApi } from './support/render';
 import { ADA, ADA_ROW } from './support/fixtures';
 
-let fake: FakeApi;
+let fake: TabServer;
 let list: List;
 const rows: Row[] = [
   { entryId: 'e-ada', patient: ADA, display: ADA.name, conditions: [], vitals: [], labs: [], allergies: [], medications: [], coverage: [], issues: [], changes: [], ...ADA_ROW },
 ];
+beforeAll(async () => {
+  fake = await startTabServer();
+  fake.addPatient(ADA, ADA_ROW);
+});
 beforeEach(async () => {
-  fake = await startFakeApi();
-  list = fake.addList({ name: 'Ward 4', columns: ['name', 'location', 'vitals'] });
-  list.entries.push({ id: 'e-ada', patientId: ADA.id, display: ADA.name, version: 1, addedBy: 'x', addedAt: '' });
+  await fake.reset();
+  const { id } = await fake.addList({ name: 'Ward 4', columns: ['name', 'location', 'vitals'] });
+  await fake.addEntry(id, { patientId: ADA.id });
+  list = await fake.seed<List>('GET', `/api/lists/${id}`);
 });
-afterEach(async () => {
-  cleanup();
-  await fake.close();
-});
+afterEach(() => cleanup());
+afterAll(() => fake.close());
 
 describe('the rounding sheet', () => {
   test('prints one line per patient with the chosen columns and room for notes', async () => {
@@ -59,7 +62,12 @@ describe('the rounding sheet', () => {
     const request = fake.requests.find((r) => r.path.endsWith('/export'))!;
     expect(request.query).toEqual({ format: 'csv', lang: 'en' });
     expect(request.authorization).toBe(`Bearer ${fake.token}`);
-    expect(await blobs[0]!.text()).toBe('name\nAda Quill\n');
+    // The file is the server's export of the list, as it answers it.
+    const exported = await fetch(`${fake.url}/api/lists/${list.id}/export?format=csv&lang=en`, {
+      headers: { authorization: `Bearer ${fake.token}`, 'x-rounds-test-seed': '1' },
+    });
+    expect(await blobs[0]!.text()).toBe(await exported.text());
+    expect(await blobs[0]!.text()).toContain('Ada Quill');
   });
 
   test('prints a second identifier under every name, MRN else birth date, even when those columns are hidden', async () => {

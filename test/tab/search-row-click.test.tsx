@@ -1,21 +1,20 @@
 // @vitest-environment jsdom
 import type { JSX } from 'react';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SearchResults } from '../../tab/features/add-patient/SearchResults';
-import { startFakeApi, type FakeApi } from './support/fake-api';
+import { startTabServer, type TabServer } from './support/rounds-server';
 import { renderWithApi } from './support/render';
 import { ADA, BEN } from './support/fixtures';
 
-let fake: FakeApi;
-beforeEach(async () => {
-  fake = await startFakeApi();
+let fake: TabServer;
+beforeAll(async () => {
+  fake = await startTabServer();
 });
-afterEach(async () => {
-  cleanup();
-  await fake.close();
-});
+beforeEach(() => fake.reset());
+afterEach(() => cleanup());
+afterAll(() => fake.close());
 
 describe('search results', () => {
   function renderResults(onList: string[] = []): { toggles: [string, boolean][]; rerender: (selected: string[]) => void } {

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Button } from '@fluentui/react-components';
@@ -9,7 +9,7 @@ import { NoteEditor } from '../../tab/features/notes/NoteEditor';
 import type { ListsSlots } from '../../tab/shared/slots';
 import { useNotify } from '../../tab/shared/toast';
 import { focusWhenReady } from '../../tab/shared/use-focus-return';
-import { startFakeApi, type FakeApi } from './support/fake-api';
+import { startTabServer, type TabServer } from './support/rounds-server';
 import { renderWithApi } from './support/render';
 import { ADA, ADA_ROW } from './support/fixtures';
 
@@ -18,14 +18,14 @@ import { ADA, ADA_ROW } from './support/fixtures';
 const CHANNEL = { kind: 'channel' as const, id: '19:channel' };
 const SLOTS: ListsSlots = { AddPatients: () => null, PatientDetail: () => null, NoteEditor, RoundingSheet: () => null };
 
-let fake: FakeApi;
-beforeEach(async () => {
-  fake = await startFakeApi();
+let fake: TabServer;
+beforeAll(async () => {
+  fake = await startTabServer();
+  fake.addPatient(ADA, ADA_ROW);
 });
-afterEach(async () => {
-  cleanup();
-  await fake.close();
-});
+beforeEach(() => fake.reset());
+afterEach(() => cleanup());
+afterAll(() => fake.close());
 
 function Notifier(): JSX.Element {
   const notify = useNotify();
@@ -75,10 +75,8 @@ describe('toasts and the keyboard', () => {
   });
 
   test('saving a note from the list puts the focus back on that row', async () => {
-    fake.patients.push(ADA);
-    fake.rowExtras.set(ADA.id, ADA_ROW);
-    const list = fake.addList({ name: 'Ward 4', context: CHANNEL });
-    list.entries.push({ id: 'e-ada', patientId: ADA.id, display: ADA.name, version: 1, addedBy: 'x', addedAt: '' });
+    const list = await fake.addList({ name: 'Ward 4', context: CHANNEL });
+    await fake.addEntry(list.id, { patientId: ADA.id });
     const user = userEvent.setup({ delay: null });
     renderWithApi(<ListsView context={CHANNEL} slots={SLOTS} />, fake);
     await user.click(await screen.findByRole('button', { name: `Edit team note for ${ADA.name}` }));
