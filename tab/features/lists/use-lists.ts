@@ -1,8 +1,10 @@
-// The lists of one Teams context, and which one is shown.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// The lists of one Teams context (TanStack Query), and which one is shown.
+import { useCallback, useMemo, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportReport, List, ListContext, ListSummary } from '../../../server/wire/contract';
 import { isApiResponseError } from '../../shared/api-client';
 import { useApi } from '../../shared/api-context';
+import { queryKeys } from '../../shared/query-keys';
 import { createList, deleteList, getList, getLists, importList, type ImportFile } from '../../shared/rounds-api';
 
 export interface ListsState {
@@ -60,6 +62,7 @@ async function loadLists(
 
 export function useLists(givenContext: ListContext, initialListId: string | undefined): ListsState {
   const api = useApi();
+  const queryClient = useQueryClient();
   // The roster (a channel's team, a meeting's chat) goes with the context: the server checks membership by it.
   const teamId = givenContext.kind === 'channel' ? givenContext.teamId : undefined;
   const chatId = givenContext.kind === 'meeting' ? givenContext.chatId : undefined;
@@ -67,71 +70,74 @@ export function useLists(givenContext: ListContext, initialListId: string | unde
     () => ({ kind: givenContext.kind, id: givenContext.id, ...(teamId ? { teamId } : {}), ...(chatId ? { chatId } : {}) }),
     [givenContext.kind, givenContext.id, teamId, chatId],
   );
-  const [loaded, setLoaded] = useState<Loaded>({ context, lists: [], isInitialMissing: false });
-  const [status, setStatus] = useState<ListsState['status']>('loading');
-  const [error, setError] = useState<unknown>();
-  const [reloadKey, setReloadKey] = useState(0);
+  const queryKey = useMemo(() => queryKeys.listsView(context, initialListId), [context, initialListId]);
+  const query = useQuery({ queryKey, queryFn: () => loadLists(api, context, initialListId) });
+  /** The list the user opened (kept across reloads while it still exists). */
+  const [chosenId, setChosenId] = useState<string>();
+  /** A list made here answers the warning that the configured one is missing. */
+  const [hasMadeList, setHasMadeList] = useState(false);
 
-  useEffect(() => {
-    let isCurrent = true;
-    setStatus('loading');
-    loadLists(api, context, initialListId).then(
-      (result) => {
-        if (!isCurrent) return;
-        setLoaded((previous) => ({
-          ...result,
-          // On a reload keep the user's choice when it still exists.
-          selectedId: result.lists.some((l) => l.id === previous.selectedId) ? previous.selectedId : result.selectedId,
-        }));
-        setStatus('ready');
-      },
-      (failure: unknown) => {
-        if (!isCurrent) return;
-        setError(failure);
-        setStatus('error');
-      },
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [api, context, initialListId, reloadKey]);
+  const loaded = query.data;
+  const lists = loaded?.lists ?? [];
+  const has = (listId: string | undefined): listId is string => lists.some((l) => l.id === listId);
+  const selectedId = has(chosenId) ? chosenId : has(loaded?.selectedId) ? loaded.selectedId : lists[0]?.id;
+  const shownContext = loaded?.context ?? context;
 
-  const select = useCallback((listId: string) => setLoaded((l) => ({ ...l, selectedId: listId })), []);
-  const reload = useCallback(() => setReloadKey((k) => k + 1), []);
-
-  const create = useCallback(
-    async (name: string): Promise<List> => {
-      const list = await createList(api, name, loaded.context);
-      setLoaded((l) => ({ ...l, lists: [...l.lists, summaryOf(list)], selectedId: list.id, isInitialMissing: false }));
-      return list;
+  const editLists = useCallback(
+    (edit: (lists: ListSummary[]) => ListSummary[]) =>
+      queryClient.setQueryData<Loaded>(queryKey, (l) => (l ? { ...l, lists: edit(l.lists) } : l)),
+    [queryClient, queryKey],
+  );
+  /** A new list: on screen at once, opened, and the lists read again. */
+  const added = useCallback(
+    (list: List) => {
+      queryClient.setQueryData(queryKeys.list(list.id), list);
+      editLists((all) => [...all, summaryOf(list)]);
+      setChosenId(list.id);
+      setHasMadeList(true);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.contextLists(shownContext) });
     },
-    [api, loaded.context],
+    [queryClient, editLists, shownContext],
   );
 
-  const importFrom = useCallback(
-    async (file: ImportFile, name: string): Promise<ImportReport> => {
-      const report = await importList(api, file, name, loaded.context);
-      const { list } = report;
-      setLoaded((l) => ({ ...l, lists: [...l.lists, summaryOf(list)], selectedId: list.id, isInitialMissing: false }));
-      return report;
+  const { mutateAsync: create } = useMutation({
+    mutationFn: (name: string) => createList(api, name, shownContext),
+    onSuccess: added,
+  });
+  const { mutateAsync: importFrom } = useMutation({
+    mutationFn: ({ file, name }: { file: ImportFile; name: string }) => importList(api, file, name, shownContext),
+    onSuccess: (report) => added(report.list),
+  });
+  const { mutateAsync: remove } = useMutation({
+    mutationFn: (listId: string) => deleteList(api, listId),
+    onSuccess: (_done, listId) => {
+      editLists((all) => all.filter((x) => x.id !== listId));
+      queryClient.removeQueries({ queryKey: queryKeys.list(listId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.contextLists(shownContext) });
     },
-    [api, loaded.context],
+  });
+
+  const updateSummary = useCallback(
+    (list: List) => editLists((all) => all.map((x) => (x.id === list.id ? summaryOf(list) : x))),
+    [editLists],
   );
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const importFromFile = useCallback((file: ImportFile, name: string) => importFrom({ file, name }), [importFrom]);
 
-  const remove = useCallback(
-    async (listId: string): Promise<void> => {
-      await deleteList(api, listId);
-      setLoaded((l) => {
-        const lists = l.lists.filter((x) => x.id !== listId);
-        return { ...l, lists, selectedId: l.selectedId === listId ? lists[0]?.id : l.selectedId };
-      });
-    },
-    [api],
-  );
-
-  const updateSummary = useCallback((list: List) => {
-    setLoaded((l) => ({ ...l, lists: l.lists.map((x) => (x.id === list.id ? summaryOf(list) : x)) }));
-  }, []);
-
-  return { status, error, ...loaded, select, reload, create, importFrom, remove, updateSummary };
+  return {
+    // A failed reload keeps the lists on screen; only lists never read are an error.
+    status: loaded ? 'ready' : query.isError ? 'error' : 'loading',
+    error: query.error ?? undefined,
+    context: shownContext,
+    lists,
+    selectedId,
+    isInitialMissing: (loaded?.isInitialMissing ?? false) && !hasMadeList,
+    select: setChosenId,
+    reload,
+    create,
+    importFrom: importFromFile,
+    remove,
+    updateSummary,
+  };
 }
