@@ -106,7 +106,7 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
     focusWhenReady(() => sectionRef.current?.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(added)}"]`));
   }, [close]);
 
-  const remove = useEntryRemoval({ list, rows, dropEntry: data.dropEntry, reload: data.reload });
+  const remove = useEntryRemoval({ list, rows, dropEntry: data.dropEntry });
   const handlers = useMemo<RowHandlers>(
     () => ({
       onOpen: (entryId) => {

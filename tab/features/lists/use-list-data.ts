@@ -1,8 +1,11 @@
-// One list and its live rows: loading, refresh, changes with version checks, removal and restore.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// One list and its live rows, on TanStack Query: loading, auto-refresh with ETags, changes with version checks,
+// removal and restore. The cache keeps the last good rows through a failed refresh.
+import { useCallback, useRef, useState } from 'react';
+import { skipToken, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Entry, List, Row, RowsResponse } from '../../../server/wire/contract';
 import { isApiResponseError, type Conditional } from '../../shared/api-client';
 import { useApi } from '../../shared/api-context';
+import { mutationKeys, queryKeys } from '../../shared/query-keys';
 import { VIEWED_AT_HEADER, getList, getRowsIfChanged, markRowsSeen, updateList, type ListChanges } from '../../shared/rounds-api';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
@@ -12,6 +15,7 @@ export interface ListData {
   listStatus: LoadStatus;
   listError?: unknown;
   rows: Row[];
+  /** 'loading' before the first rows and while a reload asked for by the user runs; polls run unseen. */
   rowsStatus: LoadStatus;
   rowsError?: unknown;
   fetchedAt?: string;
@@ -28,14 +32,23 @@ export interface ListData {
   dropEntry: (entryId: string) => void;
   /** Mark as seen: these rows, or every row; their change marks go at once. */
   markSeen: (entryIds?: string[]) => Promise<void>;
-  /** When the rows on screen were last confirmed current (a load, or an auto-refresh answered 304). */
-  checkedAt?: Date;
+}
+
+/** The rows on screen, with what the server said of them. */
+interface ShownRows {
+  rows: Row[];
+  fetchedAt: string;
+  /** The ETag of exactly these rows: an auto-refresh asks only whether they changed. Gone once edited here. */
+  etag?: string;
+  /** Their Rounds-Viewed-At, sent back with "Mark as seen". */
+  viewedAt?: string;
 }
 
 /** Rows refresh by themselves every minute while the tab is visible, jittered so a ward's tabs do not beat together. */
 export const AUTO_REFRESH_MS = 60_000;
 const JITTER = 0.1;
-const jittered = (ms: number): number => ms * (1 - JITTER + Math.random() * 2 * JITTER);
+/** This tab's own pace, within ±10 % of the configured one: tabs opened together drift apart. */
+const TAB_PACE = 1 - JITTER + Math.random() * 2 * JITTER;
 
 /** What the list itself knows about an entry, for when live rows can't be read. */
 export function rowFromEntry(entry: Entry): Row {
@@ -56,177 +69,146 @@ export function rowFromEntry(entry: Entry): Row {
   };
 }
 
+/** Whether "Mark as seen" was sent for this list since `since`: an answer asked for before it still has the marks. */
+function isMarkedSince(queryClient: QueryClient, listId: string, since: number): boolean {
+  return queryClient
+    .getMutationCache()
+    .findAll({ mutationKey: mutationKeys.markSeen(listId) })
+    .some((mutation) => mutation.state.submittedAt >= since);
+}
+
+/** The rows to show after an answer: new ones, or those on screen confirmed current (304) or kept (marked since). */
+function rowsAfter(answer: Conditional<RowsResponse>, shown: ShownRows | undefined, isStaleAnswer: boolean): ShownRows {
+  const viewedAt = answer.headers.get(VIEWED_AT_HEADER) ?? undefined;
+  if (!answer.unchanged && (!isStaleAnswer || !shown)) {
+    return { rows: answer.body.rows, fetchedAt: answer.body.fetchedAt, etag: answer.etag, viewedAt };
+  }
+  if (!shown) throw new Error('The server answered 304 to rows this tab does not hold');
+  return answer.unchanged ? { ...shown, viewedAt } : shown;
+}
+
+/** Edits the cached rows of a list; they then differ from their ETag, so the next ask gets them whole. */
+function editRows(queryClient: QueryClient, listId: string, edit: (rows: Row[]) => Row[]): void {
+  queryClient.setQueryData<ShownRows>(queryKeys.rows(listId), (shown) =>
+    shown ? { ...shown, rows: edit(shown.rows), etag: undefined } : shown,
+  );
+}
+
+function editEntries(queryClient: QueryClient, listId: string, edit: (entries: Entry[]) => Entry[]): void {
+  queryClient.setQueryData<List>(queryKeys.list(listId), (list) => (list ? { ...list, entries: edit(list.entries) } : list));
+}
+
 export function useListData(listId: string | undefined, autoRefreshMs: number = AUTO_REFRESH_MS): ListData {
   const api = useApi();
-  const [list, setList] = useState<List>();
-  const [listStatus, setListStatus] = useState<LoadStatus>('loading');
-  const [listError, setListError] = useState<unknown>();
-  const [rows, setRows] = useState<Row[]>([]);
-  const [rowsStatus, setRowsStatus] = useState<LoadStatus>('loading');
-  const [rowsError, setRowsError] = useState<unknown>();
-  const [fetchedAt, setFetchedAt] = useState<string>();
-  const [listKey, setListKey] = useState(0);
-  const [rowsKey, setRowsKey] = useState(0);
-  const listRef = useRef<List | undefined>(undefined);
-  listRef.current = list;
+  const queryClient = useQueryClient();
   /** Set by refresh(): the next rows load asks the EHR again. */
   const isFreshRef = useRef(false);
-  /** The ETag of the rows on screen and the list they are of: an auto-refresh asks only whether they changed. */
-  const shownRef = useRef<{ listId: string; etag?: string; viewedAt?: string } | undefined>(undefined);
-  const [checkedAt, setCheckedAt] = useState<Date>();
+  /** A reload the user asked for is running (the Refresh button waits; polls do not make it wait). */
+  const [isReloading, setReloading] = useState(false);
 
-  useEffect(() => {
-    if (!listId) return;
-    const controller = new AbortController();
-    setListStatus('loading');
-    setList((current) => (current?.id === listId ? current : undefined));
-    getList(api, listId, controller.signal).then(
-      (loaded) => {
-        setList(loaded);
-        setListStatus('ready');
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        setListError(error);
-        setListStatus('error');
-      },
-    );
-    return () => controller.abort();
-  }, [api, listId, listKey]);
+  const listQuery = useQuery({
+    queryKey: queryKeys.list(listId ?? ''),
+    queryFn: listId ? ({ signal }) => getList(api, listId, signal) : skipToken,
+  });
 
-  /** Counts "Mark as seen" clicks: an answer asked for before the last one still carries the marks it cleared. */
-  const seenEpochRef = useRef(0);
-  /** Rows answered (or confirmed current by a 304) for this list, unless marked seen since they were asked for. */
-  const showRows = useCallback((shownListId: string, answer: Conditional<RowsResponse>, askedAtEpoch: number): void => {
-    const viewedAt = answer.headers.get(VIEWED_AT_HEADER) ?? undefined;
-    if (!answer.unchanged && askedAtEpoch === seenEpochRef.current) {
-      setRows(answer.body.rows);
-      setFetchedAt(answer.body.fetchedAt);
-      shownRef.current = { listId: shownListId, etag: answer.etag, viewedAt };
-    } else if (answer.unchanged && shownRef.current?.listId === shownListId) {
-      // The rows on screen are still the current ones, as of this later answer.
-      shownRef.current = { ...shownRef.current, viewedAt };
-    }
-    setCheckedAt(new Date());
-    setRowsError(undefined);
-    setRowsStatus('ready');
-  }, []);
-  /** A load or refresh that failed: the rows on screen stay, and say so. */
-  const showFailure = useCallback((error: unknown): void => {
-    setRowsError(error);
-    setRowsStatus('error');
-  }, []);
+  const pace = autoRefreshMs * TAB_PACE;
+  const rowsQuery = useQuery({
+    queryKey: queryKeys.rows(listId ?? ''),
+    queryFn: listId
+      ? async ({ signal }): Promise<ShownRows> => {
+          const isFresh = isFreshRef.current;
+          isFreshRef.current = false;
+          const askedAt = Date.now();
+          const held = queryClient.getQueryData<ShownRows>(queryKeys.rows(listId));
+          const answer = await getRowsIfChanged(api, listId, held?.etag, signal, isFresh);
+          const shown = queryClient.getQueryData<ShownRows>(queryKeys.rows(listId));
+          return rowsAfter(answer, shown, isMarkedSince(queryClient, listId, askedAt));
+        }
+      : skipToken,
+    // Live without a reload: while the tab is visible, ask at this pace whether the rows changed (304 when not);
+    // hidden, it waits, and asks at once on coming back if the rows are older than that.
+    refetchInterval: pace,
+    staleTime: pace,
+  });
 
-  useEffect(() => {
-    if (!listId) return;
-    const controller = new AbortController();
-    setRowsStatus('loading');
-    setRows((current) => (current.length > 0 && listRef.current?.id === listId ? current : []));
-    const isFresh = isFreshRef.current;
-    isFreshRef.current = false;
-    const epoch = seenEpochRef.current;
-    const load = getRowsIfChanged(api, listId, undefined, controller.signal, isFresh);
-    load.then(
-      (answer) => showRows(listId, answer, epoch),
-      (error: unknown) => {
-        if (!controller.signal.aborted) showFailure(error);
-      },
-    );
-    return () => controller.abort();
-  }, [api, listId, listKey, rowsKey, showRows, showFailure]);
+  const reloadWith = useCallback(
+    (queryKey: readonly unknown[], options: { isFresh?: boolean; exact?: boolean } = {}) => {
+      isFreshRef.current = options.isFresh === true;
+      setReloading(true);
+      void queryClient.invalidateQueries({ queryKey, exact: options.exact }).finally(() => setReloading(false));
+    },
+    [queryClient],
+  );
+  // The list's key is a prefix of its rows' key: invalidating the list reloads both.
+  const reload = useCallback(() => reloadWith(queryKeys.list(listId ?? '')), [listId, reloadWith]);
+  const refresh = useCallback(() => reloadWith(queryKeys.list(listId ?? ''), { isFresh: true }), [listId, reloadWith]);
+  const refreshRows = useCallback(() => reloadWith(queryKeys.rows(listId ?? ''), { exact: true }), [listId, reloadWith]);
 
-  // Live without a reload: while the tab is visible, ask every minute whether the rows changed (304 when not);
-  // hidden, it waits, and asks at once on coming back if a refresh is due. A failed refresh keeps the rows shown.
-  useEffect(() => {
-    if (!listId) return;
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let dueAt = Date.now() + jittered(autoRefreshMs);
-    const poll = async (): Promise<void> => {
-      dueAt = Date.now() + jittered(autoRefreshMs);
-      const shown = shownRef.current;
-      const epoch = seenEpochRef.current;
-      try {
-        showRows(listId, await getRowsIfChanged(api, listId, shown?.listId === listId ? shown.etag : undefined, controller.signal), epoch);
-      } catch (error) {
-        if (!controller.signal.aborted) showFailure(error);
-      }
-    };
-    const schedule = (): void => {
-      clearTimeout(timer);
-      if (document.hidden) return;
-      timer = setTimeout(() => void poll().then(schedule), Math.max(0, dueAt - Date.now()));
-    };
-    document.addEventListener('visibilitychange', schedule);
-    schedule();
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-      document.removeEventListener('visibilitychange', schedule);
-    };
-  }, [api, listId, autoRefreshMs, showRows, showFailure]);
-
-  const reload = useCallback(() => setListKey((k) => k + 1), []);
-  const refresh = useCallback(() => {
-    isFreshRef.current = true;
-    setListKey((k) => k + 1);
-  }, []);
-  const refreshRows = useCallback(() => setRowsKey((k) => k + 1), []);
-
-  const applyChanges = useCallback(
-    async (changes: ListChanges): Promise<{ list: List; wasStale: boolean }> => {
-      const current = listRef.current;
+  const { mutateAsync: applyChanges } = useMutation({
+    mutationFn: async (changes: ListChanges): Promise<{ list: List; wasStale: boolean }> => {
+      const current = listId ? queryClient.getQueryData<List>(queryKeys.list(listId)) : undefined;
       if (!current) throw new Error('The list is not loaded yet');
       try {
-        const updated = await updateList(api, current.id, current.version, changes);
-        setList(updated);
-        return { list: updated, wasStale: false };
+        return { list: await updateList(api, current.id, current.version, changes), wasStale: false };
       } catch (error) {
         if (!isApiResponseError(error) || !error.isConflict) throw error;
         // Someone saved first: take the newest version and apply this change on top of it.
         const newest = await getList(api, current.id);
-        const updated = await updateList(api, newest.id, newest.version, changes);
-        setList(updated);
-        return { list: updated, wasStale: true };
+        return { list: await updateList(api, newest.id, newest.version, changes), wasStale: true };
       }
     },
-    [api],
-  );
+    onSuccess: ({ list }) => queryClient.setQueryData(queryKeys.list(list.id), list),
+  });
 
-  const setEntry = useCallback((entry: Entry) => {
-    setList((l) => (l ? { ...l, entries: l.entries.map((e) => (e.id === entry.id ? entry : e)) } : l));
-    setRows((all) => all.map((r) => (r.entryId === entry.id ? { ...r, note: entry.note } : r)));
-  }, []);
-
-  const dropEntry = useCallback((entryId: string) => {
-    setList((l) => (l ? { ...l, entries: l.entries.filter((e) => e.id !== entryId) } : l));
-    setRows((all) => all.filter((r) => r.entryId !== entryId));
-  }, []);
-
-  const markSeen = useCallback(
-    async (entryIds?: string[]): Promise<void> => {
+  const setEntry = useCallback(
+    (entry: Entry) => {
       if (!listId) return;
-      seenEpochRef.current += 1;
-      const shown = shownRef.current;
-      await markRowsSeen(api, listId, entryIds, shown?.listId === listId ? shown.viewedAt : undefined);
-      const marked = entryIds ? new Set(entryIds) : undefined;
-      setRows((all) => all.map((r) => (!marked || marked.has(r.entryId) ? { ...r, changes: [] } : r)));
+      editEntries(queryClient, listId, (entries) => entries.map((e) => (e.id === entry.id ? entry : e)));
+      editRows(queryClient, listId, (rows) => rows.map((r) => (r.entryId === entry.id ? { ...r, note: entry.note } : r)));
     },
-    [api, listId],
+    [queryClient, listId],
   );
 
+  const dropEntry = useCallback(
+    (entryId: string) => {
+      if (!listId) return;
+      editEntries(queryClient, listId, (entries) => entries.filter((e) => e.id !== entryId));
+      editRows(queryClient, listId, (rows) => rows.filter((r) => r.entryId !== entryId));
+    },
+    [queryClient, listId],
+  );
+
+  const { mutateAsync: markSeenOf } = useMutation({
+    mutationKey: mutationKeys.markSeen(listId ?? ''),
+    mutationFn: async (entryIds: string[] | undefined): Promise<void> => {
+      if (!listId) return;
+      const viewedAt = queryClient.getQueryData<ShownRows>(queryKeys.rows(listId))?.viewedAt;
+      await markRowsSeen(api, listId, entryIds, viewedAt);
+    },
+    onSuccess: (_done, entryIds) => {
+      if (!listId) return;
+      const marked = entryIds ? new Set(entryIds) : undefined;
+      editRows(queryClient, listId, (rows) => rows.map((r) => (!marked || marked.has(r.entryId) ? { ...r, changes: [] } : r)));
+    },
+  });
+  const markSeen = useCallback((entryIds?: string[]) => markSeenOf(entryIds), [markSeenOf]);
+
+  const list = listQuery.data;
+  const rows = rowsQuery.data?.rows ?? [];
+  const rowsStatus: LoadStatus =
+    rowsQuery.isError && !isReloading ? 'error' : rowsQuery.isPending || isReloading ? 'loading' : 'ready';
   // A failed refresh keeps the last good rows on screen (the error says they are not current); rows never read
   // still show from the list's own snapshots.
   const shownRows = rowsStatus === 'error' && rows.length === 0 && list ? list.entries.map(rowFromEntry) : rows;
 
   return {
     list,
-    listStatus,
-    listError,
+    listStatus: listQuery.isError ? 'error' : listQuery.isPending ? 'loading' : 'ready',
+    listError: listQuery.error ?? undefined,
     rows: shownRows,
     rowsStatus,
-    rowsError,
-    fetchedAt,
+    rowsError: rowsQuery.error ?? undefined,
+    fetchedAt: rowsQuery.data?.fetchedAt,
     reload,
     refresh,
     refreshRows,
@@ -234,6 +216,5 @@ export function useListData(listId: string | undefined, autoRefreshMs: number = 
     setEntry,
     dropEntry,
     markSeen,
-    checkedAt,
   };
 }
