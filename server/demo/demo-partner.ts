@@ -193,7 +193,7 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
   });
   app.use(tokenRouter({ credentials, tokens, tenantIds, stats }));
   const faults: DemoFaults = {};
-  app.use(FHIR_BASE_PATH, faultInjector(faults, stats), fhirRouter({ servers, tokens, stats, isBatchSupported }));
+  app.use(FHIR_BASE_PATH, faultInjector(faults, stats), fhirRouter({ servers, tokens, stats, isBatchSupported, faults }));
   // The same error shape as Rounds itself: an OperationOutcome with the status and headers of the ApiError.
   app.use(apiNotFound());
   app.use(errorHandler(options.logger ?? createLogger('silent')));

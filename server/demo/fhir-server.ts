@@ -6,6 +6,7 @@ import { batchResponseBundle, type BatchAnswer } from './bundle.js';
 import { partnerCapability, smartConfiguration, type OAuthUrls } from './capability.js';
 import type { FhirJson } from './render/renderer.js';
 import { answerFhirCall, type DemoFhirServer, type FhirCall } from './fhir-handler.js';
+import { answerWithFaults, type DemoFaults } from './faults.js';
 import { logRequest, type DemoPartnerStats, type RequestLogEntry } from './stats.js';
 import type { TokenStore } from './token-store.js';
 import { AUTHORIZE_PATH, TOKEN_PATH } from './token-endpoint.js';
@@ -27,6 +28,14 @@ export interface FhirRouterDeps {
   stats: DemoPartnerStats;
   isBatchSupported: boolean;
   discovery?: Discovery;
+  /** Per-resource fault switches (./faults.ts), read on every interaction; none when absent. */
+  faults?: DemoFaults;
+}
+
+/** One interaction, through the fault switches when there are any. */
+function answerCall(deps: FhirRouterDeps, server: DemoFhirServer, call: FhirCall): BatchAnswer {
+  if (!deps.faults) return answerFhirCall(server, call);
+  return answerWithFaults(deps.faults, deps.stats, call, (c) => answerFhirCall(server, c));
 }
 
 const originOf = (req: Request): string => `${req.protocol}://${req.get('host') ?? 'localhost'}`;
@@ -106,7 +115,7 @@ const entryUrl = (entry: unknown): string => {
 };
 
 /** One entry of a batch: its own status, never failing the whole batch. */
-function answerEntry(server: DemoFhirServer, base: string, entry: unknown): BatchAnswer {
+function answerEntry(deps: FhirRouterDeps, server: DemoFhirServer, base: string, entry: unknown): BatchAnswer {
   const request = (entry as { request?: { method?: unknown; url?: unknown } } | null)?.request;
   try {
     if (typeof request?.method !== 'string' || typeof request.url !== 'string') {
@@ -118,7 +127,7 @@ function answerEntry(server: DemoFhirServer, base: string, entry: unknown): Batc
     const url = relativeUrl(request.url.trim());
     const path = url.split('?')[0] ?? '';
     const call: FhirCall = { method: request.method, segments: segmentsOf(path), params: queryOf(url), base };
-    return answerFhirCall(server, call);
+    return answerCall(deps, server, call);
   } catch (error) {
     const apiError = error instanceof ApiError ? error : new ApiError(500, 'exception', 'Internal error');
     return { status: apiError.status, resource: apiError.outcome };
@@ -156,7 +165,7 @@ function batch(deps: FhirRouterDeps): RequestHandler {
       status: 200,
       resource: batchResponseBundle(
         server.renderer.version,
-        entries.map((e) => answerEntry(server, base, e)),
+        entries.map((e) => answerEntry(deps, server, base, e)),
       ),
     });
   };
@@ -207,7 +216,7 @@ export function fhirRouter(deps: FhirRouterDeps): Router {
       }
       params = [...params, ...new URLSearchParams(typeof req.body === 'string' ? req.body : '')];
     }
-    send(res, answerFhirCall(server, { method: req.method, segments, params, base: baseOf(req) }));
+    send(res, answerCall(deps, server, { method: req.method, segments, params, base: baseOf(req) }));
   });
   return router;
 }

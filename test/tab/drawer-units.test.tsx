@@ -1,35 +1,33 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
-import type { PatientDetail, Row, VitalSign } from '../../server/wire/contract';
+import type { Row, VitalSign } from '../../server/wire/contract';
 import { PatientDrawer } from '../../tab/features/patient-detail/PatientDrawer';
 import { unitText } from '../../tab/shared/unit-text';
-import { startFakeApi, type FakeApi } from './support/fake-api';
+import { startTabServer, type TabServer } from './support/rounds-server';
 import { renderWithApi } from './support/render';
 import { ADA } from './support/fixtures';
 
-let fake: FakeApi;
+let fake: TabServer;
+let listId: string;
+beforeAll(async () => {
+  fake = await startTabServer();
+  // The demo EHR sends heart rate in 'beats/minute' (shown as /min) and temperature as '°C' with UCUM code Cel;
+  // the Cel → °C reading itself is the unitText test above.
+  fake.addPatient(ADA, { vitals: [heartRate, temperature] });
+});
 beforeEach(async () => {
-  fake = await startFakeApi();
+  await fake.reset();
+  listId = (await fake.addList({ name: 'Ward 4' })).id;
+  await fake.addEntry(listId, { patientId: ADA.id });
 });
-afterEach(async () => {
-  cleanup();
-  await fake.close();
-});
+afterEach(() => cleanup());
+afterAll(() => fake.close());
+
+const heartRate: VitalSign = { code: '8867-4', name: 'Heart rate', value: 72, unit: 'beats/minute', components: [] };
+const temperature: VitalSign = { code: '8310-5', name: 'Body temperature', value: 37.2, unit: 'Cel', components: [] };
 
 describe('units in the UI language', () => {
-  const heartRate: VitalSign = { code: '8867-4', name: 'Heart rate', value: 72, unit: 'beats/minute', components: [] };
-  const temperature: VitalSign = { code: '8310-5', name: 'Body temperature', value: 37.2, unit: 'Cel', components: [] };
-  const detail = (vitals: VitalSign[]): PatientDetail => ({
-    patient: ADA,
-    conditions: [],
-    vitals,
-    labs: [],
-    allergies: [],
-    medications: [],
-    coverage: [],
-    issues: [],
-  });
   const row: Row = {
     entryId: 'e-ada',
     patient: ADA,
@@ -57,8 +55,7 @@ describe('units in the UI language', () => {
     ['en-US', 'Latest vitals', 'Patient details', /HR 72 \/min/, /37\.2 °C/],
     ['fr-FR', 'Dernières constantes', 'Détail du patient', /FC 72 \/min/, /37,2 °C/],
   ])('shows the short units of the cells in the drawer (%s)', async (locale, region, dialog, hr, temp) => {
-    fake.details.set(ADA.id, detail([heartRate, temperature]));
-    renderWithApi(<PatientDrawer listId="l-1" row={row} onEditNote={() => undefined} onClose={() => undefined} />, fake, locale);
+    renderWithApi(<PatientDrawer listId={listId} row={row} onEditNote={() => undefined} onClose={() => undefined} />, fake, locale);
     const drawer = await screen.findByRole('dialog', { name: dialog });
     const text = (await within(drawer).findByRole('region', { name: region })).textContent.replace(/\u00a0/g, ' ');
     expect(text).toMatch(hr);

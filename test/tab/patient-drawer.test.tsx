@@ -1,14 +1,13 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { PatientDetail, Row } from '../../server/wire/contract';
 import { PatientDrawer } from '../../tab/features/patient-detail/PatientDrawer';
-import { startFakeApi, type FakeApi } from './support/fake-api';
+import { startTabServer, type TabServer } from './support/rounds-server';
 import { renderWithApi } from './support/render';
 import { ADA, ADA_ROW } from './support/fixtures';
 
-const LIST_ID = '3b8e2f4c-1d2a-4e6f-9a7b-5c4d3e2f1a0b';
 
 const ROW: Row = {
   entryId: 'e-ada',
@@ -25,31 +24,36 @@ const ROW: Row = {
   note: { text: 'NPO after midnight', author: 'Dr. Lee', updatedAt: '2026-11-26T08:00:00Z' },
 };
 
-const DETAIL: PatientDetail = {
+// Ada's record in the EHR: the detail the drawer reads is the server's, built from these over FHIR.
+const DETAIL: Pick<PatientDetail, 'patient' | 'encounter' | 'conditions' | 'vitals' | 'allergies' | 'medications'> = {
   patient: { ...ADA, generalPractitioner: 'Dr. Family' },
   encounter: ADA_ROW.encounter,
   conditions: ADA_ROW.conditions!,
   vitals: ADA_ROW.vitals!,
-  labs: [],
   allergies: [{ substance: 'Penicillin', clinicalStatus: 'active', reactions: ['Hives'] }],
   medications: [{ name: 'Amoxicillin 500 mg', dosage: '1 capsule three times a day', prescriber: 'Dr. Lee' }],
-  coverage: [],
-  issues: ['Coverage: 404 from the EHR'],
 };
 
-let fake: FakeApi;
+let fake: TabServer;
+let LIST_ID: string;
+beforeAll(async () => {
+  fake = await startTabServer();
+  const { patient, ...facts } = DETAIL;
+  fake.addPatient(patient, facts);
+  // Coverage cannot be read: the drawer shows what it could and names the rest.
+  fake.partner.setFaults({ failingTypes: { Coverage: 404 } });
+});
 beforeEach(async () => {
-  fake = await startFakeApi();
+  await fake.reset();
+  LIST_ID = (await fake.addList({ name: 'Ward 4' })).id;
+  await fake.addEntry(LIST_ID, { patientId: ADA.id });
 });
-afterEach(async () => {
-  cleanup();
-  await fake.close();
-});
+afterEach(() => cleanup());
+afterAll(() => fake.close());
 
 describe('the patient drawer', () => {
   test('shows a spinner, then every section of the record and the unreadable parts as a quiet notice', async () => {
     const held = fake.hold('GET', /^\/api\/patients\//);
-    fake.details.set(ADA.id, DETAIL);
     renderWithApi(<PatientDrawer listId={LIST_ID} row={ROW} onEditNote={() => undefined} onClose={() => undefined} />, fake);
     const drawer = await screen.findByRole('dialog', { name: 'Patient details' });
     expect(within(drawer).getByRole('heading', { level: 2, name: 'Ada Quill' })).toBeTruthy();
@@ -69,7 +73,6 @@ describe('the patient drawer', () => {
 
   test('offers a retry when the record cannot be loaded', async () => {
     fake.failNext('GET', /^\/api\/patients\//, 502, 'The EHR answered 500');
-    fake.details.set(ADA.id, DETAIL);
     renderWithApi(<PatientDrawer listId={LIST_ID} row={ROW} onEditNote={() => undefined} onClose={() => undefined} />, fake);
     const user = userEvent.setup({ delay: null });
     const alert = await screen.findByRole('alert');
@@ -91,7 +94,6 @@ describe('the patient drawer', () => {
   });
 
   test('closes from its close button', async () => {
-    fake.details.set(ADA.id, DETAIL);
     let closed = 0;
     renderWithApi(<PatientDrawer listId={LIST_ID} row={ROW} onEditNote={() => undefined} onClose={() => (closed += 1)} />, fake);
     const user = userEvent.setup({ delay: null });
