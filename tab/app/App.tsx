@@ -113,6 +113,7 @@ function Routes(props: { boot: Extract<BootState, { status: 'ready' }> }): JSX.E
               initialListId={initialListId}
               slots={LIST_SLOTS}
               autoRefreshMs={props.boot.config.autoRefreshSeconds * 1000}
+              userId={userId}
             />
           )}
         </Suspense>

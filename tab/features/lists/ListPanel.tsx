@@ -18,11 +18,13 @@ import type { CellClock } from './CellValue';
 import { ColumnChooser, type ColumnChoice } from './ColumnChooser';
 import { ListSkeleton } from './ListSkeleton';
 import { ChangesBar, clockTime } from './ChangeMarks';
+import { CompactPatientList } from './CompactPatientList';
 import { ListToolbar } from './ListToolbar';
 import { PatientCards } from './PatientCards';
 import { PatientGrid } from './PatientGrid';
 import type { RowHandlers } from './RowActions';
 import type { ListData } from './use-list-data';
+import { useDensity } from './use-density';
 import { useEntryRemoval } from './use-entry-removal';
 import { useHideGone } from './use-hide-gone';
 
@@ -39,7 +41,13 @@ type Open =
   | { kind: 'print' };
 
 /** One list: its toolbar, its patients (grid or cards), and the dialogs it opens. */
-export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChanged: (list: List) => void }): JSX.Element {
+export function ListPanel(props: {
+  data: ListData;
+  slots: ListsSlots;
+  onListChanged: (list: List) => void;
+  /** The signed-in user, whose density (comfortable or compact) this browser remembers. */
+  userId: string;
+}): JSX.Element {
   const styles = useStyles();
   const i18n = useI18n();
   const { t } = i18n;
@@ -65,6 +73,7 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
   );
   // Discharged and deceased patients: counted on the toggle, so hiding them never hides them silently.
   const [isHidingGone, setHidingGone] = useHideGone(list?.id);
+  const [density, setDensity] = useDensity(props.userId);
   const goneCount = useMemo(() => sortedRows.filter((row) => isGone(row, now)).length, [sortedRows, now]);
   const shownRows = useMemo(
     () => (isHidingGone ? sortedRows.filter((row) => !isGone(row, now)) : sortedRows),
@@ -176,6 +185,9 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
           goneCount={goneCount}
           isHidingGone={isHidingGone}
           onHideGoneChange={setHidingGone}
+          density={density}
+          onDensityChange={setDensity}
+          isNarrow={isNarrow}
         />
       </div>
       {data.rowsStatus === 'error' &&
@@ -208,6 +220,8 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
         />
       ) : isFirstLoad ? (
         <ListSkeleton rows={Math.min(list.entries.length, 8)} />
+      ) : isNarrow && density === 'compact' ? (
+        <CompactPatientList rows={shownRows} columns={list.columns} handlers={handlers} clock={clock} />
       ) : isNarrow ? (
         <PatientCards rows={shownRows} columns={list.columns} handlers={handlers} clock={clock} />
       ) : (
@@ -219,6 +233,7 @@ export function ListPanel(props: { data: ListData; slots: ListsSlots; onListChan
           handlers={handlers}
           onSortChange={changeSort}
           clock={clock}
+          density={density}
         />
       )}
 

@@ -33,6 +33,8 @@ export function ListsView(props: {
   slots: ListsSlots;
   /** How often the open list's rows refresh by themselves while visible (AUTO_REFRESH_MS by default). */
   autoRefreshMs?: number;
+  /** The signed-in user (their view preferences are remembered per user). */
+  userId?: string;
 }): JSX.Element {
   const styles = useStyles();
   const i18n = useI18n();
@@ -98,7 +100,9 @@ export function ListsView(props: {
       />
     );
   } else {
-    body = <ListPanel key={selected.id} data={data} slots={props.slots} onListChanged={updateSummary} />;
+    body = (
+      <ListPanel key={selected.id} data={data} slots={props.slots} onListChanged={updateSummary} userId={props.userId ?? ''} />
+    );
   }
 
   return (

@@ -26,7 +26,6 @@ const useStyles = makeStyles({
 export function PatientCards(props: { rows: Row[]; columns: ColumnId[]; handlers: RowHandlers; clock: CellClock }): JSX.Element {
   const styles = useStyles();
   const i18n = useI18n();
-  const fields = props.columns.filter((c) => c !== 'name');
   return (
     <ul className={styles.list} aria-label={i18n.t('lists.label')}>
       {props.rows.map((row) => (
@@ -37,25 +36,37 @@ export function PatientCards(props: { rows: Row[]; columns: ColumnId[]; handlers
               description={<RowChangeLine row={row} onMarkSeen={props.handlers.onMarkSeen} />}
               action={<RowActions entryId={row.entryId} name={nameOf(row)} handlers={props.handlers} />}
             />
-            <dl className={styles.fields}>
-              {fields.map((column) => {
-                const text = cellText(row, column, i18n);
-                if (!text) return null;
-                return (
-                  <div key={column} className={styles.group}>
-                    <dt className={styles.term}>{i18n.t(COLUMN_LABEL[column])}</dt>
-                    <dd className={styles.value}>
-                      <ChangedCell isChanged={row.changes.includes(column)}>
-                        <CellValue row={row} column={column} clock={props.clock} />
-                      </ChangedCell>
-                    </dd>
-                  </div>
-                );
-              })}
-            </dl>
+            <PatientFields row={row} columns={props.columns} clock={props.clock} />
           </Card>
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A card's body: the list's columns (the name aside) as terms and values; empty values are left out. */
+export function PatientFields(props: { row: Row; columns: ColumnId[]; clock: CellClock }): JSX.Element {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { row } = props;
+  return (
+    <dl className={styles.fields}>
+      {props.columns
+        .filter((c) => c !== 'name')
+        .map((column) => {
+          const text = cellText(row, column, i18n);
+          if (!text) return null;
+          return (
+            <div key={column} className={styles.group}>
+              <dt className={styles.term}>{i18n.t(COLUMN_LABEL[column])}</dt>
+              <dd className={styles.value}>
+                <ChangedCell isChanged={row.changes.includes(column)}>
+                  <CellValue row={row} column={column} clock={props.clock} />
+                </ChangedCell>
+              </dd>
+            </div>
+          );
+        })}
+    </dl>
   );
 }

@@ -16,11 +16,12 @@ import {
 } from '@fluentui/react-components';
 import type { ColumnId, ListSort, Row } from '../../../server/wire/contract';
 import { useI18n } from '../../shared/i18n/I18nProvider';
-import { COLUMN_LABEL, nameOf } from '../../shared/row-view';
+import { COLUMN_LABEL, cellText, nameOf } from '../../shared/row-view';
 import { CellValue, type CellClock } from './CellValue';
 import { ChangedCell, RowChangeLine } from './ChangeMarks';
 import { PatientName } from './PatientName';
 import { RowActions, type RowHandlers } from './RowActions';
+import type { Density } from './use-density';
 import { useFitToViewport } from './use-fit-to-viewport';
 
 const ACTIONS = 'actions';
@@ -69,6 +70,20 @@ const useStyles = makeStyles({
   // The actions scroll with the row (last column): a column stuck to the right edge would cover another's content.
   actions: { minWidth: `${ACTIONS_REM}rem`, maxWidth: `${ACTIONS_REM}rem`, flexGrow: 0 },
   text: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+  // Compact (#11 item 5): smaller type, less padding, and at most two lines per cell (the cell's hover text and the
+  // patient's details hold the rest; the full text is still in the page for screen readers). Names are never cut.
+  compactCell: {
+    paddingBlock: tokens.spacingVerticalXXS,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  clamp: {
+    display: '-webkit-box',
+    WebkitBoxOrient: 'vertical',
+    WebkitLineClamp: 2,
+    overflow: 'hidden',
+    overflowWrap: 'anywhere',
+  },
 });
 
 const WIDE: ColumnId[] = ['name', 'conditions', 'vitals', 'labs', 'medications', 'note', 'coverage', 'allergies'];
@@ -98,10 +113,12 @@ export function PatientGrid(props: {
   onSortChange: (sort: ListSort) => void;
   /** Ages are counted to `now`; values older than `staleAfterHours` are greyed. */
   clock: CellClock;
+  density?: Density;
 }): JSX.Element {
   const styles = useStyles();
   const i18n = useI18n();
   const { handlers, clock } = props;
+  const isCompact = props.density === 'compact';
   const fit = useFitToViewport();
   const minRem = props.columns.reduce((sum, id) => sum + minRemOf(id) + PADDING_REM, ACTIONS_REM + PADDING_REM);
 
@@ -119,7 +136,13 @@ export function PatientGrid(props: {
             </div>
           ) : (
             <ChangedCell isChanged={row.changes.includes(id)}>
-              <CellValue row={row} column={id} clock={clock} className={styles.text} />
+              {isCompact ? (
+                <div className={styles.clamp} title={cellText(row, id, i18n)}>
+                  <CellValue row={row} column={id} clock={clock} />
+                </div>
+              ) : (
+                <CellValue row={row} column={id} clock={clock} className={styles.text} />
+              )}
             </ChangedCell>
           ),
       }),
@@ -130,14 +153,15 @@ export function PatientGrid(props: {
       renderCell: (row) => <RowActions entryId={row.entryId} name={nameOf(row)} handlers={handlers} />,
     });
     return [...data, actions];
-  }, [props.columns, i18n, handlers, clock, styles.text]);
+  }, [props.columns, i18n, handlers, clock, styles.text, styles.clamp, isCompact]);
 
+  const cell = mergeClasses(styles.cell, isCompact && styles.compactCell);
   const classOf = (columnId: TableColumnId): string => {
-    if (columnId === ACTIONS) return mergeClasses(styles.cell, styles.actions);
-    if (columnId === 'name') return mergeClasses(styles.cell, styles.wide, styles.frozen);
-    if (WIDE.includes(columnId as ColumnId)) return mergeClasses(styles.cell, styles.wide);
-    if (NARROW.includes(columnId as ColumnId)) return mergeClasses(styles.cell, styles.narrow);
-    return styles.cell;
+    if (columnId === ACTIONS) return mergeClasses(cell, styles.actions);
+    if (columnId === 'name') return mergeClasses(cell, styles.wide, styles.frozen);
+    if (WIDE.includes(columnId as ColumnId)) return mergeClasses(cell, styles.wide);
+    if (NARROW.includes(columnId as ColumnId)) return mergeClasses(cell, styles.narrow);
+    return cell;
   };
   const isInteractive = (columnId: TableColumnId): boolean => columnId === ACTIONS || columnId === 'name';
 
@@ -149,6 +173,7 @@ export function PatientGrid(props: {
         style={{ minWidth: `max(100%, ${minRem}rem)` }}
         items={props.rows}
         columns={columns}
+        size={isCompact ? 'small' : 'medium'}
         getRowId={(row: Row) => row.entryId}
         sortable
         sortState={{
