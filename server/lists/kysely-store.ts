@@ -59,12 +59,7 @@ export class KyselyStore implements ListStore {
   }
 
   private async readList(db: Db, tenantId: string, listId: string): Promise<List | undefined> {
-    const row = await db
-      .selectFrom('lists')
-      .select(LIST_COLUMNS)
-      .where('id', '=', listId)
-      .where('tenant_id', '=', tenantId)
-      .executeTakeFirst();
+    const row = await db.selectFrom('lists').select(LIST_COLUMNS).where('id', '=', listId).where('tenant_id', '=', tenantId).executeTakeFirst();
     if (!row) return undefined;
     const entries = await db
       .selectFrom('entries')
@@ -125,11 +120,7 @@ export class KyselyStore implements ListStore {
   }
 
   createList(
-    tenantId: string,
-    list: NewList,
-    entries: readonly NewEntry[],
-    maxLists: number,
-    audit: AuditOfWrite = [],
+    tenantId: string, list: NewList, entries: readonly NewEntry[], maxLists: number, audit: AuditOfWrite = [],
   ): Promise<List | undefined> {
     return this.db.transaction().execute(async (tx) => {
       // Serialise list creation per context so two concurrent creations cannot both pass the limit.
@@ -153,12 +144,7 @@ export class KyselyStore implements ListStore {
   }
 
   updateList(
-    tenantId: string,
-    listId: string,
-    version: number,
-    changes: ListChanges,
-    at: string,
-    audit: AuditOfWrite = [],
+    tenantId: string, listId: string, version: number, changes: ListChanges, at: string, audit: AuditOfWrite = [],
   ): Promise<VersionedWrite<List>> {
     const { name, columns, sort, staleAfterHours } = changes;
     return this.db.transaction().execute(async (tx): Promise<VersionedWrite<List>> => {
@@ -199,9 +185,7 @@ export class KyselyStore implements ListStore {
 
   async saveRowViews(tenantId: string, listId: string, userId: string, views: readonly RowView[]): Promise<void> {
     if (views.length === 0) return;
-    const json = JSON.stringify(
-      views.map((v) => ({ entry_id: v.entryId, seen: v.seen, seen_at: v.seenAt, latest: v.latest, latest_at: v.latestAt })),
-    );
+    const json = JSON.stringify(views.map((v) => ({ entry_id: v.entryId, seen: v.seen, seen_at: v.seenAt, latest: v.latest, latest_at: v.latestAt })));
     // One statement for every row: the entries still on the list (a row removed meanwhile is skipped).
     await this.db
       .insertInto('row_views')
@@ -238,12 +222,7 @@ export class KyselyStore implements ListStore {
   }
 
   async markSeen(
-    tenantId: string,
-    listId: string,
-    userId: string,
-    entryIds: readonly string[] | undefined,
-    at: string,
-    viewedAt?: string,
+    tenantId: string, listId: string, userId: string, entryIds: readonly string[] | undefined, at: string, viewedAt?: string,
   ): Promise<number> {
     if (entryIds?.length === 0) return 0;
     let update = this.db
@@ -271,19 +250,10 @@ export class KyselyStore implements ListStore {
       if (!(await this.lockList(tx, tenantId, listId))) return { status: 'not-found' };
       const key = dedupeKeyOf(entry);
       if (key !== null) {
-        const existing = await tx
-          .selectFrom('entries')
-          .select('id')
-          .where('list_id', '=', listId)
-          .where('dedupe_key', '=', key)
-          .executeTakeFirst();
+        const existing = await tx.selectFrom('entries').select('id').where('list_id', '=', listId).where('dedupe_key', '=', key).executeTakeFirst();
         if (existing) return { status: 'duplicate', existingEntryId: existing.id };
       }
-      const { n } = await tx
-        .selectFrom('entries')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('list_id', '=', listId)
-        .executeTakeFirstOrThrow();
+      const { n } = await tx.selectFrom('entries').select((eb) => eb.fn.countAll().as('n')).where('list_id', '=', listId).executeTakeFirstOrThrow();
       if (Number(n) >= maxEntries) return { status: 'full' };
       await tx.insertInto('entries').values(entryRow(tenantId, listId, entry)).execute();
       await this.touch(tx, listId, entry.addedAt);
@@ -311,13 +281,7 @@ export class KyselyStore implements ListStore {
   }
 
   setNote(
-    tenantId: string,
-    listId: string,
-    entryId: string,
-    version: number,
-    note: Note | null,
-    at: string,
-    audit: AuditOfWrite = [],
+    tenantId: string, listId: string, entryId: string, version: number, note: Note | null, at: string, audit: AuditOfWrite = [],
   ): Promise<VersionedWrite<Entry>> {
     return this.db.transaction().execute(async (tx): Promise<VersionedWrite<Entry>> => {
       if (!(await this.lockList(tx, tenantId, listId))) return { status: 'not-found' };
