@@ -106,10 +106,7 @@ export function listRoutes(deps: ListRouteDeps): Router {
 
   router.put('/lists/:listId/entries/:entryId/note', async (req, res) => {
     const { listId, entryId } = parseParams(entryParams, req.params);
-    const user = userOf(res);
-    const entry = await entries.setNote(user, listId, entryId, parseBody(noteBody, req.body));
-    await changes.acknowledgeNote(user.tenantId, listId, user.userId, entry);
-    res.json(entry);
+    res.json(await entries.setNote(userOf(res), listId, entryId, parseBody(noteBody, req.body)));
   });
 
   router.get('/lists/:listId/rows', async (req, res) => {

@@ -38,11 +38,12 @@ export function createListServices(deps: ListServicesDeps): ListServices {
   const access = new ContextAccess({ membership: deps.membership, audit: auditLog });
   const lists = new ListService({ store, audit: auditLog, access, now });
   const rows = new RowService(ehr, now);
+  const changes = new RowChanges(store, now);
   return {
     lists,
-    entries: new EntryService({ store, audit: auditLog, lists, ehr, now }),
+    entries: new EntryService({ store, audit: auditLog, lists, changes, ehr, now }),
     rows,
-    changes: new RowChanges(store, now),
+    changes,
     imports: new ImportService({ lists, ehr, now }),
     exports: new ExportService(lists, rows, now),
     audit: new AuditTrail(store, access),

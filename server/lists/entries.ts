@@ -10,6 +10,7 @@ import type { ListService } from './list-service.js';
 import { LIST_LIMITS } from './limits.js';
 import { MANUAL_LIMITS, snapshotText } from './fields.js';
 import { listNotFound } from './access.js';
+import type { RowChanges } from './row-changes.js';
 
 export type NewEntryInput = { patientId: string; manual?: undefined } | { patientId?: undefined; manual: ManualPatient };
 
@@ -17,6 +18,8 @@ export interface EntryServiceDeps {
   store: ListStore;
   audit: AuditLog;
   lists: ListService;
+  /** Takes one's own note edit as seen by its author. */
+  changes: RowChanges;
   ehr?: Ehr;
   now?: () => Date;
 }
@@ -78,7 +81,10 @@ export class EntryService {
       throw entryNotFound();
   }
 
-  /** Sets the entry's note; empty (or only blank) text removes it. A stale version gets 409 with the current entry. */
+  /**
+   * Sets the entry's note; empty (or only blank) text removes it. A stale version gets 409 with the current entry.
+   * The author's own edit is not a change to them.
+   */
   async setNote(user: User, listId: string, entryId: string, input: { text: string; version: number }): Promise<Entry> {
     const list = await this.deps.lists.get(user, listId);
     const at = this.now().toISOString();
@@ -99,6 +105,7 @@ export class EntryService {
         `version ${input.version} is stale: the entry is at version ${result.current.version}; reload the note and retry`,
         { current: result.current },
       );
+    await this.deps.changes.acknowledgeNote(user.tenantId, listId, user.userId, result.value);
     return result.value;
   }
 
