@@ -1,6 +1,6 @@
 // The app: theme and language from Teams (or the browser), sign-in, and the routes. The only place
 // features meet: they are loaded lazily (lazy-features.ts) and handed to each other as slots.
-import { Suspense, useEffect, useMemo, type JSX } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, type JSX } from 'react';
 import {
   FluentProvider,
   MessageBar,
@@ -15,12 +15,15 @@ import { ErrorNotice } from '../shared/components/ErrorNotice';
 import { errorText } from '../shared/error-text';
 import { I18nProvider, useI18n } from '../shared/i18n/I18nProvider';
 import { normalizeLocale } from '../shared/i18n/translate';
+import type { Place } from '../shared/place';
 import { useSharedStyles } from '../shared/styles';
 import { AppToaster } from '../shared/toast';
 import { AppChrome } from './AppChrome';
 import { AadSignIn, ConfigPage, DemoSignIn, LIST_SLOTS, ListsView, RemovePage } from './lazy-features';
-import { initialListIdOf, listContextOf, routeOf } from './route';
+import { shareLinkOf } from './deep-link';
+import { initialPlaceOf, listContextOf, routeOf } from './route';
 import type { TeamsHost } from './teams';
+import { isOwnHistoryEntry, useHistoryPlace } from './use-history-place';
 import { useBoot, type BootState } from './use-boot';
 import { useSession } from './use-session';
 import { THEMES, useThemeName } from './use-theme';
@@ -54,7 +57,16 @@ function Routes(props: { boot: Extract<BootState, { status: 'ready' }> }): JSX.E
   const route = routeOf(teams?.context, window.location.pathname);
   const userId = session.status === 'ready' ? session.me.userId : '';
   const context = useMemo(() => listContextOf(teams?.context, userId), [teams, userId]);
-  const initialListId = useMemo(() => initialListIdOf(teams?.context, window.location.search), [teams]);
+  // Where the lists view opens (a reload, a link, a Teams deep link), and the history that Back walks.
+  const initial = useMemo(() => initialPlaceOf(teams?.context, window.location.search, isOwnHistoryEntry()), [teams]);
+  const linkTo = useCallback(
+    (place: Place) => shareLinkOf(teams?.context, `${window.location.origin}/tab`, place),
+    [teams],
+  );
+  const navigator = useHistoryPlace(initial.place, linkTo, route === 'lists');
+  useEffect(() => {
+    if (route === 'lists') teams?.onBackButton?.(navigator.back);
+  }, [teams, route, navigator.back]);
 
   useEffect(() => {
     if (session.status === 'ready' || session.status === 'failed') teams?.notifySuccess();
@@ -110,7 +122,9 @@ function Routes(props: { boot: Extract<BootState, { status: 'ready' }> }): JSX.E
           {route === 'lists' && (
             <ListsView
               context={context}
-              initialListId={initialListId}
+              initialListId={initial.place.listId}
+              isInitialFromLink={initial.isFromLink}
+              navigator={navigator}
               slots={LIST_SLOTS}
               autoRefreshMs={props.boot.config.autoRefreshSeconds * 1000}
               userId={userId}

@@ -50,12 +50,13 @@ describe('outside Teams and the removal page', { timeout: 60_000 }, () => {
     await context.close();
   });
 
-  test("opens a private channel's list for its member and tells another clinician it does not exist", async () => {
+  test("opens a private channel's list for its member and tells another clinician they can't open it", async () => {
     const [member, other] = (await demoUsers(rounds.url)).filter((u) => u.tenantId === DEMO_TENANT_R4_ID);
     const link = `${rounds.url}/tab?listId=${DEMO_PRIVATE_LIST_IDS[DEMO_TENANT_R4_ID]}`;
     for (const [user, expected] of [
       [member!, 'ICU huddle (private channel)'],
-      [other!, 'This tab’s list no longer exists. Pick or create another one.'],
+      // A link names the list: one who may not see it is told so, and shown no other list instead (#11 item 6).
+      [other!, 'You can’t open this list'],
     ] as const) {
       const context = await browser.newContext();
       const page = await context.newPage();

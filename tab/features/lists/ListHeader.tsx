@@ -51,12 +51,14 @@ export function ListHeader(props: {
       <Title3 as="h1" className={styles.title}>
         {selected?.name ?? t('app.title')}
       </Title3>
-      {props.lists.length > 1 && selected && (
+      {/* With none chosen (a link to a list this user cannot open), the switcher is the way on. */}
+      {(props.lists.length > 1 || (!selected && props.lists.length > 0)) && (
         <Dropdown
           className={styles.switcher}
           aria-label={t('lists.label')}
-          value={selected.name}
-          selectedOptions={[selected.id]}
+          placeholder={t('lists.choose')}
+          value={selected?.name ?? ''}
+          selectedOptions={selected ? [selected.id] : []}
           onOptionSelect={(_e, data) => data.optionValue && props.onSelect(data.optionValue)}
         >
           {props.lists.map((list) => (

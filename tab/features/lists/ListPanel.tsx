@@ -1,4 +1,4 @@
-import { Suspense, useCallback, useMemo, useRef, useState, type JSX } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { PersonAddRegular, PeopleListRegular } from '@fluentui/react-icons';
 import type { Entry, List, ListSort } from '../../../server/wire/contract';
@@ -6,6 +6,7 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { errorText } from '../../shared/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import type { Navigator } from '../../shared/place';
 import { nameOf, sortRows } from '../../shared/row-view';
 import { isGone } from '../../shared/row-status';
 import type { ListsSlots } from '../../shared/slots';
@@ -36,15 +37,15 @@ type Open =
   | { kind: 'none' }
   | { kind: 'add' }
   | { kind: 'columns' }
-  | { kind: 'detail'; entryId: string }
-  | { kind: 'note'; entryId: string; fromDetail: boolean }
-  | { kind: 'print' };
+  | { kind: 'note'; entryId: string; fromDetail: boolean };
 
 /** One list: its toolbar, its patients (grid or cards), and the dialogs it opens. */
 export function ListPanel(props: {
   data: ListData;
   slots: ListsSlots;
   onListChanged: (list: List) => void;
+  /** The patient or rounding sheet open over the list: in the URL and the history, so Back closes them. */
+  navigator: Navigator;
   /** The signed-in user, whose density (comfortable or compact) this browser remembers. */
   userId: string;
 }): JSX.Element {
@@ -59,9 +60,12 @@ export function ListPanel(props: {
   const sectionRef = useRef<HTMLElement>(null);
   // The first patient just added, whose row takes the focus once the list has reloaded (#11 item 1).
   const addedRef = useRef<string>(undefined);
-  const { data, slots, onListChanged } = props;
+  const { data, slots, onListChanged, navigator } = props;
   const { list, rows, markSeen } = data;
   const [open, setOpen] = useState<Open>({ kind: 'none' });
+  const place = navigator.place.listId === list?.id ? navigator.place : {};
+  const detailId = place.entryId;
+  const isSheet = place.view === 'sheet';
   const [pendingSort, setPendingSort] = useState<ListSort>();
   const sort = pendingSort ?? list?.sort;
   // Ages and "discharged" are counted to this time, renewed every minute.
@@ -93,11 +97,11 @@ export function ListPanel(props: {
     setOpen({ kind: 'none' });
     focus.restore(() => toolbarRef.current?.querySelector('button'));
   }, [focus]);
-  // The sheet replaced the toolbar, so its button is a new one: back to it, not to the first button.
-  const closeSheet = useCallback(() => {
-    setOpen({ kind: 'none' });
-    focus.restore(() => printRef.current);
-  }, [focus]);
+  // The drawer and the sheet close by going back: the close button, Escape, Back and Teams' back button alike.
+  const { back, open: openPlace, replace: replacePlace } = navigator;
+  const closePlace = useCallback(() => {
+    back();
+  }, [back]);
 
   // A row's name button (or, while it is not on screen, the toolbar's first button): never <body>.
   const rowButton = useCallback(
@@ -115,11 +119,37 @@ export function ListPanel(props: {
     focusWhenReady(() => sectionRef.current?.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(added)}"]`));
   }, [close]);
 
+  // Once the drawer or the sheet is closed, however it was, the focus goes back to the row's name button (the
+  // opener, or the row when opened by a link) or the sheet's button, whose toolbar the sheet had replaced.
+  const shownRef = useRef({ detailId, isSheet });
+  useEffect(() => {
+    const was = shownRef.current;
+    shownRef.current = { detailId, isSheet };
+    const closedId = was.detailId !== detailId ? was.detailId : undefined;
+    if (closedId) {
+      // A note being written from the drawer goes with it (its draft stays, #11 item 7).
+      setOpen((o) => (o.kind === 'note' && o.fromDetail ? { kind: 'none' } : o));
+      // Once the drawer is gone: on its way out Fluent gives the focus back to what had it when it opened, which
+      // is nothing when a link or a reload opened it.
+      focusWhenReady(() => (document.querySelector('[role="dialog"]') ? undefined : rowButton(closedId)));
+    } else if (was.isSheet && !isSheet) {
+      focus.restore(() => printRef.current);
+    }
+  }, [detailId, isSheet, focus, rowButton]);
+
+  // A link (or Forward) to a patient no longer on the list: say so, and the URL stops naming them.
+  useEffect(() => {
+    if (!list || !detailId || list.entries.some((e) => e.id === detailId)) return;
+    replacePlace({ listId: list.id });
+    notify(t('list.patientGone'), { intent: 'info' });
+  }, [list, detailId, replacePlace, notify, t]);
+
+  const listId = list?.id;
   const remove = useEntryRemoval({ list, rows, dropEntry: data.dropEntry });
   const handlers = useMemo<RowHandlers>(
     () => ({
       onOpen: (entryId) => {
-        show({ kind: 'detail', entryId });
+        if (listId) openPlace({ listId, entryId });
         // Opening the patient is looking at what changed: the row's marks go (the server marks it too).
         void markSeen([entryId]).catch(() => undefined);
       },
@@ -127,7 +157,7 @@ export function ListPanel(props: {
       onRemove: remove,
       onMarkSeen: (entryId) => void markSeen([entryId]).catch(() => notify(t('changes.markFailed'), { intent: 'error' })),
     }),
-    [show, remove, markSeen, notify, t],
+    [show, listId, openPlace, remove, markSeen, notify, t],
   );
 
   const save = useCallback(
@@ -158,16 +188,17 @@ export function ListPanel(props: {
   const entryOf = (entryId: string): Entry | undefined => list.entries.find((e) => e.id === entryId);
   const rowOf = (entryId: string) => rows.find((r) => r.entryId === entryId);
 
-  if (open.kind === 'print') {
+  if (isSheet) {
     return (
       <Suspense fallback={<ListSkeleton />}>
-        <slots.RoundingSheet list={{ ...list, sort }} rows={shownRows} onClose={closeSheet} />
+        <slots.RoundingSheet list={{ ...list, sort }} rows={shownRows} onClose={closePlace} />
       </Suspense>
     );
   }
 
   const isFirstLoad = data.rowsStatus === 'loading' && rows.length === 0 && list.entries.length > 0;
-  const detailRow = open.kind === 'detail' || open.kind === 'note' ? rowOf(open.entryId) : undefined;
+  const detailRow = detailId ? rowOf(detailId) : undefined;
+  const noteRow = open.kind === 'note' ? rowOf(open.entryId) : undefined;
   const noteEntry = open.kind === 'note' ? entryOf(open.entryId) : undefined;
 
   return (
@@ -180,7 +211,10 @@ export function ListPanel(props: {
           onAdd={() => show({ kind: 'add' })}
           onColumns={() => show({ kind: 'columns' })}
           onRefresh={data.refresh}
-          onPrint={() => show({ kind: 'print' })}
+          onPrint={() => {
+            focus.remember();
+            openPlace({ listId: list.id, view: 'sheet' });
+          }}
           printRef={printRef}
           goneCount={goneCount}
           isHidingGone={isHidingGone}
@@ -253,19 +287,20 @@ export function ListPanel(props: {
             onClose={closeAdd}
           />
         )}
-        {detailRow && (open.kind === 'detail' || (open.kind === 'note' && open.fromDetail)) && (
+        {detailRow && (
           <slots.PatientDetail
             listId={list.id}
             row={detailRow}
+            link={navigator.linkTo({ listId: list.id, entryId: detailRow.entryId })}
             onEditNote={() => setOpen({ kind: 'note', entryId: detailRow.entryId, fromDetail: true })}
-            onClose={close}
+            onClose={closePlace}
           />
         )}
         {open.kind === 'note' && noteEntry && (
           <slots.NoteEditor
             listId={list.id}
             entry={noteEntry}
-            patientName={detailRow ? nameOf(detailRow) : noteEntry.display}
+            patientName={noteRow ? nameOf(noteRow) : noteEntry.display}
             onSaved={(entry) => {
               data.setEntry(entry);
               notify(t('note.saved'));
@@ -278,7 +313,7 @@ export function ListPanel(props: {
                 focus.restore(() => rowButton(entryId));
                 return;
               }
-              setOpen({ kind: 'detail', entryId });
+              setOpen({ kind: 'none' });
               // Back into the drawer (its note button), so Escape still closes it after a save or cancel.
               focusWhenReady(() => document.querySelector<HTMLElement>('[data-note-edit]'));
             }}

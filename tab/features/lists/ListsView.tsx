@@ -1,5 +1,5 @@
-import { useCallback, useRef, useState, type JSX } from 'react';
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, PeopleListRegular } from '@fluentui/react-icons';
 import type { ImportReport, ListContext } from '../../../server/wire/contract';
 import { EmptyState } from '../../shared/components/EmptyState';
@@ -7,8 +7,10 @@ import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { isApiResponseError } from '../../shared/api-client';
 import { errorText } from '../../shared/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import type { Navigator, Place } from '../../shared/place';
 import type { ListsSlots } from '../../shared/slots';
 import { useNotify } from '../../shared/toast';
+import { useMemoryNavigator } from '../../shared/use-memory-navigator';
 import { DeleteListDialog } from './DeleteListDialog';
 import { ImportListDialog } from './ImportListDialog';
 import { ImportReportNotice } from './ImportReportNotice';
@@ -18,7 +20,17 @@ import { ListNameDialog } from './ListNameDialog';
 import { ListPanel } from './ListPanel';
 import { ListSkeleton } from './ListSkeleton';
 import { useListData } from './use-list-data';
-import { useLists } from './use-lists';
+import { useLists, type ListsState } from './use-lists';
+
+/**
+ * The list on screen: the place's (history, URL, link) when it is one of the context's lists. A list named at
+ * start that cannot be opened leaves none chosen, never another in its stead; otherwise the lists' own choice.
+ */
+function selectedIdOf(place: Place, lists: ListsState, initialListId: string | undefined): string | undefined {
+  if (place.listId && lists.lists.some((l) => l.id === place.listId)) return place.listId;
+  if (lists.isInitialMissing && place.listId === initialListId) return undefined;
+  return lists.selectedId;
+}
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -30,6 +42,10 @@ type ListDialog = 'create' | 'rename' | 'delete' | 'import' | undefined;
 export function ListsView(props: {
   context: ListContext;
   initialListId?: string;
+  /** The initial list came from a link (not the tab's configuration): if it cannot be opened, say so, show no other. */
+  isInitialFromLink?: boolean;
+  /** The list, patient or sheet on screen, in the browser's history (a history-less one when not given). */
+  navigator?: Navigator;
   slots: ListsSlots;
   /** How often the open list's rows refresh by themselves while visible (AUTO_REFRESH_MS by default). */
   autoRefreshMs?: number;
@@ -41,12 +57,22 @@ export function ListsView(props: {
   const { t } = i18n;
   const notify = useNotify();
   const lists = useLists(props.context, props.initialListId);
-  const data = useListData(lists.selectedId, props.autoRefreshMs);
+  const memoryNavigator = useMemoryNavigator(props.initialListId ? { listId: props.initialListId } : {});
+  const navigator = props.navigator ?? memoryNavigator;
+  const selectedId = selectedIdOf(navigator.place, lists, props.initialListId);
+  const data = useListData(selectedId, props.autoRefreshMs);
   const [dialog, setDialog] = useState<ListDialog>();
   const [importReport, setImportReport] = useState<ImportReport>();
   const moreRef = useRef<HTMLButtonElement>(null);
-  const selected = lists.lists.find((l) => l.id === lists.selectedId);
+  const selected = lists.lists.find((l) => l.id === selectedId);
   const { updateSummary } = lists;
+  const { place, replace } = navigator;
+
+  // Once the lists are in, the URL names the list on screen (the tab may have opened on none), so a reload
+  // and Back return to it.
+  useEffect(() => {
+    if (!place.listId && selectedId) replace({ ...place, listId: selectedId });
+  }, [place, replace, selectedId]);
 
   const rename = useCallback(
     async (name: string): Promise<void> => {
@@ -61,7 +87,7 @@ export function ListsView(props: {
     <ListHeader
       lists={lists.lists}
       selected={selected}
-      onSelect={lists.select}
+      onSelect={(listId) => navigator.open({ listId })}
       onCreate={() => setDialog('create')}
       onRename={() => setDialog('rename')}
       onDelete={() => setDialog('delete')}
@@ -70,7 +96,9 @@ export function ListsView(props: {
     />
   );
 
-  let body: JSX.Element;
+  // A list named by a link or the tab's configuration that this user cannot open (deleted, or not their team's).
+  const isMissing = lists.isInitialMissing && !selected;
+  let body: JSX.Element | null;
   if (lists.status === 'error') {
     // A context's lists answer 404 only to someone outside its roster (the server says no more, on purpose).
     const isRefused = isApiResponseError(lists.error) && lists.error.status === 404;
@@ -86,6 +114,9 @@ export function ListsView(props: {
     );
   } else if (lists.status === 'loading' && lists.lists.length === 0) {
     body = <ListSkeleton />;
+  } else if (isMissing) {
+    // Nothing else in its stead: another list's patients under a link to this one would be a wrong-patient risk.
+    body = null;
   } else if (!selected) {
     body = (
       <EmptyState
@@ -101,18 +132,33 @@ export function ListsView(props: {
     );
   } else {
     body = (
-      <ListPanel key={selected.id} data={data} slots={props.slots} onListChanged={updateSummary} userId={props.userId ?? ''} />
+      <ListPanel
+        key={selected.id}
+        data={data}
+        slots={props.slots}
+        onListChanged={updateSummary}
+        userId={props.userId ?? ''}
+        navigator={navigator}
+      />
     );
   }
 
   return (
     <main className={styles.root}>
       {header}
-      {lists.isInitialMissing && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t('lists.notFound')}</MessageBarBody>
-        </MessageBar>
-      )}
+      {isMissing &&
+        (props.isInitialFromLink ? (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t('lists.cannotOpenTitle')}</MessageBarTitle>
+              {t(lists.lists.length > 0 ? 'lists.cannotOpenPick' : 'lists.cannotOpen')}
+            </MessageBarBody>
+          </MessageBar>
+        ) : (
+          <MessageBar intent="warning">
+            <MessageBarBody>{t('lists.notFound')}</MessageBarBody>
+          </MessageBar>
+        ))}
       {/* The report of the list on screen only: it says nothing about another one. */}
       {importReport && importReport.list.id === selected?.id && (
         <ImportReportNotice
@@ -129,6 +175,7 @@ export function ListsView(props: {
           onImport={lists.importFrom}
           onImported={(report) => {
             setImportReport(report);
+            navigator.open({ listId: report.list.id });
             setDialog(undefined);
           }}
           onClose={() => setDialog(undefined)}
@@ -138,7 +185,8 @@ export function ListsView(props: {
         <ListNameDialog
           mode="create"
           onSubmit={async (name) => {
-            await lists.create(name);
+            const list = await lists.create(name);
+            navigator.open({ listId: list.id });
             focusMainHeading(name);
           }}
           onClose={() => setDialog(undefined)}
@@ -153,6 +201,8 @@ export function ListsView(props: {
           contextKind={lists.context.kind}
           onConfirm={async () => {
             await lists.remove(selected.id);
+            // Deleting is no step to go back to: the entry now names the list shown instead.
+            navigator.replace({ listId: lists.lists.find((l) => l.id !== selected.id)?.id });
             notify(t('lists.deleted', { name: selected.name }), { intent: 'info' });
           }}
           onClose={() => setDialog(undefined)}

@@ -20,6 +20,7 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { genderText, nameOf } from '../../shared/row-view';
 import type { PatientDetailProps } from '../../shared/slots';
 import { useIsNarrow } from '../../shared/use-narrow';
+import { CopyPatientLink } from './CopyPatientLink';
 import { DetailSections } from './DetailSections';
 import { NoteSection } from './NoteSection';
 import { Fields, Section } from './Section';
@@ -61,6 +62,7 @@ export function PatientDrawer(props: PatientDetailProps): JSX.Element {
         </DrawerHeaderTitle>
       </DrawerHeader>
       <DrawerBody className={styles.body}>
+        {props.link && <CopyPatientLink link={props.link} />}
         {!patientId ? (
           <>
             <MessageBar intent="info">

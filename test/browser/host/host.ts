@@ -1,7 +1,9 @@
 // A fake Teams host for the browser tests (../../../shared/reference/teams-tab.md §5): it iframes the
 // tab from the same origin, answers the teams-js wire protocol and records every call in `hostLog`.
 // Query: frame=settings|content|remove, user=<demo user id>, theme, locale, kind=channel|chat|meeting|personal,
-// contextId, entityId. The test support transpiles this file to /host.js (a module script).
+// contextId, entityId, subEntityId, appId; or deepLink=<a Teams deep link to a tab>, opened as Teams would: its
+// entityId, its context's subEntityId (the tab's page.subPageId) and its channel or chat. The test support
+// transpiles this file to /host.js (a module script).
 
 interface WireMessage {
   id?: number;
@@ -19,18 +21,52 @@ export interface HostApi {
   save: () => void;
   remove: () => void;
   setTheme: (theme: string) => void;
+  /** Teams' own back button (as on mobile): the tab's handler goes back within it, or Teams navigates back. */
+  pressBack: () => void;
   calls: (func: string) => unknown[][];
+}
+
+/** The Teams app id the host gives the tab (the manifest's id), unless the query names another. */
+const HOST_APP_ID = '8d4a3c2b-7e6f-4a1b-9c0d-2e3f4a5b6c7d';
+
+interface OpenedLink {
+  appId: string;
+  entityId: string;
+  subEntityId: string;
+  kind: 'channel' | 'chat' | 'personal';
+  contextId?: string;
+}
+
+/** `https://teams.microsoft.com/l/entity/<appId>/<entityId>?context={"subEntityId","channelId"|"chatId"}`. */
+function parseDeepLink(link: string | null): OpenedLink | undefined {
+  if (!link) return undefined;
+  const url = new URL(link);
+  const [, l, entity, appId, entityId] = url.pathname.split('/');
+  if (url.hostname !== 'teams.microsoft.com' || l !== 'l' || entity !== 'entity' || !appId || !entityId) {
+    throw new Error(`not a Teams deep link to a tab: ${link}`);
+  }
+  const context = JSON.parse(url.searchParams.get('context') || '{}') as { subEntityId?: string; channelId?: string; chatId?: string };
+  return {
+    appId: decodeURIComponent(appId),
+    entityId: decodeURIComponent(entityId),
+    subEntityId: context.subEntityId ?? '',
+    kind: context.channelId ? 'channel' : context.chatId ? 'chat' : 'personal',
+    contextId: context.channelId ?? context.chatId,
+  };
 }
 
 {
   const params = new URLSearchParams(location.search);
+  const link = parseDeepLink(params.get('deepLink'));
   const frame = params.get('frame') || 'content';
   const userId = params.get('user') || '';
-  const kind = params.get('kind') || 'channel';
-  const contextId = params.get('contextId') || '19:rounds-demo@thread.tacv2';
+  const kind = link?.kind ?? (params.get('kind') || 'channel');
+  const contextId = link?.contextId ?? (params.get('contextId') || '19:rounds-demo@thread.tacv2');
+  const appId = link?.appId ?? (params.get('appId') || HOST_APP_ID);
+  const subEntityId = link?.subEntityId ?? (params.get('subEntityId') || '');
   const state = {
     theme: params.get('theme') || 'default',
-    settings: { entityId: params.get('entityId') || '', contentUrl: '', websiteUrl: '', suggestedDisplayName: '' },
+    settings: { entityId: link?.entityId ?? (params.get('entityId') || ''), contentUrl: '', websiteUrl: '', suggestedDisplayName: '' },
   };
   const hostLog: { func: string; args: unknown[] }[] = [];
 
@@ -68,7 +104,9 @@ export interface HostApi {
       userPrincipalName: user.username,
       loginHint: user.username,
       entityId: state.settings.entityId || (kind === 'personal' ? 'rounds-personal' : ''),
+      appId,
     };
+    if (subEntityId) context.subEntityId = subEntityId;
     if (kind === 'channel')
       Object.assign(context, {
         channelId: contextId,
@@ -115,6 +153,10 @@ export interface HostApi {
       case 'settings.getSettings':
         reply([state.settings]);
         break;
+      case 'navigateBack':
+        // The tab had nothing to go back to: Teams would leave it (recorded for the test, which sees the call).
+        reply([true]);
+        break;
       default:
         // One-way messages (setValidityState, registerHandler, appInitialization.*) get no answer.
         break;
@@ -129,6 +171,7 @@ export interface HostApi {
       state.theme = theme;
       send('themeChange', [theme]);
     },
+    pressBack: () => send('backButtonPress', []),
     calls: (func) => hostLog.filter((c) => c.func === func).map((c) => c.args),
   };
   Object.assign(window, { hostApi });

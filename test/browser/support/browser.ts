@@ -34,6 +34,10 @@ export interface HostOptions {
   kind?: 'channel' | 'chat' | 'meeting' | 'personal';
   contextId?: string;
   entityId?: string;
+  /** The Teams app id in the context (the host has a default). */
+  appId?: string;
+  /** A Teams deep link to a tab, opened as Teams would (its entity, subEntityId and channel or chat). */
+  deepLink?: string;
   width?: number;
   height?: number;
   /** Playwright's clock, installed before the tab loads: time runs on its own, and `page.clock.fastForward` jumps it (to the next auto-refresh, say) instead of a test waiting it out. */
@@ -69,7 +73,7 @@ export async function openInHost(browser: Browser, baseUrl: string, options: Hos
 
 function stringValues(options: HostOptions): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ['user', 'theme', 'locale', 'kind', 'contextId', 'entityId'] as const) {
+  for (const key of ['user', 'theme', 'locale', 'kind', 'contextId', 'entityId', 'appId', 'deepLink'] as const) {
     const value = options[key];
     if (value) out[key] = value;
   }
