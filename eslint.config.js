@@ -23,14 +23,9 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  {
-    files: ['tab/**/*.tsx', 'tab/**/*.ts'],
-    plugins: { 'react-hooks': reactHooks },
-    rules: {
-      'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'warn',
-    },
-  },
+  // The Rules of React as eslint-plugin-react-hooks recommends them (react.dev/reference/eslint-plugin-react-hooks):
+  // hooks and their dependencies, no setState straight in an effect, no ref read or written during render, pure renders.
+  { files: ['tab/**/*.tsx', 'tab/**/*.ts'], ...reactHooks.configs.flat.recommended },
   ...layeringConfig(import.meta.dirname),
   {
     files: ['test/**', 'bench/**', 'scripts/**'],

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
 import type { TeamsHost, ThemeName } from './teams';
 
@@ -8,29 +8,34 @@ export const THEMES: Record<ThemeName, Theme> = {
   contrast: teamsHighContrastTheme,
 };
 
+const hasMatchMedia = (): boolean => typeof window.matchMedia === 'function';
+
 /** Outside Teams the browser's own settings choose: forced colours, then dark mode. */
 function browserTheme(): ThemeName {
-  if (typeof window.matchMedia !== 'function') return 'default';
+  if (!hasMatchMedia()) return 'default';
   if (window.matchMedia('(forced-colors: active)').matches) return 'contrast';
   return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
 }
 
-/** The theme of the Teams context, following Teams' theme changes; the browser's outside Teams. */
+/** Follows the browser's dark-mode and forced-colours settings as they change. */
+function subscribeToBrowserTheme(onChange: () => void): () => void {
+  if (!hasMatchMedia()) return () => undefined;
+  const queries = [window.matchMedia('(prefers-color-scheme: dark)'), window.matchMedia('(forced-colors: active)')];
+  queries.forEach((q) => q.addEventListener('change', onChange));
+  return () => queries.forEach((q) => q.removeEventListener('change', onChange));
+}
+
+/**
+ * The theme of the Teams context, following Teams' theme changes; the browser's outside Teams. Before the boot has
+ * said which, the default: a browser's dark mode must not flash inside a light Teams.
+ */
 export function useThemeName(teams: TeamsHost | undefined, isBooted: boolean): ThemeName {
-  const [theme, setTheme] = useState<ThemeName>(() => teams?.context.theme ?? 'default');
+  const browser = useSyncExternalStore(subscribeToBrowserTheme, browserTheme, () => 'default' as const);
+  // The theme Teams last switched to, for the host that said so.
+  const [changed, setChanged] = useState<{ teams: TeamsHost; theme: ThemeName }>();
   useEffect(() => {
-    if (!isBooted) return;
-    if (teams) {
-      setTheme(teams.context.theme);
-      teams.onThemeChange(setTheme);
-      return;
-    }
-    setTheme(browserTheme());
-    if (typeof window.matchMedia !== 'function') return;
-    const queries = [window.matchMedia('(prefers-color-scheme: dark)'), window.matchMedia('(forced-colors: active)')];
-    const update = (): void => setTheme(browserTheme());
-    queries.forEach((q) => q.addEventListener('change', update));
-    return () => queries.forEach((q) => q.removeEventListener('change', update));
-  }, [teams, isBooted]);
-  return theme;
+    teams?.onThemeChange((theme) => setChanged({ teams, theme }));
+  }, [teams]);
+  if (teams) return changed?.teams === teams ? changed.theme : teams.context.theme;
+  return isBooted ? browser : 'default';
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type JSX } from 'react';
+import { useEffect, useEffectEvent, useState, type JSX } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import {
   Body1,
   Dropdown,
@@ -14,11 +15,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { ListContext, ListSummary } from '../../../server/wire/contract';
+import type { ListContext } from '../../../server/wire/contract';
 import { useApi } from '../../shared/api-context';
 import { ErrorNotice } from '../../shared/components/ErrorNotice';
 import { errorText } from '../../shared/error-text';
 import { useI18n } from '../../shared/i18n/I18nProvider';
+import { queryKeys } from '../../shared/query-keys';
 import { createList, getLists } from '../../shared/rounds-api';
 import { MAX_LIST_NAME } from '../../shared/limits';
 import { tabConfigFor, type ConfigHost } from './config-host';
@@ -43,62 +45,45 @@ export function ConfigPage(props: { host: ConfigHost; context: ListContext; orig
   const i18n = useI18n();
   const { t } = i18n;
   const { host, context, origin } = props;
-  const [lists, setLists] = useState<ListSummary[]>();
-  const [loadError, setLoadError] = useState<unknown>();
-  const [reloadKey, setReloadKey] = useState(0);
-  const [mode, setMode] = useState<Mode>('new');
-  const [selectedId, setSelectedId] = useState<string>();
+  // Read once for the page (Try again reads again): lists appearing meanwhile must not flip a choice being made.
+  const listsQuery = useQuery({
+    queryKey: queryKeys.contextLists(context),
+    queryFn: () => getLists(api, context),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+  const lists = listsQuery.data;
+  const loadError = listsQuery.isError ? listsQuery.error : undefined;
+  // Until the user chooses: an existing list when there is one, and the only one preselected so Save is one click.
+  const [chosenMode, setMode] = useState<Mode>();
+  const [chosenId, setSelectedId] = useState<string>();
   const [name, setName] = useState('');
   const [saveError, setSaveError] = useState<string>();
+  const mode: Mode = chosenMode ?? (lists && lists.length > 0 ? 'existing' : 'new');
+  const selectedId = chosenId ?? (lists?.length === 1 ? lists[0]?.id : undefined);
   const contextLabel = t(`context.${context.kind}`);
   const isValid = lists !== undefined && isConfigValid(mode, selectedId, name);
-
-  useEffect(() => {
-    let isCurrent = true;
-    setLoadError(undefined);
-    getLists(api, context).then(
-      (found) => {
-        if (!isCurrent) return;
-        setLists(found);
-        if (found.length > 0) setMode('existing');
-        // The only list of the context is the one to pick: preselect it, so Save is one click.
-        const [only] = found;
-        if (found.length === 1 && only) setSelectedId(only.id);
-      },
-      (error: unknown) => {
-        if (isCurrent) setLoadError(error);
-      },
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [api, context, reloadKey]);
 
   useEffect(() => {
     host.setValidityState(isValid);
   }, [host, isValid]);
 
-  // The Save handler reads the latest form through a ref: Teams keeps the first handler registered.
-  const form = useRef({ mode, selectedId, name, lists });
-  form.current = { mode, selectedId, name, lists };
+  // Teams keeps the first Save handler registered: it calls an effect event, which always sees the latest form.
+  const save = useEffectEvent(async (): Promise<void> => {
+    setSaveError(undefined);
+    try {
+      const list = mode === 'existing' ? lists?.find((l) => l.id === selectedId) : await createList(api, name.trim(), context);
+      if (!list) throw new Error(t('config.existingPlaceholder'));
+      await host.setConfig(tabConfigFor(origin, list.id, list.name));
+    } catch (error) {
+      const message = t('config.saveFailed', { reason: errorText(error, i18n) });
+      setSaveError(message);
+      throw new Error(message, { cause: error });
+    }
+  });
   useEffect(() => {
-    host.onSave(async () => {
-      const current = form.current;
-      setSaveError(undefined);
-      try {
-        const list =
-          current.mode === 'existing'
-            ? current.lists?.find((l) => l.id === current.selectedId)
-            : await createList(api, current.name.trim(), context);
-        if (!list) throw new Error(t('config.existingPlaceholder'));
-        await host.setConfig(tabConfigFor(origin, list.id, list.name));
-      } catch (error) {
-        const message = t('config.saveFailed', { reason: errorText(error, i18n) });
-        setSaveError(message);
-        throw new Error(message, { cause: error });
-      }
-    });
-  }, [host, api, context, origin, t, i18n]);
+    host.onSave(() => save());
+  }, [host]);
 
   const tooLong = name.trim().length > MAX_LIST_NAME;
 
@@ -111,7 +96,7 @@ export function ConfigPage(props: { host: ConfigHost; context: ListContext; orig
       {loadError !== undefined ? (
         <ErrorNotice
           message={t('config.loadFailed', { reason: errorText(loadError, i18n) })}
-          onRetry={() => setReloadKey((k) => k + 1)}
+          onRetry={() => void listsQuery.refetch()}
         />
       ) : lists === undefined ? (
         <Spinner size="small" label={t('config.loadingLists', { context: contextLabel })} />

@@ -43,6 +43,8 @@ export function ListHeader(props: {
 }): JSX.Element {
   const styles = useStyles();
   const shared = useSharedStyles();
+  // A ref prop is taken out of props before render reads it (react-hooks/refs treats the whole object as a ref).
+  const { moreRef } = props;
   const { t } = useI18n();
   const { selected } = props;
 
@@ -75,7 +77,7 @@ export function ListHeader(props: {
       <Menu>
         <MenuTrigger disableButtonEnhancement>
           <Button
-            ref={props.moreRef}
+            ref={moreRef}
             className={shared.touchTarget}
             icon={<MoreHorizontalRegular />}
             aria-label={t('lists.more')}

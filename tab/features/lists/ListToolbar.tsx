@@ -64,6 +64,8 @@ export function ListToolbar(props: {
 }): JSX.Element {
   const styles = useStyles();
   const shared = useSharedStyles();
+  // A ref prop is taken out of props before render reads it (react-hooks/refs treats the whole object as a ref).
+  const { printRef } = props;
   const { t } = useI18n();
   const isCompact = props.density === 'compact';
   const hasGone = props.goneCount > 0;
@@ -104,7 +106,7 @@ export function ListToolbar(props: {
             {t('list.refresh')}
           </Button>
           <Button
-            ref={props.printRef}
+            ref={printRef}
             className={shared.touchTarget}
             icon={<ClipboardTaskListLtrRegular />}
             onClick={props.onPrint}
@@ -143,6 +145,7 @@ export function ListToolbar(props: {
 /** The phone's overflow: the toolbar's other actions, and the two view toggles as checkable items. */
 function MoreActions(props: Parameters<typeof ListToolbar>[0]): JSX.Element {
   const shared = useSharedStyles();
+  const { printRef } = props;
   const { t } = useI18n();
   const checked = {
     view: [...(props.isHidingGone ? ['hideGone'] : []), ...(props.density === 'compact' ? ['compact'] : [])],
@@ -157,7 +160,7 @@ function MoreActions(props: Parameters<typeof ListToolbar>[0]): JSX.Element {
     <Menu checkedValues={checked} onCheckedValueChange={onCheckedValueChange}>
       <MenuTrigger disableButtonEnhancement>
         <Tooltip content={t('list.moreActions')} relationship="label">
-          <Button ref={props.printRef} className={shared.touchTarget} icon={<MoreHorizontalRegular />} />
+          <Button ref={printRef} className={shared.touchTarget} icon={<MoreHorizontalRegular />} />
         </Tooltip>
       </MenuTrigger>
       <MenuPopover>

@@ -28,8 +28,6 @@ const ACTIONS = 'actions';
 
 // Minimum widths in rem; the grid is at least as wide as their sum, so every row holds all its cells.
 const WIDE_REM = 12;
-// Compact rows cut a cell after two lines: timed values (vitals, labs) get the room for most of theirs.
-const TIMED_COMPACT_REM = 18;
 const NARROW_REM = 6;
 const CELL_REM = 8;
 const ACTIONS_REM = 6;
@@ -56,7 +54,6 @@ const useStyles = makeStyles({
   },
   cell: { minWidth: `${CELL_REM}rem`, alignItems: 'flex-start', paddingBlock: tokens.spacingVerticalS },
   wide: { minWidth: `${WIDE_REM}rem` },
-  timedCompact: { minWidth: `${TIMED_COMPACT_REM}rem` },
   narrow: { minWidth: `${NARROW_REM}rem` },
   // The patient's name stays in view when the columns scroll sideways, so no row's data shows without its
   // patient (a wrong-patient risk).
@@ -96,10 +93,7 @@ const NARROW: ColumnId[] = ['mrn', 'age', 'gender'];
 // sorting them a second time. Fluent makes a header sortable when its compare takes two arguments.
 const keepOrder = (_a: Row, _b: Row): number => 0;
 
-const TIMED: ColumnId[] = ['vitals', 'labs'];
-
-function minRemOf(id: ColumnId, isCompact: boolean): number {
-  if (isCompact && TIMED.includes(id)) return TIMED_COMPACT_REM;
+function minRemOf(id: ColumnId): number {
   if (WIDE.includes(id)) return WIDE_REM;
   if (NARROW.includes(id)) return NARROW_REM;
   return CELL_REM;
@@ -125,8 +119,8 @@ export function PatientGrid(props: {
   const i18n = useI18n();
   const { handlers, clock } = props;
   const isCompact = props.density === 'compact';
-  const fit = useFitToViewport();
-  const minRem = props.columns.reduce((sum, id) => sum + minRemOf(id, isCompact) + PADDING_REM, ACTIONS_REM + PADDING_REM);
+  const { ref: fitRef, maxHeight } = useFitToViewport();
+  const minRem = props.columns.reduce((sum, id) => sum + minRemOf(id) + PADDING_REM, ACTIONS_REM + PADDING_REM);
 
   const columns = useMemo<TableColumnDefinition<Row>[]>(() => {
     const data = props.columns.map((id) =>
@@ -165,7 +159,6 @@ export function PatientGrid(props: {
   const classOf = (columnId: TableColumnId): string => {
     if (columnId === ACTIONS) return mergeClasses(cell, styles.actions);
     if (columnId === 'name') return mergeClasses(cell, styles.wide, styles.frozen);
-    if (isCompact && TIMED.includes(columnId as ColumnId)) return mergeClasses(cell, styles.timedCompact);
     if (WIDE.includes(columnId as ColumnId)) return mergeClasses(cell, styles.wide);
     if (NARROW.includes(columnId as ColumnId)) return mergeClasses(cell, styles.narrow);
     return cell;
@@ -173,7 +166,7 @@ export function PatientGrid(props: {
   const isInteractive = (columnId: TableColumnId): boolean => columnId === ACTIONS || columnId === 'name';
 
   return (
-    <div ref={fit.ref} className={styles.scroller} style={{ maxHeight: fit.maxHeight }}>
+    <div ref={fitRef} className={styles.scroller} style={{ maxHeight }}>
       <DataGrid
         className={styles.grid}
         // As wide as the cells' minimum widths: a narrower grid would let the last cells spill out of their rows.

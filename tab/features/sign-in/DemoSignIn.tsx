@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState, type JSX } from 'react';
+import { useMemo, type JSX } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Body1,
   Button,
@@ -19,6 +20,7 @@ import { useI18n } from '../../shared/i18n/I18nProvider';
 import { useSharedStyles } from '../../shared/styles';
 import { saveDemoToken } from './demo-token';
 import { focusMainHeading } from '../../shared/use-focus-return';
+import { queryKeys } from '../../shared/query-keys';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '48rem' },
@@ -61,36 +63,26 @@ export function DemoSignIn(props: { baseUrl?: string; onSignedIn: (token: string
   const i18n = useI18n();
   const { t } = i18n;
   const open = useMemo(() => createApiClient({ baseUrl: props.baseUrl }), [props.baseUrl]);
-  const [users, setUsers] = useState<DemoUser[]>();
-  const [error, setError] = useState<unknown>();
-  const [reloadKey, setReloadKey] = useState(0);
-  const [busyUser, setBusyUser] = useState<string>();
-
-  useEffect(() => {
-    let isCurrent = true;
-    setError(undefined);
-    open.get<{ users: DemoUser[] }>('/api/demo/users').then(
-      (answer) => isCurrent && setUsers(answer.users),
-      (failure: unknown) => isCurrent && setError(failure),
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [open, reloadKey]);
-
-  const signIn = (userId: string): void => {
-    setBusyUser(userId);
-    open.post<{ token: string }>('/api/demo/sign-in', { userId }).then(
-      ({ token }) => {
-        saveDemoToken(token);
-        props.onSignedIn(token);
-        focusMainHeading();
-      },
-      (failure: unknown) => {
-        setBusyUser(undefined);
-        setError(failure);
-      },
-    );
+  const usersQuery = useQuery({
+    queryKey: queryKeys.demoUsers(props.baseUrl ?? ''),
+    queryFn: () => open.get<{ users: DemoUser[] }>('/api/demo/users'),
+  });
+  const signInMutation = useMutation({
+    mutationFn: (userId: string) => open.post<{ token: string }>('/api/demo/sign-in', { userId }),
+    onSuccess: ({ token }) => {
+      saveDemoToken(token);
+      props.onSignedIn(token);
+      focusMainHeading();
+    },
+  });
+  const users = usersQuery.data?.users;
+  const error: unknown = signInMutation.error ?? (usersQuery.isError ? usersQuery.error : undefined);
+  // Every button waits while one sign-in runs, and after it succeeded, until the lists replace this page.
+  const isSigningIn = signInMutation.isPending || signInMutation.isSuccess;
+  const signIn = (userId: string): void => signInMutation.mutate(userId);
+  const retry = (): void => {
+    signInMutation.reset();
+    if (usersQuery.isError) void usersQuery.refetch();
   };
 
   return (
@@ -102,7 +94,7 @@ export function DemoSignIn(props: { baseUrl?: string; onSignedIn: (token: string
       {error !== undefined && (
         <ErrorNotice
           message={t('signIn.failed', { reason: errorText(error, i18n) })}
-          onRetry={() => setReloadKey((k) => k + 1)}
+          onRetry={retry}
         />
       )}
       {!users && error === undefined && <Spinner label={t('signIn.loading')} />}
@@ -119,7 +111,7 @@ export function DemoSignIn(props: { baseUrl?: string; onSignedIn: (token: string
                     key={user.userId}
                     className={mergeClasses(styles.user, shared.touchTarget)}
                     icon={<PersonRegular />}
-                    disabled={busyUser !== undefined}
+                    disabled={isSigningIn}
                     aria-label={t('signIn.as', { name: user.name })}
                     onClick={() => signIn(user.userId)}
                   >
