@@ -92,7 +92,7 @@ export interface RunningDemoPartner {
   setClientSecrets(secrets: string[]): void;
   /** Changes the latency added to every request (the benchmark's 0, 20 and 100 ms). */
   setLatency(ms: number): void;
-  /** Turns fault switches on or off (FHIR calls only); `{}` turns every one off. */
+  /** Turns fault switches on or off (./faults.ts); `{}` turns every one off. */
   setFaults(faults: DemoFaults): void;
   /** Forgets every issued token: the next FHIR call with one gets a 401. */
   revokeTokens(): void;
@@ -191,8 +191,8 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
     if (latencyMs > 0) setTimeout(next, latencyMs);
     else next();
   });
-  app.use(tokenRouter({ credentials, tokens, tenantIds, stats }));
   const faults: DemoFaults = {};
+  app.use(tokenRouter({ credentials, tokens, tenantIds, stats, faults }));
   app.use(FHIR_BASE_PATH, faultInjector(faults, stats), fhirRouter({ servers, tokens, stats, isBatchSupported, faults }));
   // The same error shape as Rounds itself: an OperationOutcome with the status and headers of the ApiError.
   app.use(apiNotFound());

@@ -1,10 +1,13 @@
-// Fault switches of the demo partner, for tests and the load script: the ways real FHIR servers misbehave
-// that Rounds must survive. Off by default; they touch FHIR calls only, never the token endpoint.
+// Fault switches of the demo partner, for tests, the partner checker's tests and the load script: the ways real
+// FHIR servers misbehave that Rounds (and the checker) must notice. Off by default, and set only through
+// RunningDemoPartner.setFaults: nothing over HTTP turns one on.
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { RequestHandler } from 'express';
 import { ApiError } from '../errors.js';
 import type { BatchAnswer } from './bundle.js';
+import { OAUTH_URIS } from './capability.js';
+import type { FhirJson } from './render/renderer.js';
 import type { FhirCall } from './fhir-handler.js';
 import type { DemoPartnerStats } from './stats.js';
 
@@ -22,6 +25,31 @@ export interface DemoFaults {
   failingTypes?: Record<string, number>;
   /** A misbehaving server: a read of `Patient/<key>` answers the patient `<value>` instead. */
   wrongPatients?: Record<string, string>;
+  /** Resources of a type come without these fields, e.g. `{ Patient: ['identifier'], Encounter: ['type'] }`. */
+  missingFields?: Record<string, string[]>;
+  /** Search parameters accepted and silently ignored, e.g. `['gender']`. */
+  ignoredParams?: string[];
+  /** `_id` with several values is refused (400 not-supported). */
+  refusesIdLists?: boolean;
+  /** No batch: POST [base] answers 405 and the capability statements leave batch out. */
+  noBatch?: boolean;
+  /**
+   * Where the token URL is published: by default the SMART oauth-uris extension and smart-configuration.
+   * 'hl7-oauth-uris': the extension under its hl7.org URL; 'smart-configuration': only there; 'none': nowhere.
+   */
+  discovery?: 'hl7-oauth-uris' | 'smart-configuration' | 'none';
+  /** /metadata answers 401 without a token. */
+  closedMetadata?: boolean;
+  /** The capability statements declare this fhirVersion, e.g. '5.0.0'. */
+  fhirVersion?: string;
+  /** FHIR calls without a token are answered from this tenant's server. */
+  openDataTenant?: string;
+  /** Token answers leave these fields out, e.g. `['expires_in']`. */
+  tokenAnswerOmits?: string[];
+  /** Any secret of the right client gets a token. */
+  acceptsAnySecret?: boolean;
+  /** A wrong secret is refused with this OAuth error code instead of invalid_client, e.g. 'access_denied'. */
+  wrongSecretError?: string;
 }
 
 /**
@@ -41,12 +69,66 @@ export function answerWithFaults(
     stats.faultsInjected += 1;
     throw new ApiError(failing, 'exception', `${type} searches fail on this server (a fault switched on by a test)`);
   }
+  if (isSearch && faults.refusesIdLists && call.params.some(([name, value]) => name === '_id' && value.includes(','))) {
+    stats.faultsInjected += 1;
+    throw new ApiError(400, 'not-supported', '_id takes one value on this server');
+  }
+  let asked = call;
+  const ignored = faults.ignoredParams ?? [];
+  if (isSearch && call.params.some(([name]) => ignored.includes(name))) {
+    stats.faultsInjected += 1;
+    asked = { ...call, params: call.params.filter(([name]) => !ignored.includes(name)) };
+  }
   const wrong = type === 'Patient' && id && !isSearch && rest.length === 0 ? faults.wrongPatients?.[id] : undefined;
   if (wrong) {
     stats.faultsInjected += 1;
-    return answer({ ...call, segments: ['Patient', wrong] });
+    asked = { ...call, segments: ['Patient', wrong] };
   }
-  return answer(call);
+  return withoutFields(faults, answer(asked));
+}
+
+type Json = Record<string, unknown>;
+
+/** The answer with the missingFields left out of its resources (copies: the store's resources stay whole). */
+function withoutFields(faults: DemoFaults, answer: BatchAnswer): BatchAnswer {
+  const missing = faults.missingFields;
+  if (!missing || Object.keys(missing).length === 0) return answer;
+  const strip = (resource: Json): Json => {
+    const fields = missing[String(resource.resourceType)];
+    if (!fields) return resource;
+    const copy = { ...resource };
+    for (const field of fields) delete copy[field];
+    return copy;
+  };
+  const resource = answer.resource as unknown as Json;
+  if (resource.resourceType !== 'Bundle') return { ...answer, resource: strip(resource) as unknown as FhirJson };
+  const entry = (resource.entry as { resource?: Json }[] | undefined)?.map((e) =>
+    e.resource ? { ...e, resource: strip(e.resource) } : e,
+  );
+  return { ...answer, resource: { ...resource, ...(entry ? { entry } : {}) } as unknown as FhirJson };
+}
+
+const HL7_OAUTH_URIS = 'http://hl7.org/fhir/StructureDefinition/oauth-uris';
+
+/** A capability statement as the discovery, version and batch switches make it. */
+export function capabilityWithFaults(faults: DemoFaults | undefined, statement: FhirJson): FhirJson {
+  if (!faults || (!faults.discovery && !faults.fhirVersion && !faults.noBatch)) return statement;
+  const copy = structuredClone(statement) as FhirJson & {
+    fhirVersion?: string;
+    rest?: { security?: { extension?: { url: string }[] }; interaction?: { code: string }[] }[];
+  };
+  if (faults.fhirVersion) copy.fhirVersion = faults.fhirVersion;
+  for (const rest of copy.rest ?? []) {
+    if (faults.noBatch && rest.interaction) rest.interaction = rest.interaction.filter((i) => i.code !== 'batch');
+    const security = rest.security;
+    if (!security?.extension) continue;
+    if (faults.discovery === 'hl7-oauth-uris') {
+      for (const extension of security.extension) if (extension.url === OAUTH_URIS) extension.url = HL7_OAUTH_URIS;
+    } else if (faults.discovery) {
+      security.extension = security.extension.filter((extension) => extension.url !== OAUTH_URIS);
+    }
+  }
+  return copy;
 }
 
 /** The switches, read on every request, so a test can flip them while the partner runs. */

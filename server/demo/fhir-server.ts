@@ -1,12 +1,12 @@
 // The partner's FHIR endpoint: open metadata and SMART discovery, bearer-token authentication, routing by
 // the token's tenant to that tenant's demo server, reads and searches, and batch Bundles at [base] and [base]/.
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
-import { ApiError, badRequest } from '../errors.js';
+import { ApiError, badRequest, notFound } from '../errors.js';
 import { batchResponseBundle, type BatchAnswer } from './bundle.js';
 import { partnerCapability, smartConfiguration, type OAuthUrls } from './capability.js';
 import type { FhirJson } from './render/renderer.js';
 import { answerFhirCall, type DemoFhirServer, type FhirCall } from './fhir-handler.js';
-import { answerWithFaults, type DemoFaults } from './faults.js';
+import { answerWithFaults, capabilityWithFaults, type DemoFaults } from './faults.js';
 import { logRequest, type DemoPartnerStats, type RequestLogEntry } from './stats.js';
 import type { TokenStore } from './token-store.js';
 import { AUTHORIZE_PATH, TOKEN_PATH } from './token-endpoint.js';
@@ -59,6 +59,14 @@ function unauthorized(diagnostics: string, problem?: string): ApiError {
 
 /** The tenant's server named by the bearer token; 401 without a valid one. */
 function serverFor(req: Request, res: Response, deps: FhirRouterDeps): DemoFhirServer {
+  const open = deps.faults?.openDataTenant;
+  if (open && req.headers.authorization === undefined) {
+    const server = deps.servers.get(open);
+    if (server) {
+      deps.stats.faultsInjected += 1;
+      return server;
+    }
+  }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
   if (!match?.[1]) throw unauthorized('This FHIR server needs an access token: Authorization: Bearer <token>');
   const checked = deps.tokens.check(match[1]);
@@ -137,7 +145,7 @@ function answerEntry(deps: FhirRouterDeps, server: DemoFhirServer, base: string,
 function batch(deps: FhirRouterDeps): RequestHandler {
   return (req, res) => {
     const server = serverFor(req, res, deps);
-    if (!deps.isBatchSupported) {
+    if (!deps.isBatchSupported || deps.faults?.noBatch) {
       throw new ApiError(405, 'not-supported', 'This server does not support batch: send each request on its own', {
         headers: { Allow: 'GET' },
       });
@@ -193,15 +201,17 @@ export function fhirRouter(deps: FhirRouterDeps): Router {
     deps.stats.metadataRequests += 1;
     // Open without a token; with one, the tenant's own server answers (a bad token is still a 401).
     if (req.headers.authorization === undefined) {
+      if (deps.faults?.closedMetadata) throw unauthorized('This server wants a token for its metadata too (a fault switch)');
       const open = deps.discovery?.openMetadata(req, baseOf(req)) ?? partnerCapability(oauthUrls(req), deps.isBatchSupported);
-      send(res, { status: 200, resource: open });
+      send(res, { status: 200, resource: capabilityWithFaults(deps.faults, open) });
       return;
     }
     const server = serverFor(req, res, deps);
-    send(res, { status: 200, resource: server.capability(baseOf(req)) });
+    send(res, { status: 200, resource: capabilityWithFaults(deps.faults, server.capability(baseOf(req))) });
   });
   router.get('/.well-known/smart-configuration', (req, res) => {
     deps.stats.metadataRequests += 1;
+    if (deps.faults?.discovery === 'none') throw notFound('This server publishes no smart-configuration (a fault switch)');
     res.json((deps.discovery?.smartConfiguration ?? smartConfiguration)(oauthUrls(req)));
   });
   router.post('/', batch(deps));

@@ -3,6 +3,7 @@
 // and RFC 6749 §5.2 error bodies.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Request, type Response, type Router } from 'express';
+import type { DemoFaults } from './faults.js';
 import { logRequest, type DemoPartnerStats } from './stats.js';
 import type { TokenStore } from './token-store.js';
 
@@ -83,15 +84,19 @@ export function sendToken(
   deps: { tokens: TokenStore; stats: DemoPartnerStats },
   tenantId: string,
   scope: string,
+  /** Fields a faulty partner leaves out of its answer (DemoFaults.tokenAnswerOmits). */
+  omits: readonly string[] = [],
 ): void {
   const issued = deps.tokens.issue(tenantId);
   deps.stats.tokensIssued += 1;
-  res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json({
+  const answer: Record<string, unknown> = {
     access_token: issued.accessToken,
     token_type: 'Bearer',
     expires_in: issued.expiresIn,
     scope,
-  });
+  };
+  for (const field of omits) delete answer[field];
+  res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json(answer);
 }
 
 export function tokenRouter(deps: {
@@ -99,8 +104,11 @@ export function tokenRouter(deps: {
   tokens: TokenStore;
   tenantIds: readonly string[];
   stats: DemoPartnerStats;
+  /** The token switches of DemoFaults (secrets and answer fields), read on every request. */
+  faults?: DemoFaults;
 }): Router {
   const { credentials, tokens, tenantIds, stats } = deps;
+  const faults = deps.faults ?? {};
   const router = express.Router();
   router.post(TOKEN_PATH, express.text({ type: () => true, limit: '16kb' }), (req, res) => {
     stats.tokenRequests += 1;
@@ -127,8 +135,8 @@ export function tokenRouter(deps: {
       clientId !== null &&
       secret !== null &&
       isSame(clientId, credentials.clientId) &&
-      credentials.secrets.some((s) => isSame(secret, s));
-    if (!isKnownClient) throw new OAuthError(401, 'invalid_client', 'Client authentication failed');
+      (faults.acceptsAnySecret === true || credentials.secrets.some((s) => isSame(secret, s)));
+    if (!isKnownClient) throw new OAuthError(401, faults.wrongSecretError ?? 'invalid_client', 'Client authentication failed');
     if (form.get('grant_type') !== 'client_credentials') {
       throw new OAuthError(400, 'unsupported_grant_type', 'Only grant_type=client_credentials is supported');
     }
@@ -136,7 +144,7 @@ export function tokenRouter(deps: {
     const perTenant = stats.perTenant[scopeTenant];
     if (perTenant) perTenant.tokenRequests += 1;
     logEntry.tenantId = scopeTenant;
-    sendToken(res, { tokens, stats }, scopeTenant, scopeTenant);
+    sendToken(res, { tokens, stats }, scopeTenant, scopeTenant, faults.tokenAnswerOmits);
   });
   // Client credentials only: there is no user to send through an authorization page.
   router.get(AUTHORIZE_PATH, () => {

@@ -1,15 +1,21 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_R4_ID, startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
 import { runScript, type ScriptResult } from '../support/run-script.js';
-import { CLIENT_ID, CLIENT_SECRET, TENANT, startFakePartner, type FakePartner } from './fake-partner.js';
+import { CHECKER_FAMILY, checkerPatients } from './partner-records.js';
 
 const CLI = join(import.meta.dirname, '..', '..', 'scripts', 'check-partner.ts');
+const CLIENT_ID = DEMO_CLIENT_ID;
+const CLIENT_SECRET = DEMO_CLIENT_SECRET;
+const TENANT = DEMO_TENANT_R4_ID;
 
-let partner: FakePartner | undefined;
-afterEach(async () => {
-  await partner?.close();
-  partner = undefined;
+let partner: RunningDemoPartner;
+beforeAll(async () => {
+  partner = await startDemoPartner({ host: '127.0.0.1', port: 0, patientsPerTenant: 6 });
+  partner.addRecords(TENANT, checkerPatients());
 });
+afterEach(() => partner.setFaults({}));
+afterAll(() => partner.close());
 
 function checkPartnerCli(args: string[], env: Record<string, string> = {}): Promise<ScriptResult> {
   return runScript(CLI, args, { env });
@@ -17,8 +23,7 @@ function checkPartnerCli(args: string[], env: Record<string, string> = {}): Prom
 
 describe('npm run check-partner', () => {
   test('prints a passing table and exits 0 for a partner that follows the spec, never printing the secret', async () => {
-    partner = await startFakePartner();
-    const result = await checkPartnerCli(['--url', partner.url, '--client-id', CLIENT_ID, '--tenant', TENANT, '--family', 'Quillfeather'], {
+    const result = await checkPartnerCli(['--url', partner.url, '--client-id', CLIENT_ID, '--tenant', TENANT, '--family', CHECKER_FAMILY], {
       PARTNER_CLIENT_SECRET: CLIENT_SECRET,
     });
     expect(result.code).toBe(0);
@@ -28,7 +33,7 @@ describe('npm run check-partner', () => {
   });
 
   test('exits 1 and prints the reason when a check fails; --url and --client-id come from the environment', async () => {
-    partner = await startFakePartner(['batch-unsupported']);
+    partner.setFaults({ noBatch: true });
     const result = await checkPartnerCli(['--tenant', TENANT, '--patient-id', 'p1'], {
       PARTNER_FHIR_URL: partner.url,
       PARTNER_CLIENT_ID: CLIENT_ID,

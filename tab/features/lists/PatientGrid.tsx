@@ -28,6 +28,8 @@ const ACTIONS = 'actions';
 
 // Minimum widths in rem; the grid is at least as wide as their sum, so every row holds all its cells.
 const WIDE_REM = 12;
+// Compact rows cut a cell after two lines: timed values (vitals, labs) get the room for most of theirs.
+const TIMED_COMPACT_REM = 18;
 const NARROW_REM = 6;
 const CELL_REM = 8;
 const ACTIONS_REM = 6;
@@ -54,6 +56,7 @@ const useStyles = makeStyles({
   },
   cell: { minWidth: `${CELL_REM}rem`, alignItems: 'flex-start', paddingBlock: tokens.spacingVerticalS },
   wide: { minWidth: `${WIDE_REM}rem` },
+  timedCompact: { minWidth: `${TIMED_COMPACT_REM}rem` },
   narrow: { minWidth: `${NARROW_REM}rem` },
   // The patient's name stays in view when the columns scroll sideways, so no row's data shows without its
   // patient (a wrong-patient risk).
@@ -93,7 +96,10 @@ const NARROW: ColumnId[] = ['mrn', 'age', 'gender'];
 // sorting them a second time. Fluent makes a header sortable when its compare takes two arguments.
 const keepOrder = (_a: Row, _b: Row): number => 0;
 
-function minRemOf(id: ColumnId): number {
+const TIMED: ColumnId[] = ['vitals', 'labs'];
+
+function minRemOf(id: ColumnId, isCompact: boolean): number {
+  if (isCompact && TIMED.includes(id)) return TIMED_COMPACT_REM;
   if (WIDE.includes(id)) return WIDE_REM;
   if (NARROW.includes(id)) return NARROW_REM;
   return CELL_REM;
@@ -120,7 +126,7 @@ export function PatientGrid(props: {
   const { handlers, clock } = props;
   const isCompact = props.density === 'compact';
   const { ref: fitRef, maxHeight } = useFitToViewport();
-  const minRem = props.columns.reduce((sum, id) => sum + minRemOf(id) + PADDING_REM, ACTIONS_REM + PADDING_REM);
+  const minRem = props.columns.reduce((sum, id) => sum + minRemOf(id, isCompact) + PADDING_REM, ACTIONS_REM + PADDING_REM);
 
   const columns = useMemo<TableColumnDefinition<Row>[]>(() => {
     const data = props.columns.map((id) =>
@@ -159,6 +165,7 @@ export function PatientGrid(props: {
   const classOf = (columnId: TableColumnId): string => {
     if (columnId === ACTIONS) return mergeClasses(cell, styles.actions);
     if (columnId === 'name') return mergeClasses(cell, styles.wide, styles.frozen);
+    if (isCompact && TIMED.includes(columnId as ColumnId)) return mergeClasses(cell, styles.timedCompact);
     if (WIDE.includes(columnId as ColumnId)) return mergeClasses(cell, styles.wide);
     if (NARROW.includes(columnId as ColumnId)) return mergeClasses(cell, styles.narrow);
     return cell;
