@@ -27,11 +27,11 @@ import { isOwnHistoryEntry, useHistoryPlace } from './use-history-place';
 import { useBoot, type BootState } from './use-boot';
 import { useSession } from './use-session';
 import { THEMES, useThemeName } from './use-theme';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createQueryClient } from './query-client';
 
 // The tab fills its Teams frame edge to edge.
 const useGlobalStyles = makeStaticStyles({ body: { margin: 0 } });
-import { QueryClientProvider } from '@tanstack/react-query';
-import { createQueryClient } from './query-client';
 
 const useStyles = makeStyles({
   root: {

@@ -157,7 +157,11 @@ export function useListData(listId: string | undefined, autoRefreshMs: number = 
         return { list: await updateList(api, newest.id, newest.version, changes), wasStale: true };
       }
     },
-    onSuccess: ({ list }) => queryClient.setQueryData(queryKeys.list(list.id), list),
+    onSuccess: ({ list }, changes) => {
+      queryClient.setQueryData(queryKeys.list(list.id), list);
+      // The server reads only the list's columns: an added column's values come with the rows read again.
+      if (changes.columns) void queryClient.invalidateQueries({ queryKey: queryKeys.rows(list.id), exact: true });
+    },
   });
 
   const setEntry = useCallback(
