@@ -46,6 +46,8 @@ export interface DemoFaults {
   openDataTenant?: string;
   /** Token answers leave these fields out, e.g. `['expires_in']`. */
   tokenAnswerOmits?: string[];
+  /** Token answers carry these values instead, e.g. `{ token_type: 'mac' }`. */
+  tokenAnswerSets?: Record<string, unknown>;
   /** Any secret of the right client gets a token. */
   acceptsAnySecret?: boolean;
   /** A wrong secret is refused with this OAuth error code instead of invalid_client, e.g. 'access_denied'. */

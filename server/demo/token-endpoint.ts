@@ -84,8 +84,8 @@ export function sendToken(
   deps: { tokens: TokenStore; stats: DemoPartnerStats },
   tenantId: string,
   scope: string,
-  /** Fields a faulty partner leaves out of its answer (DemoFaults.tokenAnswerOmits). */
-  omits: readonly string[] = [],
+  /** What a faulty partner leaves out of its answer or answers instead (DemoFaults.tokenAnswerOmits, …Sets). */
+  faulty: { omits?: readonly string[]; sets?: Record<string, unknown> } = {},
 ): void {
   const issued = deps.tokens.issue(tenantId);
   deps.stats.tokensIssued += 1;
@@ -95,7 +95,8 @@ export function sendToken(
     expires_in: issued.expiresIn,
     scope,
   };
-  for (const field of omits) delete answer[field];
+  for (const field of faulty.omits ?? []) delete answer[field];
+  Object.assign(answer, faulty.sets);
   res.set({ 'Cache-Control': 'no-store', Pragma: 'no-cache' }).json(answer);
 }
 
@@ -144,7 +145,7 @@ export function tokenRouter(deps: {
     const perTenant = stats.perTenant[scopeTenant];
     if (perTenant) perTenant.tokenRequests += 1;
     logEntry.tenantId = scopeTenant;
-    sendToken(res, { tokens, stats }, scopeTenant, scopeTenant, faults.tokenAnswerOmits);
+    sendToken(res, { tokens, stats }, scopeTenant, scopeTenant, { omits: faults.tokenAnswerOmits, sets: faults.tokenAnswerSets });
   });
   // Client credentials only: there is no user to send through an authorization page.
   router.get(AUTHORIZE_PATH, () => {

@@ -5,23 +5,43 @@ import { ApiError } from '../../server/errors.js';
 import { createLogger } from '../../server/logger.js';
 import type { TokenClient } from '../../server/partner/token-client.js';
 import { partnerTokenClient, type PartnerTokenOptions } from '../../server/partner/partner-secret-grant.js';
-import { TENANT_A, TENANT_B } from '../support/fake-aad.js';
-import { startFakePartner, type FakePartner, type FakePartnerOptions } from '../fakes/fake-partner.js';
+import {
+  DEMO_CLIENT_ID,
+  DEMO_TENANT_R4_ID,
+  DEMO_TENANT_STU3_ID,
+  startDemoPartner,
+  type DemoFaults,
+  type RunningDemoPartner,
+} from '../../server/demo/demo-partner.js';
 import { listen, type Listening } from '../support/http.js';
 
+// Two tenants of the demo partner; only their token requests matter here.
+const TENANT_A = DEMO_TENANT_R4_ID;
+const TENANT_B = DEMO_TENANT_STU3_ID;
+
 const opened: Array<{ close(): Promise<void> }> = [];
+let shared: RunningDemoPartner | undefined;
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((o) => o.close()));
 });
 afterAll(async () => {
   await Promise.all(opened.map((o) => o.close()));
+  await shared?.close();
 });
 
-async function partnerWith(options: Partial<FakePartnerOptions> = {}): Promise<FakePartner> {
-  const partner = await startFakePartner({ tenants: { [TENANT_A]: [], [TENANT_B]: [] }, ...options });
-  opened.push(partner);
-  return partner;
+/** The file's demo partner, with these switches and nothing else: secret-1, no latency, fresh counts. */
+async function partnerWith(options: { secrets?: string[]; faults?: DemoFaults } = {}): Promise<RunningDemoPartner> {
+  shared ??= await startDemoPartner({ host: '127.0.0.1', port: 0, patientsPerTenant: 1, tokenLifetimeSeconds: 3600 });
+  shared.setClientSecrets(options.secrets ?? ['secret-1']);
+  shared.setFaults(options.faults ?? {});
+  shared.revokeTokens();
+  shared.resetStats();
+  return shared;
 }
+
+/** The tenants named by the scopes of the accepted token requests, in order. */
+const tokenScopes = (partner: RunningDemoPartner): string[] =>
+  partner.stats.log.filter((e) => e.path === '/oauth2/token' && e.tenantId).map((e) => e.tenantId!);
 
 function clientFor(url: string, overrides: Partial<PartnerTokenOptions> = {}): { client: TokenClient; logs: string[] } {
   const logs: string[] = [];
@@ -33,7 +53,7 @@ function clientFor(url: string, overrides: Partial<PartnerTokenOptions> = {}): {
   });
   const client = partnerTokenClient({
     fhirUrl: url,
-    credentials: { fhirUrl: url, clientId: 'fake-client', clientSecret: 'secret-1' },
+    credentials: { fhirUrl: url, clientId: DEMO_CLIENT_ID, clientSecret: 'secret-1' },
     who: 'The partner',
     timeoutMs: 2_000,
     logger: createLogger('info', sink),
@@ -65,11 +85,11 @@ describe('token requests', () => {
     const { client } = clientFor(partner.url);
     const [a, b] = await Promise.all([client.getToken(TENANT_A), client.getToken(TENANT_B)]);
     expect(a).not.toBe(b);
-    expect(partner.stats.tokenScopes.sort()).toEqual([TENANT_A, TENANT_B].sort());
+    expect(tokenScopes(partner).sort()).toEqual([TENANT_A, TENANT_B].sort());
   });
 
   test('reuses a token until 60 s before it expires', async () => {
-    const partner = await partnerWith({ tokenLifetimeSeconds: 3600 });
+    const partner = await partnerWith();
     let now = Date.now();
     const { client } = clientFor(partner.url, { now: () => now });
     const first = await client.getToken(TENANT_A);
@@ -95,7 +115,7 @@ describe('secret rotation', () => {
   test('moves to the next secret on invalid_client, keeps it, and warns once without the secret', async () => {
     const partner = await partnerWith({ secrets: ['secret-2'] });
     const { client, logs } = clientFor(partner.url, {
-      credentials: { fhirUrl: partner.url, clientId: 'fake-client', clientSecret: 'secret-1', clientSecretNext: 'secret-2' },
+      credentials: { fhirUrl: partner.url, clientId: DEMO_CLIENT_ID, clientSecret: 'secret-1', clientSecretNext: 'secret-2' },
     });
     await Promise.all([client.getToken(TENANT_A), client.getToken(TENANT_B)]);
     partner.resetStats();
@@ -110,7 +130,7 @@ describe('secret rotation', () => {
   test('answers 502 naming invalid_client when no secret is accepted', async () => {
     const partner = await partnerWith({ secrets: ['something-else'] });
     const { client } = clientFor(partner.url, {
-      credentials: { fhirUrl: partner.url, clientId: 'fake-client', clientSecret: 'secret-1', clientSecretNext: 'secret-2' },
+      credentials: { fhirUrl: partner.url, clientId: DEMO_CLIENT_ID, clientSecret: 'secret-1', clientSecretNext: 'secret-2' },
     });
     const error = await failure(client.getToken(TENANT_A));
     expect(error.status).toBe(502);
@@ -129,12 +149,12 @@ describe('token endpoint answers', () => {
   });
 
   test.each([
-    [{ token_type: 'Bearer', expires_in: 3600 }, /access_token/],
-    [{ access_token: 'x', expires_in: 3600 }, /token_type/],
-    [{ access_token: 'x', token_type: 'mac', expires_in: 3600 }, /token_type/],
-    [{ access_token: 'x', token_type: 'Bearer' }, /expires_in/],
-  ])('a response like %j is a 502 naming what is missing', async (tokenAnswer, reason) => {
-    const partner = await partnerWith({ tokenAnswer });
+    [{ tokenAnswerOmits: ['access_token'] }, /access_token/],
+    [{ tokenAnswerOmits: ['token_type'] }, /token_type/],
+    [{ tokenAnswerSets: { token_type: 'mac' } }, /token_type/],
+    [{ tokenAnswerOmits: ['expires_in'] }, /expires_in/],
+  ] as [DemoFaults, RegExp][])('a response with %j is a 502 naming what is missing', async (faults, reason) => {
+    const partner = await partnerWith({ faults });
     const { client } = clientFor(partner.url);
     const error = await failure(client.getToken(TENANT_A));
     expect(error.status).toBe(502);
@@ -157,16 +177,18 @@ describe('token endpoint answers', () => {
   });
 
   test('a partner that cannot be reached is a 502 that says so', async () => {
-    const partner = await partnerWith();
-    await partner.close();
-    const { client } = clientFor(partner.url);
+    const gone = await startDemoPartner({ host: '127.0.0.1', port: 0, patientsPerTenant: 1 });
+    await gone.close();
+    const { client } = clientFor(gone.url);
     const error = await failure(client.getToken(TENANT_A));
     expect(error.status).toBe(502);
     expect(error.message).toBe('The partner could not be reached');
   });
 
   test('a partner slower than the timeout is a 504 that says so', async () => {
-    const partner = await partnerWith({ delayMs: 400 });
+    // A partner of its own: its late answers must not reach the shared partner's counts.
+    const partner = await startDemoPartner({ host: '127.0.0.1', port: 0, patientsPerTenant: 1, delayMs: 400 });
+    opened.push(partner);
     const { client } = clientFor(partner.url, { timeoutMs: 100 });
     const error = await failure(client.getToken(TENANT_A));
     expect(error.status).toBe(504);
@@ -176,14 +198,14 @@ describe('token endpoint answers', () => {
 
 describe('token URL discovery', () => {
   test.each(['smart-oauth-uris', 'hl7-oauth-uris', 'smart-configuration'] as const)('finds the token URL by %s', async (discovery) => {
-    const partner = await partnerWith({ discovery });
+    const partner = await partnerWith({ faults: discovery === 'smart-oauth-uris' ? {} : { discovery } });
     const { client } = clientFor(partner.url);
     expect(await client.getToken(TENANT_A)).toMatch(/\S+/);
     expect(partner.stats.tokenRequests).toBe(1);
   });
 
   test('answers 503 when neither the metadata nor smart-configuration names a token URL', async () => {
-    const partner = await partnerWith({ discovery: 'none' });
+    const partner = await partnerWith({ faults: { discovery: 'none' } });
     const { client } = clientFor(partner.url);
     const error = await failure(client.getToken(TENANT_A));
     expect(error.status).toBe(503);
