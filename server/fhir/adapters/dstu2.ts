@@ -3,19 +3,15 @@
 // AllergyIntolerance.substance with a single `status` and a single `note`, MedicationOrder with
 // dateWritten/prescriber, Coverage with issuer/plan/group and an Identifier subscriberId.
 import type { FhirAdapter } from './adapter.js';
-import { guarded } from './guarded.js';
 import { asRecord, asString, type Json } from './json.js';
 import { readAllergy } from './read-allergy.js';
 import { readCondition } from './read-condition.js';
 import { payorName, readCoverage } from './read-coverage.js';
-import { locationToResolve, readEncounter, readLocationName } from './read-encounter.js';
 import { readMedication } from './read-medication.js';
-import { familyFromArray, resourceName } from './read-name.js';
-import { readPatient } from './read-patient.js';
+import { familyFromArray } from './read-name.js';
 import { referenceDisplay } from './read-reference.js';
-import { readLabs } from './read-labs.js';
-import { readVitals } from './read-vitals.js';
-import { patientQueries, patientSearchForm, type QueryDialect } from './queries.js';
+import { type QueryDialect } from './queries.js';
+import { versionAdapter } from './version-adapter.js';
 
 const readFamily = familyFromArray;
 
@@ -41,23 +37,17 @@ const single = (value: unknown): Json[] => {
   return record ? [record] : [];
 };
 
-export const dstu2Adapter: FhirAdapter = guarded({
+export const dstu2Adapter: FhirAdapter = versionAdapter({
   version: 'DSTU2',
-  medicationResourceType: 'MedicationOrder',
-  patientSearchForm: (criteria) => patientSearchForm(criteria, dialect),
-  patientQueries: (patientId, parts, options) => patientQueries(patientId, parts, dialect, options),
-  toPatient: (resource) => readPatient(resource, { readFamily, practitionerField: 'careProvider' }),
-  toEncounter: (resource) => readEncounter(resource, readFamily),
-  locationToResolve: (encounter) => locationToResolve(encounter, readFamily),
-  toLocationName: (location) => readLocationName(location),
-  toPractitionerName: (practitioner) => resourceName(practitioner, readFamily),
+  dialect,
+  readFamily,
+  practitionerField: 'careProvider',
+  readCategories: (observation) => single(observation['category']),
   toCondition: (resource) =>
     readCondition(resource, {
       recorded: asString(resource['dateRecorded']),
       clinicalStatus: asString(resource['clinicalStatus']),
     }),
-  toVitals: (observations) => readVitals(observations, (observation) => single(observation['category'])),
-  toLabs: (observations, codes) => readLabs(observations, codes, (observation) => single(observation['category'])),
   toAllergy: (resource) => {
     const statuses = allergyStatuses(resource);
     return readAllergy(resource, {

@@ -2,20 +2,16 @@
 // (Condition.clinicalStatus, AllergyIntolerance.clinicalStatus/verificationStatus), dates are
 // `recordedDate`, MedicationRequest.requester is a plain Reference, Coverage.class[] replaces grouping.
 import type { FhirAdapter } from './adapter.js';
-import { guarded } from './guarded.js';
 import { asString, records, type Json } from './json.js';
 import { readAllergy } from './read-allergy.js';
 import { conceptCodes, statusFromConcept } from './read-common.js';
 import { readCondition } from './read-condition.js';
 import { payorName, readCoverage } from './read-coverage.js';
-import { locationToResolve, readEncounter, readLocationName } from './read-encounter.js';
 import { readMedication } from './read-medication.js';
-import { familyFromString, resourceName } from './read-name.js';
-import { readPatient } from './read-patient.js';
+import { familyFromString } from './read-name.js';
 import { referenceDisplay } from './read-reference.js';
-import { readLabs } from './read-labs.js';
-import { readVitals } from './read-vitals.js';
-import { patientQueries, patientSearchForm, type QueryDialect } from './queries.js';
+import { type QueryDialect } from './queries.js';
+import { versionAdapter } from './version-adapter.js';
 
 const readFamily = familyFromString;
 
@@ -36,23 +32,17 @@ function coverageClass(resource: Json, type: string): string | undefined {
   return asString(found?.['name']) ?? asString(found?.['value']);
 }
 
-export const r4Adapter: FhirAdapter = guarded({
+export const r4Adapter: FhirAdapter = versionAdapter({
   version: 'R4',
-  medicationResourceType: 'MedicationRequest',
-  patientSearchForm: (criteria) => patientSearchForm(criteria, dialect),
-  patientQueries: (patientId, parts, options) => patientQueries(patientId, parts, dialect, options),
-  toPatient: (resource) => readPatient(resource, { readFamily, practitionerField: 'generalPractitioner' }),
-  toEncounter: (resource) => readEncounter(resource, readFamily),
-  locationToResolve: (encounter) => locationToResolve(encounter, readFamily),
-  toLocationName: (location) => readLocationName(location),
-  toPractitionerName: (practitioner) => resourceName(practitioner, readFamily),
+  dialect,
+  readFamily,
+  practitionerField: 'generalPractitioner',
+  readCategories: (observation) => records(observation['category']),
   toCondition: (resource) =>
     readCondition(resource, {
       recorded: asString(resource['recordedDate']),
       clinicalStatus: statusFromConcept(resource['clinicalStatus'], CONDITION_CLINICAL),
     }),
-  toVitals: (observations) => readVitals(observations, (observation) => records(observation['category'])),
-  toLabs: (observations, codes) => readLabs(observations, codes, (observation) => records(observation['category'])),
   toAllergy: (resource) =>
     readAllergy(resource, {
       substance: resource['code'],

@@ -2,18 +2,14 @@
 // (Condition.clinicalStatus, AllergyIntolerance.clinicalStatus/verificationStatus), dates are
 // `assertedDate`, MedicationRequest.requester is a {agent, onBehalfOf} element, Coverage.grouping.
 import type { FhirAdapter } from './adapter.js';
-import { guarded } from './guarded.js';
 import { asRecord, asString, records, type Json } from './json.js';
 import { readAllergy } from './read-allergy.js';
 import { readCondition } from './read-condition.js';
 import { payorName, readCoverage } from './read-coverage.js';
-import { locationToResolve, readEncounter, readLocationName } from './read-encounter.js';
 import { nestedReference, readMedication } from './read-medication.js';
-import { familyFromString, resourceName } from './read-name.js';
-import { readPatient } from './read-patient.js';
-import { readLabs } from './read-labs.js';
-import { readVitals } from './read-vitals.js';
-import { patientQueries, patientSearchForm, type QueryDialect } from './queries.js';
+import { familyFromString } from './read-name.js';
+import { type QueryDialect } from './queries.js';
+import { versionAdapter } from './version-adapter.js';
 
 const readFamily = familyFromString;
 
@@ -35,23 +31,17 @@ function groupingLevel(grouping: Json | undefined, level: 'group' | 'plan'): str
   );
 }
 
-export const stu3Adapter: FhirAdapter = guarded({
+export const stu3Adapter: FhirAdapter = versionAdapter({
   version: 'STU3',
-  medicationResourceType: 'MedicationRequest',
-  patientSearchForm: (criteria) => patientSearchForm(criteria, dialect),
-  patientQueries: (patientId, parts, options) => patientQueries(patientId, parts, dialect, options),
-  toPatient: (resource) => readPatient(resource, { readFamily, practitionerField: 'generalPractitioner' }),
-  toEncounter: (resource) => readEncounter(resource, readFamily),
-  locationToResolve: (encounter) => locationToResolve(encounter, readFamily),
-  toLocationName: (location) => readLocationName(location),
-  toPractitionerName: (practitioner) => resourceName(practitioner, readFamily),
+  dialect,
+  readFamily,
+  practitionerField: 'generalPractitioner',
+  readCategories: (observation) => records(observation['category']),
   toCondition: (resource) =>
     readCondition(resource, {
       recorded: asString(resource['assertedDate']),
       clinicalStatus: asString(resource['clinicalStatus']),
     }),
-  toVitals: (observations) => readVitals(observations, (observation) => records(observation['category'])),
-  toLabs: (observations, codes) => readLabs(observations, codes, (observation) => records(observation['category'])),
   toAllergy: (resource) =>
     readAllergy(resource, {
       substance: resource['code'],
