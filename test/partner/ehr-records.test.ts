@@ -1,23 +1,27 @@
 // Ehr.records, which the list rows use: many patients in batch Bundles of at most 50 entries, sent together.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
 import { adapterFor } from '../../server/fhir/adapters/adapter-for.js';
 import { EhrService } from '../../server/fhir/ehr-service.js';
 import { FhirTransport } from '../../server/fhir/transport.js';
 import { createLogger } from '../../server/logger.js';
 import { PartnerRouter } from '../../server/partner/tenant-router.js';
 import { ApiError } from '../../server/errors.js';
-import { TENANT_A } from '../support/fake-aad.js';
-import { startFakePartner, type FakePartner } from '../fakes/fake-partner.js';
-import { r4PatientBundle } from '../fakes/fake-partner-data.js';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_R4_ID, startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
+import { seededPatients } from '../support/partner-records.js';
 
+const TENANT_A = DEMO_TENANT_R4_ID;
 const ids = Array.from({ length: 50 }, (_, i) => `p${i}`);
-let partner: FakePartner;
+let partner: RunningDemoPartner;
 let ehr: EhrService;
+
+/** The entries of each batch the partner received, in order. */
+const batchSizes = (): number[] => partner.stats.log.flatMap((e) => (e.entries ? [e.entries.length] : []));
+/** HTTP requests to FHIR paths other than the metadata, batches included. */
+const fhirRequests = (): number => partner.stats.log.filter((e) => e.path.startsWith('/fhir') && !e.path.endsWith('/metadata')).length;
 
 function ehrFor(url: string): EhrService {
   const router = new PartnerRouter({
-    partner: { fhirUrl: url, clientId: 'fake-client', clientSecret: 'secret-1' },
+    partner: { fhirUrl: url, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET },
     partnerMode: 'partner',
     logger: createLogger('silent'),
   });
@@ -25,10 +29,11 @@ function ehrFor(url: string): EhrService {
 }
 
 beforeAll(async () => {
-  const data: FhirResource[] = ids.flatMap((id, i) =>
-    r4PatientBundle({ id, family: `Fam${i}`, given: 'Given', mrn: `MRN${i}`, isLocationDisplayMissing: i % 10 === 0 }),
+  partner = await startDemoPartner({ host: '127.0.0.1', port: 0, patientsPerTenant: 1 });
+  partner.addRecords(
+    TENANT_A,
+    seededPatients(ids.map((id, i) => ({ id, family: `Fam${i}`, given: 'Given', mrn: `MRN${i}`, isLocationDisplayMissing: i % 10 === 0 }))),
   );
-  partner = await startFakePartner({ tenants: { [TENANT_A]: data } });
   ehr = ehrFor(partner.url);
   await ehr.connection(TENANT_A);
 });
@@ -40,8 +45,8 @@ describe('records for a list', () => {
     const { records } = await ehr.records(TENANT_A, ids, { parts: ['encounter', 'conditions', 'vitals'], includePatient: true });
     expect(records.size).toBe(50);
     // 50 × 3 parts + one `Patient?_id=…` search = 151 reads → 4 Bundles sent together; then the 5 Location reads.
-    expect(partner.stats.batchSizes).toEqual([50, 50, 50, 1, 5]);
-    expect(partner.stats.fhirRequests).toBe(5);
+    expect(batchSizes()).toEqual([50, 50, 50, 1, 5]);
+    expect(fhirRequests()).toBe(5);
     const first = records.get('p0');
     expect(first?.patient?.mrn).toBe('MRN0');
     expect(first?.encounter?.location).toBe('Ward 1, Room p0');
@@ -51,7 +56,7 @@ describe('records for a list', () => {
 
   test('only the patients, as one search in one Bundle, when no clinical column is shown', async () => {
     const { records } = await ehr.records(TENANT_A, ids, { parts: [], includePatient: true });
-    expect(partner.stats.batchSizes).toEqual([1]);
+    expect(batchSizes()).toEqual([1]);
     expect([...records.values()].every((r) => r.patient !== undefined && r.issues.length === 0)).toBe(true);
   });
 
@@ -66,11 +71,11 @@ describe('records for a list', () => {
   test('asks nothing when there is nothing to ask', async () => {
     const { records } = await ehr.records(TENANT_A, ['p1'], { parts: [] });
     expect(records.get('p1')).toMatchObject({ conditions: [], issues: [] });
-    expect(partner.stats.fhirRequests).toBe(0);
+    expect(fhirRequests()).toBe(0);
   });
 
   test('rejects with a 502 when the EHR cannot be reached at all', async () => {
-    const down = await startFakePartner({ tenants: { [TENANT_A]: [] } });
+    const down = await startDemoPartner({ host: '127.0.0.1', port: 0, patientsPerTenant: 1 });
     const lonely = ehrFor(down.url);
     await down.close();
     const error = await lonely.records(TENANT_A, ['p1'], { parts: ['conditions'], includePatient: true }).catch((e: unknown) => e);
