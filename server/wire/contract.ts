@@ -48,15 +48,19 @@ export interface VitalComponent {
   flag?: Flag;
 }
 
-export interface VitalSign {
+/** One observed value as the EHR gave it, flagged: what a vital sign and a lab result have in common. */
+export interface Measurement {
   code?: string;
   name: string;
   value?: number;
   unit?: string;
-  /** A coded answer instead of a number, e.g. the level of consciousness (AVPU): its display, else its code. */
+  /** An answer that is not a plain number, as the EHR sent it: a level of consciousness (AVPU), "<0.01", "Positive". */
   text?: string;
   effective?: string;
   flag?: Flag;
+}
+
+export interface VitalSign extends Measurement {
   components: VitalComponent[];
 }
 
@@ -64,15 +68,7 @@ export interface VitalSign {
  * The latest result of one lab test (a LOINC code of LAB_CODES), flagged like the vitals: the EHR's interpretation,
  * else its reference range, else Rounds' adult defaults (server/clinical/lab-ranges.ts) when the unit is one they know.
  */
-export interface LabResult {
-  code?: string;
-  name: string;
-  value?: number;
-  unit?: string;
-  /** A result that is not a plain number, as the EHR sent it: "<0.01", "Positive". */
-  text?: string;
-  effective?: string;
-  flag?: Flag;
+export interface LabResult extends Measurement {
   /** The EHR's own reference range, as text ("3.5–5.1 mmol/L"); absent when it sent none. */
   referenceRange?: string;
 }
