@@ -1,6 +1,6 @@
 // The one ListStore, written once on Kysely and run on SQLite or PostgreSQL (open-store.ts picks). Writes run in
 // transactions; versions are checked in `UPDATE … WHERE version = ?`. The dialects differ in store-dialects.ts only.
-import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type CompiledQuery, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Entry, List, ListContext, ListSummary, Note } from '../wire/contract.js';
 import type {
   AddEntryResult,
@@ -36,6 +36,10 @@ type Db = Kysely<Tables>;
 
 /** Rows per INSERT: 12 parameters each, under SQLite's 32,766 and PostgreSQL's 65,535. */
 const ROWS_PER_INSERT = 1_000;
+
+async function runAll(db: Db, queries: readonly CompiledQuery[]): Promise<void> {
+  for (const query of queries) await db.executeQuery(query);
+}
 
 /** A context's lists: this tenant's, kept under the roster the context names (when it names one). */
 function inContext(eb: ExpressionBuilder<Tables, 'lists'>, tenantId: string, context: ListContext): Expression<SqlBool> {
@@ -82,27 +86,32 @@ export class KyselyStore implements ListStore {
     return row ? toEntry(row) : undefined;
   }
 
-  /** Inside a transaction: whether it is this tenant's list, locking its row (where rows lock) until the end. */
-  private async lockList(db: Db, tenantId: string, listId: string): Promise<boolean> {
-    const row = await db
+  /** Whether it is this tenant's list, locking its row (where rows lock) until the end of the transaction. */
+  private lockQuery(tenantId: string, listId: string): CompiledQuery<{ id: string }> {
+    return this.db
       .selectFrom('lists')
       .select('id')
       .where('id', '=', listId)
       .where('tenant_id', '=', tenantId)
       .$if(this.sqlOf.hasRowLocks, (query) => query.forUpdate())
-      .executeTakeFirst();
-    return row !== undefined;
+      .compile();
   }
 
-  /** The events of a write that just took effect, in as few inserts as they need. */
+  /** The events of a write, in as few inserts as they need. */
+  private auditInserts(events: AuditOfWrite): CompiledQuery[] {
+    const inserts: CompiledQuery[] = [];
+    for (let start = 0; start < events.length; start += ROWS_PER_INSERT)
+      inserts.push(this.db.insertInto('audit_events').values(events.slice(start, start + ROWS_PER_INSERT).map(auditRow)).compile());
+    return inserts;
+  }
+
+  /** What follows a change to a list's entries: the list's updated_at, and the events of the change. */
+  private afterEntryChange(listId: string, at: string, audit: AuditOfWrite): CompiledQuery[] {
+    return [this.db.updateTable('lists').set({ updated_at: at }).where('id', '=', listId).compile(), ...this.auditInserts(audit)];
+  }
+
   private async insertAudit(db: Db, events: AuditOfWrite): Promise<void> {
-    for (let start = 0; start < events.length; start += ROWS_PER_INSERT) {
-      await db.insertInto('audit_events').values(events.slice(start, start + ROWS_PER_INSERT).map(auditRow)).execute();
-    }
-  }
-
-  private async touch(db: Db, listId: string, at: string): Promise<void> {
-    await db.updateTable('lists').set({ updated_at: at }).where('id', '=', listId).execute();
+    await runAll(db, this.auditInserts(events));
   }
 
   async listsInContext(tenantId: string, context: ListContext): Promise<ListSummary[]> {
@@ -245,37 +254,41 @@ export class KyselyStore implements ListStore {
     });
   }
 
+  // The entry writes below are built (compiled) before their transaction begins: every write to a list waits for
+  // its row lock, so the lock is held only while the statements run, not while Kysely builds them.
+
   addEntry(tenantId: string, listId: string, entry: NewEntry, maxEntries: number, audit: AuditOfWrite = []): Promise<AddEntryResult> {
+    const key = dedupeKeyOf(entry);
+    const lock = this.lockQuery(tenantId, listId);
+    const duplicate = key === null ? undefined : this.db.selectFrom('entries').select('id').where('list_id', '=', listId).where('dedupe_key', '=', key).compile();
+    const count = this.db.selectFrom('entries').select((eb) => eb.fn.countAll().as('n')).where('list_id', '=', listId).compile();
+    const insert = this.db.insertInto('entries').values(entryRow(tenantId, listId, entry)).returning(ENTRY_COLUMNS).compile();
+    const after = this.afterEntryChange(listId, entry.addedAt, audit);
     return this.db.transaction().execute(async (tx): Promise<AddEntryResult> => {
-      if (!(await this.lockList(tx, tenantId, listId))) return { status: 'not-found' };
-      const key = dedupeKeyOf(entry);
-      if (key !== null) {
-        const existing = await tx.selectFrom('entries').select('id').where('list_id', '=', listId).where('dedupe_key', '=', key).executeTakeFirst();
-        if (existing) return { status: 'duplicate', existingEntryId: existing.id };
-      }
-      const { n } = await tx.selectFrom('entries').select((eb) => eb.fn.countAll().as('n')).where('list_id', '=', listId).executeTakeFirstOrThrow();
-      if (Number(n) >= maxEntries) return { status: 'full' };
-      await tx.insertInto('entries').values(entryRow(tenantId, listId, entry)).execute();
-      await this.touch(tx, listId, entry.addedAt);
-      await this.insertAudit(tx, audit);
-      const stored = await this.readEntry(tx, tenantId, listId, entry.id);
+      if ((await tx.executeQuery(lock)).rows.length === 0) return { status: 'not-found' };
+      const existing = duplicate && (await tx.executeQuery(duplicate)).rows[0];
+      if (existing) return { status: 'duplicate', existingEntryId: existing.id };
+      if (Number((await tx.executeQuery(count)).rows[0]?.n) >= maxEntries) return { status: 'full' };
+      const stored = (await tx.executeQuery(insert)).rows[0];
       if (!stored) throw new Error('The entry just written could not be read back');
-      return { status: 'ok', entry: stored };
+      await runAll(tx, after);
+      return { status: 'ok', entry: toEntry(stored) };
     });
   }
 
   removeEntry(tenantId: string, listId: string, entryId: string, at: string, audit: AuditOfWrite = []): Promise<boolean> {
+    const lock = this.lockQuery(tenantId, listId);
+    const remove = this.db
+      .deleteFrom('entries')
+      .where('id', '=', entryId)
+      .where('list_id', '=', listId)
+      .where('tenant_id', '=', tenantId)
+      .compile();
+    const after = this.afterEntryChange(listId, at, audit);
     return this.db.transaction().execute(async (tx) => {
-      if (!(await this.lockList(tx, tenantId, listId))) return false;
-      const result = await tx
-        .deleteFrom('entries')
-        .where('id', '=', entryId)
-        .where('list_id', '=', listId)
-        .where('tenant_id', '=', tenantId)
-        .executeTakeFirst();
-      if (Number(result.numDeletedRows) !== 1) return false;
-      await this.touch(tx, listId, at);
-      await this.insertAudit(tx, audit);
+      if ((await tx.executeQuery(lock)).rows.length === 0) return false;
+      if (Number((await tx.executeQuery(remove)).numAffectedRows) !== 1) return false;
+      await runAll(tx, after);
       return true;
     });
   }
@@ -283,27 +296,31 @@ export class KyselyStore implements ListStore {
   setNote(
     tenantId: string, listId: string, entryId: string, version: number, note: Note | null, at: string, audit: AuditOfWrite = [],
   ): Promise<VersionedWrite<Entry>> {
+    const lock = this.lockQuery(tenantId, listId);
+    const update = this.db
+      .updateTable('entries')
+      .set((eb) => ({
+        note_text: note?.text ?? null,
+        note_author: note?.author ?? null,
+        note_updated_at: note?.updatedAt ?? null,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', entryId)
+      .where('list_id', '=', listId)
+      .where('tenant_id', '=', tenantId)
+      .where('version', '=', version)
+      .returning(ENTRY_COLUMNS)
+      .compile();
+    const after = this.afterEntryChange(listId, at, audit);
     return this.db.transaction().execute(async (tx): Promise<VersionedWrite<Entry>> => {
-      if (!(await this.lockList(tx, tenantId, listId))) return { status: 'not-found' };
-      const result = await tx
-        .updateTable('entries')
-        .set((eb) => ({
-          note_text: note?.text ?? null,
-          note_author: note?.author ?? null,
-          note_updated_at: note?.updatedAt ?? null,
-          version: eb('version', '+', 1),
-        }))
-        .where('id', '=', entryId)
-        .where('list_id', '=', listId)
-        .where('tenant_id', '=', tenantId)
-        .where('version', '=', version)
-        .executeTakeFirst();
+      if ((await tx.executeQuery(lock)).rows.length === 0) return { status: 'not-found' };
+      const updated = (await tx.executeQuery(update)).rows[0];
+      if (updated) {
+        await runAll(tx, after);
+        return { status: 'ok', value: toEntry(updated) };
+      }
       const current = await this.readEntry(tx, tenantId, listId, entryId);
-      if (!current) return { status: 'not-found' };
-      if (Number(result.numUpdatedRows) !== 1) return { status: 'conflict', current };
-      await this.touch(tx, listId, at);
-      await this.insertAudit(tx, audit);
-      return { status: 'ok', value: current };
+      return current ? { status: 'conflict', current } : { status: 'not-found' };
     });
   }
 
