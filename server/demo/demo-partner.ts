@@ -17,7 +17,7 @@ import { faultInjector, type DemoFaults } from './faults.js';
 import { FHIR_BASE_PATH, fhirRouter } from './fhir-server.js';
 import { rendererFor } from './render/renderers.js';
 import { createStats, resetStats, type DemoPartnerStats } from './stats.js';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_DEFINITIONS, demoUsersOf } from './tenants.js';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_DEFINITIONS, demoUsersOf, type DemoTenantDefinition } from './tenants.js';
 import { AUTHORIZE_PATH, TOKEN_PATH, tokenRouter, type ClientCredentials } from './token-endpoint.js';
 import { TokenStore, type TokenCheck } from './token-store.js';
 import { startSmartHospital, type RunningSmartHospital } from './smart-hospital.js';
@@ -63,6 +63,40 @@ export interface DemoPartnerOptions {
    * behind another authority's tokens (`acceptToken`). The partner keeps serving them too.
    */
   hospitals?: { tenantId: string; acceptToken?: (token: string) => TokenCheck }[];
+  /**
+   * More tenants, served with no generated data: a test fills them with addRecords, so a search finds only what
+   * it added (e.g. the Azure AD tenants of the API tests). No clinicians: they sign in elsewhere.
+   */
+  emptyTenants?: { tenantId: string; name: string; fhirVersion: FhirVersion }[];
+}
+
+/** A tenant of emptyTenants as a definition with nothing generated. */
+function emptyTenantData(tenant: { tenantId: string; name: string; fhirVersion: FhirVersion }, index: number): DemoTenantData {
+  const key = `empty${index + 1}`;
+  const definition: DemoTenantDefinition = {
+    ...tenant,
+    key,
+    domain: `${key}.example`,
+    mrnPrefix: `E${index + 1}`,
+    idStyle: 'numeric',
+    wards: [],
+    clinicians: [],
+  };
+  return {
+    tenant: definition,
+    organizations: [],
+    practitioners: [],
+    locations: [],
+    patients: [],
+    encounters: [],
+    conditions: [],
+    vitals: [],
+    labs: [],
+    allergies: [],
+    medications: [],
+    coverages: [],
+    edgeCases: {},
+  };
 }
 
 export interface DemoTenant {
@@ -158,7 +192,7 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
     patientsPerTenant: options.patientsPerTenant ?? 60,
     anchorDate: options.anchorDate ?? latestAnchorDate(),
     tenants: DEMO_TENANT_DEFINITIONS,
-  });
+  }).concat((options.emptyTenants ?? []).map(emptyTenantData));
   const servers = new Map<string, DemoFhirServer>();
   for (const data of datasets) {
     const renderer = rendererFor(data.tenant.fhirVersion);
@@ -174,7 +208,7 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
     });
   }
 
-  const tenantIds = DEMO_TENANT_DEFINITIONS.map((t) => t.tenantId);
+  const tenantIds = datasets.map((d) => d.tenant.tenantId);
   const stats = createStats(tenantIds);
   const tokens = new TokenStore(tokenLifetimeSeconds);
   const credentials: ClientCredentials = { clientId: DEMO_CLIENT_ID, secrets: [DEMO_CLIENT_SECRET] };

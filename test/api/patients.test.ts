@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { FAKE_CLIENT_ID, startFakeAad, TENANT_A, TENANT_B, type FakeAad } from '../support/fake-aad.js';
-import { startFakePartner, type FakePartner } from '../fakes/fake-partner.js';
-import { r4PatientBundle } from '../fakes/fake-partner-data.js';
+import { startDemoPartner, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
+import { partnerCounts } from '../support/partner-counts.js';
+import { seededPatients } from '../support/partner-records.js';
 import { diagnosticsOf, startRoundsFor, type RoundsForPartner } from '../support/rounds-for-partner.js';
 import type { PatientDetail, PatientSearchResult } from '../../server/wire/contract.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,21 +16,31 @@ import { createLogger } from '../../server/logger.js';
 import { startTestApp, TEST_DEMO_USERS } from '../support/app.js';
 
 let aad: FakeAad;
-let partner: FakePartner;
+let partner: RunningDemoPartner;
 let rounds: RoundsForPartner;
+const stats = (): ReturnType<typeof partnerCounts> => partnerCounts(partner);
 
 beforeAll(async () => {
   aad = await startFakeAad();
-  partner = await startFakePartner({
-    tenants: {
-      [TENANT_A]: [
-        ...r4PatientBundle({ id: 'a1', family: 'Alder', given: 'Ann', mrn: 'MRN-A1' }),
-        ...r4PatientBundle({ id: 'a2', family: 'Alder', given: 'Abe', mrn: 'MRN-A2', isLocationDisplayMissing: true }),
-      ],
-      [TENANT_B]: r4PatientBundle({ id: 'b1', family: 'Birch', given: 'Bea', mrn: 'MRN-B1' }),
-    },
+  // The two Azure AD tenants as tenants of the demo partner, each an R4 server holding only these patients.
+  partner = await startDemoPartner({
+    host: '127.0.0.1',
+    port: 0,
+    patientsPerTenant: 1,
+    emptyTenants: [
+      { tenantId: TENANT_A, name: 'Tenant A', fhirVersion: 'R4' },
+      { tenantId: TENANT_B, name: 'Tenant B', fhirVersion: 'R4' },
+    ],
   });
-  rounds = await startRoundsFor({ aad, partner: { url: partner.url, clientId: partner.clientId, secret: 'secret-1' } });
+  partner.addRecords(
+    TENANT_A,
+    seededPatients([
+      { id: 'a1', family: 'Alder', given: 'Ann', mrn: 'MRN-A1' },
+      { id: 'a2', family: 'Alder', given: 'Abe', mrn: 'MRN-A2', isLocationDisplayMissing: true },
+    ]),
+  );
+  partner.addRecords(TENANT_B, seededPatients([{ id: 'b1', family: 'Birch', given: 'Bea', mrn: 'MRN-B1' }]));
+  rounds = await startRoundsFor({ aad, partner: { url: partner.url, clientId: partner.clientId, secret: partner.clientSecret } });
 });
 afterAll(async () => {
   await rounds.close();
@@ -56,15 +67,15 @@ describe('GET /api/patients/:id', () => {
     expect(detail.coverage.map((c) => c.payor)).toEqual(['Invented Health Plan']);
     expect(detail.issues).toEqual([]);
     // The first call of the tenant also got a token and read the tenant's capability statement.
-    expect(partner.stats.fhirRequests).toBe(1);
-    expect(partner.stats.batchRequests).toBe(1);
+    expect(stats().fhirRequests).toBe(1);
+    expect(stats().batchRequests).toBe(1);
   });
 
   test('costs exactly one FHIR round trip once the token and capabilities are cached', async () => {
     await rounds.get('/api/patients/a1', TENANT_A);
     partner.resetStats();
     expect((await rounds.get('/api/patients/a1', TENANT_A)).status).toBe(200);
-    expect(partner.stats).toMatchObject({ tokenRequests: 0, metadataRequests: 0, fhirRequests: 1, batchRequests: 1 });
+    expect(stats()).toMatchObject({ tokenRequests: 0, metadataRequests: 0, fhirRequests: 1, batchRequests: 1 });
   });
 
   test('reads Location/<id> in one more round trip when the encounter names its location without a display', async () => {
@@ -73,7 +84,7 @@ describe('GET /api/patients/:id', () => {
     const { status, body } = await rounds.get('/api/patients/a2', TENANT_A);
     expect(status).toBe(200);
     expect((body as unknown as PatientDetail).encounter?.location).toBe('Ward 1, Room a2');
-    expect(partner.stats).toMatchObject({ fhirRequests: 2, batchRequests: 2 });
+    expect(stats()).toMatchObject({ fhirRequests: 2, batchRequests: 2 });
   });
 
   test('answers 404 for a patient the EHR does not have', async () => {
@@ -114,13 +125,13 @@ describe('tokens and tenants', () => {
   });
 
   test('20 concurrent requests of a new tenant cost exactly one token request and one metadata read', async () => {
-    const fresh = await startRoundsFor({ aad, partner: { url: partner.url, clientId: partner.clientId, secret: 'secret-1' } });
+    const fresh = await startRoundsFor({ aad, partner: { url: partner.url, clientId: partner.clientId, secret: partner.clientSecret } });
     partner.resetStats();
     const answers = await Promise.all(Array.from({ length: 20 }, () => fresh.get('/api/patients/a1', TENANT_A)));
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
-    expect(partner.stats.tokenRequests).toBe(1);
+    expect(stats().tokenRequests).toBe(1);
     // One open read to find the token URL, one with the tenant's token for its version.
-    expect(partner.stats.metadataRequests).toBe(2);
+    expect(stats().metadataRequests).toBe(2);
     await fresh.close();
   });
 
@@ -133,9 +144,9 @@ describe('tokens and tenants', () => {
       Array.from({ length: 20 }, () => fetch(`${rounds.url}/api/patients/a1`, { headers: { authorization: `Bearer ${token}` } })),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
-    expect(partner.stats.tokenRequests).toBe(1);
+    expect(stats().tokenRequests).toBe(1);
     // How many were refused depends on timing; every refused one was retried with the one fresh token.
-    expect(partner.stats.unauthorized).toBeGreaterThanOrEqual(1);
+    expect(stats().unauthorized).toBeGreaterThanOrEqual(1);
   });
 
   test('routes two tenants to their own data, each with a token scoped to it', async () => {
@@ -155,8 +166,8 @@ describe('tokens and tenants', () => {
     partner.resetStats();
     const { status } = await rounds.get('/api/patients/a1', TENANT_A);
     expect(status).toBe(200);
-    expect(partner.stats).toMatchObject({ tokenRequests: 1, unauthorized: 1, batchRequests: 1 });
-    expect(partner.stats.tokenScopes).toEqual([TENANT_A]);
+    expect(stats()).toMatchObject({ tokenRequests: 1, unauthorized: 1, batchRequests: 1 });
+    expect(stats().tokenScopes).toEqual([TENANT_A]);
   });
 });
 
@@ -194,16 +205,22 @@ describe('bad input answers 400 naming the field', () => {
 
   test('sends nothing to the partner for a bad request', async () => {
     await rounds.get('/api/patients?gender=robot', TENANT_A);
-    expect(partner.stats.fhirRequests + partner.stats.tokenRequests).toBe(0);
+    expect(stats().fhirRequests + stats().tokenRequests).toBe(0);
   });
 });
 
 describe('the audit trail of patient reads', () => {
   test('records a search by the kinds of its criteria and a patient view, never the search terms', async () => {
     const user = TEST_DEMO_USERS[0]!;
-    const own = await startFakePartner({ tenants: { [user.tenantId]: r4PatientBundle({ id: 'x1', family: 'Xu', given: 'Xi', mrn: 'MRN-X1' }) } });
+    const own = await startDemoPartner({
+      host: '127.0.0.1',
+      port: 0,
+      patientsPerTenant: 1,
+      emptyTenants: [{ tenantId: user.tenantId, name: 'Tenant A', fhirVersion: 'R4' }],
+    });
+    own.addRecords(user.tenantId, seededPatients([{ id: 'x1', family: 'Xu', given: 'Xi', mrn: 'MRN-X1' }]));
     const config = loadConfig({ DEMO: '1', NODE_ENV: 'test', FHIR_CACHE_SECONDS: '0' });
-    config.partner = { fhirUrl: own.url, clientId: own.clientId, clientSecret: 'secret-1' };
+    config.partner = { fhirUrl: own.url, clientId: own.clientId, clientSecret: own.clientSecret };
     const dir = mkdtempSync(join(tmpdir(), 'rounds-audit-'));
     const store = openSqliteStore(join(dir, 'rounds.db'));
     const app = await startTestApp({ config, ehr: createEhr(config, new Map(), createLogger('silent')), store });
