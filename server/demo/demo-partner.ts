@@ -39,6 +39,8 @@ export type { RunningSmartHospital } from './smart-hospital.js';
 
 export interface DemoPartnerOptions {
   host: string;
+  /** The client id the token endpoint accepts (default DEMO_CLIENT_ID), e.g. a hospital's own in a routing test. */
+  clientId?: string;
   /** 0 picks a free port. */
   port: number;
   /** Lifetime of issued tokens (default 3600). */
@@ -211,7 +213,7 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
   const tenantIds = datasets.map((d) => d.tenant.tenantId);
   const stats = createStats(tenantIds);
   const tokens = new TokenStore(tokenLifetimeSeconds);
-  const credentials: ClientCredentials = { clientId: DEMO_CLIENT_ID, secrets: [DEMO_CLIENT_SECRET] };
+  const credentials: ClientCredentials = { clientId: options.clientId ?? DEMO_CLIENT_ID, secrets: [DEMO_CLIENT_SECRET] };
 
   const app = express();
   app.disable('x-powered-by');
@@ -250,7 +252,7 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
   return {
     url: `${origin}${FHIR_BASE_PATH}`,
     tokenUrl: `${origin}${TOKEN_PATH}`,
-    clientId: DEMO_CLIENT_ID,
+    clientId: credentials.clientId,
     clientSecret: DEMO_CLIENT_SECRET,
     users: demoUsersOf(DEMO_TENANT_DEFINITIONS),
     tenants: datasets.map(describeTenant),

@@ -33,6 +33,8 @@ export interface DemoFaults {
   refusesIdLists?: boolean;
   /** No batch: POST [base] answers 405 and the capability statements leave batch out. */
   noBatch?: boolean;
+  /** POST [base] answers 405 although the capability statements declare batch. */
+  refusesBatch?: boolean;
   /**
    * Where the token URL is published: by default the SMART oauth-uris extension and smart-configuration.
    * 'hl7-oauth-uris': the extension under its hl7.org URL; 'smart-configuration': only there; 'none': nowhere.

@@ -145,7 +145,7 @@ function answerEntry(deps: FhirRouterDeps, server: DemoFhirServer, base: string,
 function batch(deps: FhirRouterDeps): RequestHandler {
   return (req, res) => {
     const server = serverFor(req, res, deps);
-    if (!deps.isBatchSupported || deps.faults?.noBatch) {
+    if (!deps.isBatchSupported || deps.faults?.noBatch || deps.faults?.refusesBatch) {
       throw new ApiError(405, 'not-supported', 'This server does not support batch: send each request on its own', {
         headers: { Allow: 'GET' },
       });

@@ -3,8 +3,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { PatientDetail } from '../../server/wire/contract.js';
 import { startFakeAad, TENANT_A, TENANT_B, type FakeAad } from '../support/fake-aad.js';
-import { startFakePartner, type FakePartner, type FakePartnerOptions } from '../fakes/fake-partner.js';
-import { r4PatientBundle } from '../fakes/fake-partner-data.js';
+import { startDemoPartner, type DemoFaults, type DemoPartnerOptions, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
+import { partnerCounts } from '../support/partner-counts.js';
+import { seededPatients, type PatientSeed } from '../support/partner-records.js';
 import { diagnosticsOf, startRoundsFor, type RoundsForPartner, type RoundsSetup } from '../support/rounds-for-partner.js';
 
 let aad: FakeAad;
@@ -18,16 +19,36 @@ afterEach(async () => {
 });
 afterAll(() => aad.close());
 
-const dataA = r4PatientBundle({ id: 'a1', family: 'Alder', given: 'Ann', mrn: 'MRN-A1' });
-const dataB = r4PatientBundle({ id: 'b1', family: 'Birch', given: 'Bea', mrn: 'MRN-B1' });
+const dataA: PatientSeed[] = [{ id: 'a1', family: 'Alder', given: 'Ann', mrn: 'MRN-A1' }];
+const dataB: PatientSeed[] = [{ id: 'b1', family: 'Birch', given: 'Bea', mrn: 'MRN-B1' }];
 
-async function partnerWith(options: Partial<FakePartnerOptions> = {}): Promise<FakePartner> {
-  const partner = await startFakePartner({ tenants: { [TENANT_A]: dataA, [TENANT_B]: dataB }, ...options });
+interface PartnerSetup {
+  faults?: DemoFaults;
+  secrets?: string[];
+  delayMs?: number;
+  tenants?: Record<string, PatientSeed[]>;
+  clientId?: DemoPartnerOptions['clientId'];
+}
+
+/** A demo partner serving the Azure AD tenants (R4, only these patients), accepting secret-1 unless told. */
+async function partnerWith(setup: PartnerSetup = {}): Promise<RunningDemoPartner> {
+  const tenants = setup.tenants ?? { [TENANT_A]: dataA, [TENANT_B]: dataB };
+  const partner = await startDemoPartner({
+    host: '127.0.0.1',
+    port: 0,
+    patientsPerTenant: 1,
+    delayMs: setup.delayMs,
+    clientId: setup.clientId,
+    emptyTenants: Object.keys(tenants).map((tenantId) => ({ tenantId, name: tenantId, fhirVersion: 'R4' as const })),
+  });
+  for (const [tenantId, seeds] of Object.entries(tenants)) partner.addRecords(tenantId, seededPatients(seeds));
+  partner.setClientSecrets(setup.secrets ?? ['secret-1']);
+  partner.setFaults(setup.faults ?? {});
   opened.push(partner);
   return partner;
 }
 
-async function roundsWith(partner: FakePartner | undefined, extra: Partial<RoundsSetup> = {}): Promise<RoundsForPartner> {
+async function roundsWith(partner: RunningDemoPartner | undefined, extra: Partial<RoundsSetup> = {}): Promise<RoundsForPartner> {
   const rounds = await startRoundsFor({
     aad,
     partner: partner && { url: partner.url, clientId: partner.clientId, secret: 'secret-1' },
@@ -93,7 +114,7 @@ describe('secret rotation', () => {
 
 describe('batch and its fallback', () => {
   test('reads the detail with single GETs when the server declares no batch', async () => {
-    const partner = await partnerWith({ isBatchSupported: false });
+    const partner = await partnerWith({ faults: { noBatch: true } });
     const rounds = await roundsWith(partner);
     const { status, body } = await rounds.get('/api/patients/a1', TENANT_A);
     expect(status).toBe(200);
@@ -101,23 +122,23 @@ describe('batch and its fallback', () => {
     expect(detail.encounter?.location).toBe('Ward 1, Room a1');
     expect(detail.vitals).toHaveLength(1);
     expect(detail.coverage).toHaveLength(1);
-    expect(partner.stats.batchRequests).toBe(0);
+    expect(partnerCounts(partner).batchRequests).toBe(0);
     // Patient, Encounter, Condition, Observation (vital signs, then labs), AllergyIntolerance, MedicationRequest, Coverage.
-    expect(partner.stats.fhirRequests).toBe(8);
+    expect(partnerCounts(partner).fhirRequests).toBe(8);
   });
 
   test('falls back to single GETs, and stays with them, when a declared batch is refused with 405', async () => {
-    const partner = await partnerWith({ isBatchSupported: false, isBatchDeclared: true });
+    const partner = await partnerWith({ faults: { refusesBatch: true } });
     const rounds = await roundsWith(partner);
     expect((await rounds.get('/api/patients/a1', TENANT_A)).status).toBe(200);
-    expect(partner.stats.fhirRequests).toBe(1 + 8);
+    expect(partnerCounts(partner).fhirRequests).toBe(1 + 8);
     partner.resetStats();
     expect((await rounds.get('/api/patients/a1', TENANT_A)).status).toBe(200);
-    expect(partner.stats.fhirRequests).toBe(8);
+    expect(partnerCounts(partner).fhirRequests).toBe(8);
   });
 
   test('shows the rest of the detail with an issue line when one resource type fails', async () => {
-    const partner = await partnerWith({ failingTypes: { Coverage: 404, Condition: 500 } });
+    const partner = await partnerWith({ faults: { failingTypes: { Coverage: 404, Condition: 500 } } });
     const rounds = await roundsWith(partner);
     const { status, body } = await rounds.get('/api/patients/a1', TENANT_A);
     expect(status).toBe(200);
@@ -130,13 +151,13 @@ describe('batch and its fallback', () => {
 
 describe('discovery and versions', () => {
   test('finds the token URL through smart-configuration when the metadata has none', async () => {
-    const partner = await partnerWith({ discovery: 'smart-configuration' });
+    const partner = await partnerWith({ faults: { discovery: 'smart-configuration' } });
     const rounds = await roundsWith(partner);
     expect((await rounds.get('/api/patients/a1', TENANT_A)).status).toBe(200);
   });
 
   test('answers 503 saying the partner publishes no token URL', async () => {
-    const partner = await partnerWith({ discovery: 'none' });
+    const partner = await partnerWith({ faults: { discovery: 'none' } });
     const rounds = await roundsWith(partner);
     const { status, body } = await rounds.get('/api/patients/a1', TENANT_A);
     expect(status).toBe(503);
@@ -144,7 +165,7 @@ describe('discovery and versions', () => {
   });
 
   test('answers 502 naming a FHIR version Rounds does not read', async () => {
-    const partner = await partnerWith({ fhirVersion: '5.0.0' });
+    const partner = await partnerWith({ faults: { fhirVersion: '5.0.0' } });
     const rounds = await roundsWith(partner);
     const { status, body } = await rounds.get('/api/connection', TENANT_A);
     expect(status).toBe(502);
@@ -155,8 +176,7 @@ describe('discovery and versions', () => {
 describe('tenant routes', () => {
   test('a routed tenant uses its own endpoint and credentials; the others still use the partner', async () => {
     const partner = await partnerWith();
-    const own = await startFakePartner({ tenants: { [TENANT_B]: r4PatientBundle({ id: 'own1', family: 'Oak', given: 'Ola', mrn: 'MRN-O1' }) }, clientId: 'hospital-b', secrets: ['b-secret'] });
-    opened.push(own);
+    const own = await partnerWith({ tenants: { [TENANT_B]: [{ id: 'own1', family: 'Oak', given: 'Ola', mrn: 'MRN-O1' }] }, clientId: 'hospital-b', secrets: ['b-secret'] });
     const rounds = await roundsWith(partner, {
       routes: { [TENANT_B]: { fhirUrl: own.url, clientId: 'hospital-b', clientSecret: 'b-secret' } },
     });
@@ -164,13 +184,12 @@ describe('tenant routes', () => {
     expect((await rounds.get('/api/patients/own1', TENANT_B)).status).toBe(200);
     expect((await rounds.get('/api/patients/b1', TENANT_B)).status).toBe(404);
     expect((await rounds.get('/api/connection', TENANT_A)).body).toMatchObject({ mode: 'partner' });
-    expect(partner.stats.tokenScopes).toEqual([TENANT_A]);
-    expect(own.stats.tokenScopes).toEqual([TENANT_B]);
+    expect(partnerCounts(partner).tokenScopes).toEqual([TENANT_A]);
+    expect(partnerCounts(own).tokenScopes).toEqual([TENANT_B]);
   });
 
   test('answers 503 for a tenant with neither a route nor a partner', async () => {
-    const own = await startFakePartner({ tenants: { [TENANT_B]: dataB } });
-    opened.push(own);
+    const own = await partnerWith({ tenants: { [TENANT_B]: dataB } });
     const rounds = await roundsWith(undefined, {
       routes: { [TENANT_B]: { fhirUrl: own.url, clientId: own.clientId, clientSecret: 'secret-1' } },
     });
