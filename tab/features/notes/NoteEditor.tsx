@@ -1,4 +1,5 @@
 import { useId, useState, type JSX } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import {
   Button,
   Caption1,
@@ -61,8 +62,6 @@ export function NoteEditor(props: NoteEditorProps): JSX.Element {
   // Unsaved text survives closing and reloading (sessionStorage) until saved or discarded.
   const draft = useNoteDraft(props.listId, props.entry, note?.text ?? '');
   const { text, setText, version, setVersion } = draft;
-  const [error, setError] = useState<string>();
-  const [isSaving, setIsSaving] = useState(false);
   const theirsId = useId();
   const cancel = (): void => {
     draft.forget();
@@ -73,29 +72,28 @@ export function NoteEditor(props: NoteEditorProps): JSX.Element {
     textRef.current?.focus();
   };
 
-  const save = (): void => {
-    setIsSaving(true);
-    setError(undefined);
-    saveNote(api, props.listId, props.entry.id, text, version).then(
-      (entry) => {
-        draft.forget();
-        props.onSaved(entry);
-        props.onClose();
-      },
-      (failure: unknown) => {
-        setIsSaving(false);
-        const newer = newerEntryOf(failure);
-        if (newer) {
-          setConflict({ theirs: newer.note });
-          setVersion(newer.version);
-          // Show their note in the list too, whatever the user decides here; nothing was saved.
-          props.onTheirs(newer);
-          return;
-        }
-        setError(t('note.failed', { reason: errorText(failure, i18n) }));
-      },
-    );
-  };
+  const saving = useMutation({
+    mutationFn: (edit: { text: string; version: number }) => saveNote(api, props.listId, props.entry.id, edit.text, edit.version),
+    onSuccess: (entry) => {
+      draft.forget();
+      props.onSaved(entry);
+      props.onClose();
+    },
+    onError: (failure) => {
+      const newer = newerEntryOf(failure);
+      if (!newer) return;
+      setConflict({ theirs: newer.note });
+      setVersion(newer.version);
+      // Show their note in the list too, whatever the user decides here; nothing was saved.
+      props.onTheirs(newer);
+    },
+  });
+  // A conflict says so in its own words above; any other failure here.
+  const error =
+    saving.error && !newerEntryOf(saving.error) ? t('note.failed', { reason: errorText(saving.error, i18n) }) : undefined;
+  // Saved: the dialog is closing, so the buttons stay disabled.
+  const isSaving = saving.isPending || saving.isSuccess;
+  const save = (): void => saving.mutate({ text, version });
 
   return (
     <Dialog open onOpenChange={(_e, data) => !data.open && props.onClose()}>
