@@ -46,12 +46,39 @@ async function expectSensibleFocus(where: Frame | Page, label?: RegExp): Promise
   return focus;
 }
 
-async function tabTo(page: Page, tab: Frame, label: RegExp, limit = 40): Promise<void> {
+async function tabTo(page: Page, tab: Frame, label: RegExp, limit = 40, key: 'Tab' | 'Shift+Tab' | 'ArrowRight' = 'Tab'): Promise<void> {
   for (let i = 0; i < limit; i++) {
     if (label.test((await focusOf(tab)).label)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
   }
-  throw new Error(`keyboard focus never reached ${label}`);
+  throw new Error(`keyboard focus never reached ${label} (last: ${(await focusOf(tab)).label})`);
+}
+
+/** Add patients → type the family name → the Search button → tick the patient → Add, all from the keyboard. */
+async function addBySearch(
+  page: Page,
+  tab: Frame,
+  patient: { name: string; family: string },
+  added: string,
+  toToolbar: 'Tab' | 'Shift+Tab' = 'Tab',
+): Promise<void> {
+  await tabTo(page, tab, /^Add patients$/, 40, toToolbar);
+  await page.keyboard.press('Enter');
+  await tab.getByRole('dialog').waitFor();
+  await page.keyboard.type(patient.family);
+  // The Search button, not Enter in the box: it goes disabled while searching.
+  await tabTo(page, tab, /^Search$/);
+  await page.keyboard.press('Enter');
+  await tab.getByRole('checkbox', { name: `Select ${patient.name}` }).first().waitFor();
+  const afterSearch = await expectSensibleFocus(tab);
+  expect(afterSearch.isInDialog).toBe(true);
+  await tabTo(page, tab, new RegExp(`^Select ${patient.name}$`));
+  await page.keyboard.press('Space');
+  await tabTo(page, tab, /^Add 1 patient$/);
+  await page.keyboard.press('Enter');
+  await tab.getByRole('dialog').waitFor({ state: 'detached' });
+  await tab.locator('.fui-Toaster').getByText(added).first().waitFor();
+  await expectSensibleFocus(tab, new RegExp(`^Open the details of ${patient.name}$`));
 }
 
 describe('the focus after each action, and toasts that never trap it', { timeout: 90_000 }, () => {
@@ -70,7 +97,7 @@ describe('the focus after each action, and toasts that never trap it', { timeout
     await context.close();
   });
 
-  test('creates a list, adds a patient by search, saves a note and closes the drawer with Escape', async () => {
+  test('keyboard alone: creates a list, adds three patients by search, saves a note, closes the drawer with Escape, opens the rounding sheet and comes back', async () => {
     const patient = await somePatient(rounds.url, userId, 1);
     const { page, tab, context } = await openInHost(browser, rounds.url, { user: userId, contextId: '19:focus@thread.tacv2' });
     await tab.getByText('No patient lists here yet').waitFor();
@@ -83,23 +110,7 @@ describe('the focus after each action, and toasts that never trap it', { timeout
     await tab.getByRole('heading', { level: 1, name: 'Focus round' }).waitFor();
     await expectSensibleFocus(tab, /^Focus round$/);
 
-    await tabTo(page, tab, /^Add patients$/);
-    await page.keyboard.press('Enter');
-    await tab.getByRole('dialog').waitFor();
-    await page.keyboard.type(patient.family);
-    // The Search button, not Enter in the box: it goes disabled while searching.
-    await tabTo(page, tab, /^Search$/);
-    await page.keyboard.press('Enter');
-    await tab.getByRole('checkbox', { name: `Select ${patient.name}` }).first().waitFor();
-    const afterSearch = await expectSensibleFocus(tab);
-    expect(afterSearch.isInDialog).toBe(true);
-    await tabTo(page, tab, new RegExp(`^Select ${patient.name}$`));
-    await page.keyboard.press('Space');
-    await tabTo(page, tab, /^Add 1 patient$/);
-    await page.keyboard.press('Enter');
-    await tab.getByRole('dialog').waitFor({ state: 'detached' });
-    await tab.locator('.fui-Toaster').getByText('1 patient added.').waitFor();
-    await expectSensibleFocus(tab, new RegExp(`^Open the details of ${patient.name}$`));
+    await addBySearch(page, tab, patient, '1 patient added.');
 
     // Tab moves on while the toast is up, forwards and back, and never lands in it.
     for (const key of ['Tab', 'Tab', 'Shift+Tab', 'Tab', 'Escape']) {
@@ -146,6 +157,26 @@ describe('the focus after each action, and toasts that never trap it', { timeout
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'detached' });
     await expectSensibleFocus(tab, new RegExp(`^Open the details of ${patient.name}$`));
+
+    // Two more patients by search make three, then the rounding sheet and back to the list.
+    for (const skip of [2, 3]) {
+      const another = await somePatient(rounds.url, userId, skip);
+      // From a row, the toolbar is behind: Shift+Tab.
+      await addBySearch(page, tab, another, '1 patient added.', 'Shift+Tab');
+    }
+    await tab.getByText('3 patients').waitFor();
+    // The toolbar is one Tab stop; its buttons are reached with the arrow keys (Fluent's Toolbar).
+    await tabTo(page, tab, /^Add patients$/, 40, 'Shift+Tab');
+    await tabTo(page, tab, /^Rounding sheet$/, 12, 'ArrowRight');
+    await page.keyboard.press('Enter');
+    const sheet = tab.getByRole('region', { name: 'Focus round: rounding sheet' });
+    await sheet.getByRole('table').waitFor();
+    expect(await sheet.getByRole('row').count()).toBe(4);
+    await expectSensibleFocus(tab);
+    await tabTo(page, tab, /^Back to the list$/);
+    await page.keyboard.press('Enter');
+    await sheet.waitFor({ state: 'detached' });
+    await expectSensibleFocus(tab, /^Rounding sheet$/);
     await context.close();
   });
 });

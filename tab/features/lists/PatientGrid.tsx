@@ -170,7 +170,10 @@ export function PatientGrid(props: {
     if (NARROW.includes(columnId as ColumnId)) return mergeClasses(cell, styles.narrow);
     return cell;
   };
-  const isInteractive = (columnId: TableColumnId): boolean => columnId === ACTIONS || columnId === 'name';
+  // The name cell holds one button, which is the stop itself (Tab and Shift+Tab leave the grid from it); the
+  // actions cell is a group of buttons that Enter goes into and Escape leaves (Fluent's focusable group).
+  const focusModeOf = (columnId: TableColumnId): 'group' | 'none' | 'cell' =>
+    columnId === ACTIONS ? 'group' : columnId === 'name' ? 'none' : 'cell';
 
   return (
     <div ref={fitRef} className={styles.scroller} style={{ maxHeight }}>
@@ -209,7 +212,7 @@ export function PatientGrid(props: {
           {({ item, rowId }) => (
             <DataGridRow<Row> key={rowId} className={styles.row}>
               {({ renderCell, columnId }) => (
-                <DataGridCell className={classOf(columnId)} focusMode={isInteractive(columnId) ? 'group' : 'cell'}>
+                <DataGridCell className={classOf(columnId)} focusMode={focusModeOf(columnId)}>
                   {renderCell(item)}
                 </DataGridCell>
               )}
