@@ -4,15 +4,14 @@ import { ApiError, badRequest } from '../errors.js';
 import { userOf } from '../http/authenticate.js';
 import type { ListService } from '../lists/list-service.js';
 import type { EntryService } from '../lists/entries.js';
-import type { RowService } from '../lists/rows.js';
-import type { RowChanges } from '../lists/row-changes.js';
+import type { ListRowsService } from '../lists/list-rows-service.js';
 import type { ImportService } from '../lists/import.js';
 import type { ExportService } from '../lists/export-service.js';
 import type { ParsedImport } from '../lists/import-candidate.js';
 import { parseCsvImport } from '../lists/import-csv.js';
 import { parseFhirImport } from '../lists/import-fhir.js';
 import { isNotModified, sendJsonWithEtag } from '../http/etag.js';
-import { VIEWED_AT_HEADER } from '../wire/contract.js';
+import { VIEWED_AT_HEADER, type RowsResponse } from '../wire/contract.js';
 import { parseBody, parseParams, parseQuery } from './parse.js';
 import {
   addEntryBody,
@@ -40,8 +39,7 @@ function requestEnded(res: Response): AbortSignal {
 export interface ListRouteDeps {
   lists: ListService;
   entries: EntryService;
-  rows: RowService;
-  changes: RowChanges;
+  listRows: ListRowsService;
   imports: ImportService;
   exports: ExportService;
 }
@@ -59,7 +57,7 @@ function parseImportBody(req: Request): ParsedImport {
 }
 
 export function listRoutes(deps: ListRouteDeps): Router {
-  const { lists, entries, rows, changes, imports, exports } = deps;
+  const { lists, entries, listRows, imports, exports } = deps;
   const router = Router();
 
   router.get('/lists', async (req, res) => {
@@ -110,25 +108,18 @@ export function listRoutes(deps: ListRouteDeps): Router {
   });
 
   router.get('/lists/:listId/rows', async (req, res) => {
-    const user = userOf(res);
-    const list = await lists.get(user, parseParams(listIdParams, req.params).listId);
+    const { listId } = parseParams(listIdParams, req.params);
     const { fresh } = parseQuery(rowsQuery, req.query);
-    const built = await rows.forList(user.tenantId, list, { isFresh: fresh });
-    const annotated = await changes.annotate(user.tenantId, list, user.userId, built.rows);
-    const body = annotated.rows === built.rows ? built : { ...built, rows: annotated.rows };
-    // What "Mark as seen" may clear: no row whose values moved on after this answer.
-    res.set(VIEWED_AT_HEADER, annotated.viewedAt);
-    // An auto-refresh answered 304 showed nobody anything new: it is not a view to audit.
-    if (!isNotModified(req, body, 'rows')) await lists.recordRowsViewed(user, list);
+    const isUnchanged = (body: RowsResponse): boolean => isNotModified(req, body, 'rows');
+    const { body, viewedAt } = await listRows.open(userOf(res), listId, { isFresh: fresh, isUnchanged });
+    res.set(VIEWED_AT_HEADER, viewedAt);
     sendJsonWithEtag(req, res, body, 'rows');
   });
 
   // "Mark as seen": these rows (or the whole list) as this user was last shown them.
   router.post('/lists/:listId/seen', async (req, res) => {
-    const user = userOf(res);
-    const list = await lists.get(user, parseParams(listIdParams, req.params).listId);
-    const { entryIds, viewedAt } = parseBody(seenBody, req.body ?? {});
-    await changes.markSeen(user.tenantId, list.id, user.userId, entryIds, viewedAt);
+    const { listId } = parseParams(listIdParams, req.params);
+    await listRows.markSeen(userOf(res), listId, parseBody(seenBody, req.body ?? {}));
     res.status(204).end();
   });
 

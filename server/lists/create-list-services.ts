@@ -9,6 +9,7 @@ import { EntryService } from './entries.js';
 import { RowService } from './rows.js';
 import { ImportService } from './import.js';
 import { ExportService } from './export-service.js';
+import { ListRowsService } from './list-rows-service.js';
 import { RowChanges } from './row-changes.js';
 
 export interface ListServices {
@@ -19,6 +20,8 @@ export interface ListServices {
   changes: RowChanges;
   imports: ImportService;
   exports: ExportService;
+  /** A list's rows for one user, and marking them seen. */
+  listRows: ListRowsService;
   audit: AuditTrail;
   /** The log other features (patient search and detail) record their events in. */
   auditLog: AuditLog;
@@ -46,6 +49,7 @@ export function createListServices(deps: ListServicesDeps): ListServices {
     changes,
     imports: new ImportService({ lists, ehr, now }),
     exports: new ExportService(lists, rows, now),
+    listRows: new ListRowsService(lists, rows, changes),
     audit: new AuditTrail(store, access),
     auditLog,
   };
