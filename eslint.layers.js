@@ -33,6 +33,11 @@ export function layerZones(root) {
       message: 'server/fhir and server/partner sit below the lists and the routes: they never import them.',
     },
     {
+      target: [at('server', 'lists'), at('server', 'demo'), at('server', 'wire')],
+      from: at('server', 'api'),
+      message: 'server/api holds routes and their schemas: the rooms below it never import it (shared shapes live in server/wire).',
+    },
+    {
       target: [`${at('server')}/!(demo)/**`, `${at('server')}/!(bootstrap).ts`],
       from: at('server', 'demo'),
       message: 'Only the composition root (server/bootstrap.ts) loads the demo partner.',

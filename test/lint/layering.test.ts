@@ -32,6 +32,8 @@ describe('the layering the linter enforces', () => {
     ['the tab importing server code', 'tab/shared/probe.ts', "import { loadConfig } from '../../server/config';\nvoid loadConfig;"],
     ['server/fhir importing server/lists', 'server/fhir/probe.ts', "import { partsForColumns } from '../lists/columns.js';\nvoid partsForColumns;"],
     ['server/partner importing server/api', 'server/partner/probe.ts', "import { patientRoutes } from '../api/patient-routes.js';\nvoid patientRoutes;"],
+    ['server/lists importing server/api', 'server/lists/probe.ts', "import { listRoutes } from '../api/list-routes.js';\nvoid listRoutes;"],
+    ['server/demo importing server/api', 'server/demo/probe.ts', "import { patientRoutes } from '../api/patient-routes.js';\nvoid patientRoutes;"],
     ['production code importing server/demo', 'server/app-probe.ts', "import { startDemoPartner } from './demo/demo-partner.js';\nvoid startDemoPartner;"],
     ['production code importing test code', 'server/lists/probe.ts', "import { listen } from '../../test/support/http.js';\nvoid listen;"],
   ])('reports %s', async (_name, path, code) => {
