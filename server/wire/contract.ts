@@ -113,16 +113,20 @@ export interface CoverageSummary {
   period?: { start?: string; end?: string };
 }
 
-export interface PatientDetail {
-  patient: PatientSummary;
+/** What the EHR says of one patient beyond the Patient itself: in the details, and in a list's row (its columns' parts). */
+export interface ClinicalRecord {
   encounter?: EncounterSummary;
   conditions: ConditionSummary[];
   vitals: VitalSign[];
-  /** The latest result of each configured lab, in LAB_CODES order. */
+  /** The latest result of each configured lab, in LAB_CODES order; in a row, `[]` without the `labs` column. */
   labs: LabResult[];
   allergies: AllergySummary[];
   medications: MedicationSummary[];
   coverage: CoverageSummary[];
+}
+
+export interface PatientDetail extends ClinicalRecord {
+  patient: PatientSummary;
   /** One line per resource type that could not be read, e.g. "Coverage: 404 from the EHR". */
   issues: string[];
 }
@@ -252,7 +256,7 @@ export interface List {
 
 export type ListSummary = Omit<List, 'entries'> & { size: number };
 
-export interface Row {
+export interface Row extends ClinicalRecord {
   entryId: string;
   patient?: PatientSummary;
   manual?: ManualPatient;
@@ -260,14 +264,6 @@ export interface Row {
   display: string;
   /** The entry's MRN snapshot, shown when the EHR cannot be read. */
   mrn?: string;
-  encounter?: EncounterSummary;
-  conditions: ConditionSummary[];
-  vitals: VitalSign[];
-  /** With the `labs` column: the latest result of each configured lab; always present, `[]` when none. */
-  labs: LabResult[];
-  allergies: AllergySummary[];
-  medications: MedicationSummary[];
-  coverage: CoverageSummary[];
   note?: Note;
   /** With the `news2` column: the score of the latest vitals. */
   news2?: News2;
