@@ -101,8 +101,8 @@ function editEntries(queryClient: QueryClient, listId: string, edit: (entries: E
 export function useListData(listId: string | undefined, autoRefreshMs: number = AUTO_REFRESH_MS): ListData {
   const api = useApi();
   const queryClient = useQueryClient();
-  /** Set by refresh(): the next rows load asks the EHR again. */
-  const isFreshRef = useRef(false);
+  /** Set by a reload the user asked for: the next rows load asks for them whole (and, for Refresh, from the EHR again). */
+  const userAskRef = useRef<'reload' | 'fresh'>(undefined);
   /** A reload the user asked for is running (the Refresh button waits; polls do not make it wait). */
   const [isReloading, setReloading] = useState(false);
 
@@ -116,11 +116,12 @@ export function useListData(listId: string | undefined, autoRefreshMs: number = 
     queryKey: queryKeys.rows(listId ?? ''),
     queryFn: listId
       ? async ({ signal }): Promise<ShownRows> => {
-          const isFresh = isFreshRef.current;
-          isFreshRef.current = false;
+          const ask = userAskRef.current;
+          userAskRef.current = undefined;
           const askedAt = Date.now();
-          const held = queryClient.getQueryData<ShownRows>(queryKeys.rows(listId));
-          const answer = await getRowsIfChanged(api, listId, held?.etag, signal, isFresh);
+          // Only the auto-refresh asks whether the rows changed; a reload gets them whole, with a new fetch time.
+          const etag = ask ? undefined : queryClient.getQueryData<ShownRows>(queryKeys.rows(listId))?.etag;
+          const answer = await getRowsIfChanged(api, listId, etag, signal, ask === 'fresh');
           const shown = queryClient.getQueryData<ShownRows>(queryKeys.rows(listId));
           return rowsAfter(answer, shown, isMarkedSince(queryClient, listId, askedAt));
         }
@@ -133,7 +134,7 @@ export function useListData(listId: string | undefined, autoRefreshMs: number = 
 
   const reloadWith = useCallback(
     (queryKey: readonly unknown[], options: { isFresh?: boolean; exact?: boolean } = {}) => {
-      isFreshRef.current = options.isFresh === true;
+      userAskRef.current = options.isFresh === true ? 'fresh' : 'reload';
       setReloading(true);
       void queryClient.invalidateQueries({ queryKey, exact: options.exact }).finally(() => setReloading(false));
     },
