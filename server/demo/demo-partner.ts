@@ -12,10 +12,11 @@ import type { DemoEdgeCases, DemoTenantData, VitalKind } from './data/model.js';
 import { generateDemoData } from './data/generator.js';
 import { latestAnchorDate } from './data/time.js';
 import type { DemoFhirServer } from './fhir-handler.js';
-import { addRecords as addRecordsIn, buildResourceStore, recordVital as recordVitalIn, type DemoRecords } from './fhir-store.js';
+import { addRawResources, addRecords as addRecordsIn, buildResourceStore, recordVital as recordVitalIn, type DemoRecords } from './fhir-store.js';
 import { faultInjector, type DemoFaults } from './faults.js';
 import { FHIR_BASE_PATH, fhirRouter } from './fhir-server.js';
 import { rendererFor } from './render/renderers.js';
+import type { FhirJson } from './render/renderer.js';
 import { createStats, resetStats, type DemoPartnerStats } from './stats.js';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_TENANT_DEFINITIONS, demoUsersOf, type DemoTenantDefinition } from './tenants.js';
 import { AUTHORIZE_PATH, TOKEN_PATH, tokenRouter, type ClientCredentials } from './token-endpoint.js';
@@ -142,6 +143,10 @@ export interface RunningDemoPartner {
    * can name the patients it asserts on. Reached only through this object: nothing over HTTP adds data.
    */
   addRecords(tenantId: string, records: DemoRecords): void;
+  /** Adds FHIR resources as written (odd ids, bare references), served as they are: a test names its own data. */
+  addResources(tenantId: string, resources: readonly FhirJson[]): void;
+  /** Every access token issued so far (at most the latest 1000), so a test can look for them in logs. */
+  issuedTokens(): string[];
   /** The hospitals of `options.hospitals`, in that order. */
   hospitals: RunningSmartHospital[];
   close(): Promise<void>;
@@ -287,6 +292,12 @@ export async function startDemoPartner(options: DemoPartnerOptions): Promise<Run
       if (!data || !server) throw new Error(`no demo tenant ${tenantId}`);
       addRecordsIn(server.store, data, server.renderer, records);
     },
+    addResources: (tenantId, resources) => {
+      const server = servers.get(tenantId);
+      if (!server) throw new Error(`no demo tenant ${tenantId}`);
+      addRawResources(server.store, resources);
+    },
+    issuedTokens: () => [...tokens.issued],
     revokeTokens: () => {
       tokens.revokeAll();
       for (const hospital of hospitals) hospital.revokeTokens();

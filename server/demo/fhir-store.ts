@@ -192,3 +192,46 @@ function addToStore(store: ResourceStore, data: DemoRecords, renderer: DemoRende
     store.add('Coverage', c.id, lazily(() => renderer.coverage(c, lookup), { patientId: c.patientId, date: c.period.start }));
   }
 }
+
+type RawJson = Record<string, unknown>;
+const referenceOf = (value: unknown): string | undefined => (value as { reference?: unknown } | undefined)?.reference as string | undefined;
+const codesOf = (concept: unknown): string[] =>
+  ((concept as { coding?: { code?: unknown }[] } | undefined)?.coding ?? []).flatMap((c) => (typeof c.code === 'string' ? [c.code] : []));
+
+/** The search keys of a resource as a test wrote it: its patient, date, category, codes, or a patient's names. */
+function rawKeys(resource: RawJson): Omit<StoredResource, 'resource'> {
+  if (resource.resourceType === 'Patient') {
+    const names = (resource.name as { family?: string | string[]; given?: string[]; prefix?: string[]; suffix?: string[]; text?: string }[] | undefined) ?? [];
+    const families = names.flatMap((n) => (Array.isArray(n.family) ? n.family : n.family ? [n.family] : []));
+    const identifiers = (resource.identifier as { system?: string; value?: string }[] | undefined) ?? [];
+    return {
+      patient: {
+        family: families[0] ?? '',
+        given: names[0]?.given ?? [],
+        nameParts: [...families, ...names.flatMap((n) => [...(n.given ?? []), ...(n.prefix ?? []), ...(n.suffix ?? []), ...(n.text ? [n.text] : [])])],
+        birthDate: typeof resource.birthDate === 'string' ? resource.birthDate : '',
+        gender: typeof resource.gender === 'string' ? resource.gender : '',
+        identifiers: identifiers.map((i) => ({ system: i.system ?? '', value: i.value ?? '' })),
+      },
+    };
+  }
+  const reference = ['subject', 'patient', 'beneficiary'].map((field) => referenceOf(resource[field])).find(Boolean);
+  const period = resource.period as { start?: string } | undefined;
+  const date = [resource.effectiveDateTime, period?.start, resource.recordedDate, resource.authoredOn, resource.onsetDateTime].find(
+    (d): d is string => typeof d === 'string',
+  );
+  const categories = Array.isArray(resource.category) ? resource.category : resource.category ? [resource.category] : [];
+  return {
+    ...(reference?.startsWith('Patient/') ? { patientId: reference.slice('Patient/'.length) } : {}),
+    ...(date ? { date } : {}),
+    ...(categories.length ? { category: categories.flatMap(codesOf)[0] } : {}),
+    codes: codesOf(resource.code),
+  };
+}
+
+/** FHIR resources as a test wrote them (odd ids, bare references, one version's shapes), served as they are. */
+export function addRawResources(store: ResourceStore, resources: readonly FhirJson[]): void {
+  for (const resource of resources) {
+    store.add(resource.resourceType, resource.id ?? '', { resource, ...rawKeys(resource as unknown as RawJson) });
+  }
+}

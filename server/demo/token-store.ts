@@ -5,6 +5,8 @@ export type TokenCheck = { tenantId: string } | { problem: 'expired' | 'unknown'
 
 export class TokenStore {
   private readonly tokens = new Map<string, { tenantId: string; expiresAt: number }>();
+  /** Every token issued, newest last (at most 1000), so a test can look for them where they must not be. */
+  readonly issued: string[] = [];
 
   constructor(
     private readonly lifetimeSeconds: number,
@@ -15,6 +17,8 @@ export class TokenStore {
     this.prune();
     const accessToken = randomBytes(32).toString('base64url');
     this.tokens.set(accessToken, { tenantId, expiresAt: this.now() + this.lifetimeSeconds * 1000 });
+    this.issued.push(accessToken);
+    if (this.issued.length > 1000) this.issued.shift();
     return { accessToken, expiresIn: this.lifetimeSeconds };
   }
 

@@ -24,7 +24,7 @@ async function seed(app: ListsApp, tenantId: string, listId: string, patientIds:
     expect((await app.store.addEntry(tenantId, listId, { id: randomUUID(), patientId, display: patientId, addedBy: 'x', addedAt: at }, 500)).status).toBe('ok');
 }
 
-/** Two potassium results and a haemoglobin for a fake-partner patient, R4 shapes, the newest a critical one. */
+/** Two potassium results and a haemoglobin for a patient of the partner, R4 shapes, the newest a critical one. */
 function labsOf(patientId: string): FhirResource[] {
   const laboratory = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }];
   const result = (id: string, code: string, value: number, unit: string, at: string): FhirResource => ({

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Entry, ImportReport, List } from '../../server/wire/contract.js';
 import { NOTE_EXTENSION } from '../../server/lists/fhir-list.js';
-import { r4PatientBundle } from '../fakes/fake-partner-data.js';
+import { r4PatientBundle } from '../support/r4-patient-bundle.js';
 import { diagnostics, startListsApp, TENANT_A, TENANT_B, USER_A, USER_A2, USER_B, type ListsApp } from '../support/lists-app.js';
 
 let app: ListsApp;

@@ -13,7 +13,7 @@ import { startListsApp, USER_A, type ListsApp } from '../support/lists-app.js';
 
 const RETIRED_SECRET = 'retired-secret-5c1e7';
 const SECRET = 'secret-1';
-/** What must never reach a log line: the fake partner's patient a1, a hand-added patient, a note, secrets. */
+/** What must never reach a log line: the partner's patient a1, a hand-added patient, a note, secrets. */
 const PHI = ['Alder1', 'Ann Alder1', 'MRN-A1', '1970-01-01', 'Quill', 'Zed', 'MRN-Q-0042', '1961-07-04', 'penicillin', 'daughter'];
 
 let lines = '';
@@ -33,7 +33,7 @@ beforeAll(async () => {
     store: openSqliteStore(join(dir, 'rounds.db')),
     // The partner has retired our first secret and its Condition searches fail.
     credentials: { clientSecret: RETIRED_SECRET, clientSecretNext: SECRET },
-    partner: { failingTypes: { Condition: 500 } },
+    partner: { faults: { failingTypes: { Condition: 500 } } },
     ehrTuning: { tokenTimeoutMs: 1_000, fhirTimeoutMs: 1_000 },
   });
 });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { List, PatientDetail, RowsResponse } from '../../server/wire/contract.js';
 import { ReadCache } from '../../server/fhir/read-cache.js';
-import { r4PatientBundle } from '../fakes/fake-partner-data.js';
+import { r4PatientBundle } from '../support/r4-patient-bundle.js';
 import {
   startListsApp,
   startListsAppOnDemoPartner,

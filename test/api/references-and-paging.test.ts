@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { List, PatientSearchResult, RowsResponse } from '../../server/wire/contract.js';
 import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
-import { r4PatientBundle } from '../fakes/fake-partner-data.js';
+import { r4PatientBundle } from '../support/r4-patient-bundle.js';
 import {
   startListsApp,
   startListsAppOnDemoPartner,
@@ -125,7 +125,7 @@ describe('a server that refuses `_id=a,b,c` searches', () => {
           [TENANT_B]: [],
         },
         // Patient searches answer 400; reads by id still work.
-        failingTypes: { Patient: 400 },
+        faults: { failingTypes: { Patient: 400 } },
       },
     });
   });
@@ -160,7 +160,7 @@ describe('a read answered with another patient', () => {
           ],
           [TENANT_B]: [],
         },
-        wrongPatients: { asked: 'other' },
+        faults: { wrongPatients: { asked: 'other' } },
       },
     });
   });

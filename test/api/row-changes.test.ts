@@ -9,13 +9,11 @@ import type { List, Row } from '../../server/wire/contract.js';
 import { partnerData, startListsApp, TENANT_A, USER_A, USER_A2, USER_B, type ListsApp } from '../support/lists-app.js';
 
 let app: ListsApp;
-let ehr: Record<string, FhirResource[]>;
-/** Searches of these types fail while set (the stand-in EHR reads it at each request). */
-const failingTypes: Record<string, number> = {};
 beforeAll(async () => {
-  ehr = partnerData(3);
-  app = await startListsApp({ partner: { tenants: ehr, failingTypes } });
+  app = await startListsApp({ partner: { tenants: partnerData(3) } });
 });
+/** The EHR (the demo partner) records these resources now: every later search finds them. */
+const record = (...resources: FhirResource[]): void => app.partner!.addResources(TENANT_A, resources);
 afterAll(() => app.close());
 
 async function sharedList(patientIds: string[]): Promise<List> {
@@ -40,7 +38,7 @@ const changesOf = (rows: Row[]): Record<string, string[]> =>
 /** The stand-in EHR records a heart rate, a potassium and a new condition for the patient. */
 function recordInEhr(patientId: string): void {
   const subject = { reference: `Patient/${patientId}` };
-  ehr[TENANT_A]!.push(
+  record(
     {
       resourceType: 'Observation',
       id: `hr-${randomUUID()}`,
@@ -160,13 +158,13 @@ describe('changes since the last look', () => {
   test('a part the EHR fails to answer marks nothing as changed, then or when it answers again; the other parts still do', async () => {
     const list = await sharedList(['a2']);
     await rowsAs(USER_A, list.id);
-    failingTypes.Condition = 500;
+    app.partner!.setFaults({ failingTypes: { Condition: 500 } });
     try {
       const partial = await rowsAs(USER_A, list.id);
       expect(partial[0]!.issues.length).toBeGreaterThan(0);
       expect(changesOf(partial).a2).toEqual([]);
       // A vital recorded meanwhile is news, though the conditions cannot be read.
-      ehr[TENANT_A]!.push({
+      record({
         resourceType: 'Observation',
         id: `rr-${randomUUID()}`,
         status: 'final',
@@ -178,7 +176,7 @@ describe('changes since the last look', () => {
       });
       expect(changesOf(await rowsAs(USER_A, list.id)).a2).toEqual(['vitals']);
     } finally {
-      delete failingTypes.Condition;
+      app.partner!.setFaults({});
     }
     expect(changesOf(await rowsAs(USER_A, list.id)).a2).toEqual(['vitals']);
   });

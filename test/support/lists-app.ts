@@ -1,5 +1,5 @@
 // The real app for the lists API tests: an in-memory SQLite store (or the one given), demo sign-in, and a real EhrService
-// over HTTP to a fake partner on loopback (test/fakes/fake-partner.ts) holding invented R4 patients.
+// over HTTP to the demo partner on loopback, whose tenants A and B hold only the invented R4 patients a test gives.
 import type { AppDeps } from '../../server/app.js';
 import { createLogger, type Logger } from '../../server/logger.js';
 import { loadConfig, type PartnerConfig } from '../../server/config.js';
@@ -8,11 +8,11 @@ import type { EhrService } from '../../server/fhir/ehr-service.js';
 import type { ListStore } from '../../server/lists/list-store.js';
 import { openSqliteStore } from '../../server/lists/open-sqlite.js';
 import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
-import { startFakePartner, type FakePartner, type FakePartnerOptions } from '../fakes/fake-partner.js';
-import { r4PatientBundle } from '../fakes/fake-partner-data.js';
+import { r4PatientBundle } from './r4-patient-bundle.js';
+import { partnerCounts, type PartnerCounts } from './partner-counts.js';
 import { DemoIdentity } from '../../server/auth/demo-identity.js';
 import type { DemoUser } from '../../server/wire/contract.js';
-import { startDemoPartner, type DemoPartnerOptions, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
+import { startDemoPartner, type DemoFaults, type DemoPartnerOptions, type RunningDemoPartner } from '../../server/demo/demo-partner.js';
 import { startTestApp, TEST_DEMO_USERS, type TestApp } from './app.js';
 
 export const TENANT_A = TEST_DEMO_USERS[0]!.tenantId;
@@ -44,18 +44,42 @@ export interface ApiResponse {
   body: any;
 }
 
+/** The demo partner behind a lists app, counted the way these tests read it (./partner-counts.ts). */
+export interface ListsPartner {
+  url: string;
+  demo: RunningDemoPartner;
+  /** A snapshot of the counts since the last resetStats. */
+  readonly stats: PartnerCounts;
+  resetStats(): void;
+  /** The EHR records more (a vital, a lab …) while the app runs: every later search finds them. */
+  addResources(tenantId: string, resources: FhirResource[]): void;
+  setFaults(faults: DemoFaults): void;
+  /** Forgets every token it issued: the next FHIR call with one gets a 401. */
+  revokeTokens(): void;
+  close(): Promise<void>;
+}
+
+/** What the demo partner of a lists app serves and how it misbehaves. */
+export interface ListsPartnerSetup {
+  /** FHIR resources per tenant, served as written; default partnerData(). */
+  tenants?: Record<string, FhirResource[]>;
+  faults?: DemoFaults;
+  /** Latency added to every request. */
+  delayMs?: number;
+}
+
 export interface ListsApp extends TestApp {
   store: ListStore;
-  partner?: FakePartner;
+  partner?: ListsPartner;
   /** Calls the API as a demo user; a string body is sent as is (set content-type), anything else as JSON. */
   call(userId: string, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
 }
 
 export interface ListsAppOptions {
   /** Without a partner the app has no EHR at all. */
-  partner?: Partial<FakePartnerOptions> | false;
+  partner?: ListsPartnerSetup | false;
   ehrTuning?: { tokenTimeoutMs?: number; fhirTimeoutMs?: number };
-  /** Our partner credentials, when not the fake partner's first secret. */
+  /** Our partner credentials, when not the partner's secret (secret-1). */
   credentials?: { clientSecret?: string; clientSecretNext?: string };
   /** The store to use (closed with the app); an in-memory SQLite store by default. */
   store?: ListStore;
@@ -67,12 +91,40 @@ export interface ListsAppOptions {
   env?: Record<string, string>;
 }
 
+/** The demo partner serving only the given tenants' resources (R4, as the tests write them), accepting secret-1. */
+async function startListsPartner(setup: ListsPartnerSetup): Promise<ListsPartner> {
+  const tenants = setup.tenants ?? partnerData();
+  const demo = await startDemoPartner({
+    host: '127.0.0.1',
+    port: 0,
+    patientsPerTenant: 1,
+    delayMs: setup.delayMs,
+    emptyTenants: Object.keys(tenants).map((tenantId) => ({ tenantId, name: tenantId, fhirVersion: 'R4' as const })),
+  });
+  const add = (tenantId: string, resources: FhirResource[]): void => demo.addResources(tenantId, resources);
+  for (const [tenantId, resources] of Object.entries(tenants)) add(tenantId, resources);
+  demo.setClientSecrets(['secret-1']);
+  demo.setFaults(setup.faults ?? {});
+  return {
+    url: demo.url,
+    demo,
+    get stats() {
+      return partnerCounts(demo);
+    },
+    resetStats: () => demo.resetStats(),
+    addResources: add,
+    setFaults: (faults) => demo.setFaults(faults),
+    revokeTokens: () => demo.revokeTokens(),
+    close: () => demo.close(),
+  };
+}
+
 export async function startListsApp(options: ListsAppOptions = {}): Promise<ListsApp> {
-  let partner: FakePartner | undefined;
+  let partner: ListsPartner | undefined;
   let ehr: EhrService | undefined;
   if (options.partner !== false) {
-    partner = await startFakePartner({ tenants: partnerData(), ...options.partner });
-    const credentials = { fhirUrl: partner.url, clientId: partner.clientId, clientSecret: 'secret-1', ...options.credentials };
+    partner = await startListsPartner(options.partner ?? {});
+    const credentials = { fhirUrl: partner.url, clientId: partner.demo.clientId, clientSecret: 'secret-1', ...options.credentials };
     ehr = ehrFor(credentials, options);
   }
   const deps = options.logger ? { logger: options.logger, ...options.deps } : options.deps;

@@ -13,6 +13,23 @@ export interface PartnerCounts {
   /** Entries in each batch, in order. */
   batchSizes: number[];
   unauthorized: number;
+  /**
+   * Waves of FHIR requests: a request that arrives while none is in flight opens a new wave. Requests sent
+   * together (parallel batch chunks) cost one round trip of latency; each wave is one round trip.
+   */
+  roundTrips: number;
+  /** Access tokens handed out, so a test can look for them where they must not be. */
+  issuedTokens: string[];
+}
+
+function wavesOf(entries: { arrivedAt?: number; finishedAt?: number }[]): number {
+  let waves = 0;
+  let lastFinish = Number.NEGATIVE_INFINITY;
+  for (const entry of [...entries].sort((a, b) => (a.arrivedAt ?? 0) - (b.arrivedAt ?? 0))) {
+    if ((entry.arrivedAt ?? 0) > lastFinish) waves += 1;
+    lastFinish = Math.max(lastFinish, entry.finishedAt ?? Number.POSITIVE_INFINITY);
+  }
+  return waves;
 }
 
 const DISCOVERY = ['/fhir/metadata', '/fhir/.well-known/smart-configuration'];
@@ -29,5 +46,7 @@ export function partnerCounts(partner: RunningDemoPartner): PartnerCounts {
     batchRequests: partner.stats.batchRequests,
     batchSizes: fhir.flatMap((e) => (e.entries ? [e.entries.length] : [])),
     unauthorized: fhir.filter((e) => e.status === 401).length,
+    roundTrips: wavesOf(fhir),
+    issuedTokens: partner.issuedTokens(),
   };
 }

@@ -1,5 +1,5 @@
-// Starts Rounds through startRounds (the production wiring) against a fake partner and the fake Azure AD,
-// with production settings (DEMO=0), plus helpers to call it as a user of a tenant.
+// Starts Rounds through startRounds (the production wiring) against a partner (the demo partner, in the tests) and
+// the fake Azure AD, with production settings (DEMO=0), plus helpers to call it as a user of a tenant.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -128,6 +128,9 @@ export async function startTabServer(): Promise<TabServer> {
   const server = await new Promise<Server>((resolve) => {
     const s = front.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // Node closes a kept-alive socket after 5 s idle; a slow test reusing it just then fails with "other side
+  // closed". Keep them open: close() ends them all.
+  server.keepAliveTimeout = 0;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const seed = async <T>(method: string, path: string, body?: unknown, as?: Colleague): Promise<T> => {

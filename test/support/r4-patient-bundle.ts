@@ -1,4 +1,5 @@
-// Invented, minimal R4 data for the fake partner: one patient with one of everything the detail page shows.
+// Invented, minimal R4 data: one patient with one of everything the detail page shows, as FHIR JSON a test adds to the
+// demo partner as written (RunningDemoPartner.addResources).
 import type { FhirResource } from '../../server/fhir/adapters/adapter.js';
 
 const MR = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] };
