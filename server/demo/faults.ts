@@ -21,6 +21,8 @@ export interface DemoFaults {
   throttle?: { count: number; status: 429 | 503; retryAfterSeconds: number };
   /** Never answer FHIR calls (the connection stays open until the partner closes). */
   hang?: boolean;
+  /** FHIR calls other than discovery answer 200 with a body cut off mid-JSON (a proxy or server gone wrong). */
+  malformedAnswers?: boolean;
   /** Searches of these resource types answer this status, e.g. `{ Coverage: 404 }` (a server without Coverage). */
   failingTypes?: Record<string, number>;
   /** A misbehaving server: a read of `Patient/<key>` answers the patient `<value>` instead. */
@@ -149,6 +151,12 @@ export function faultInjector(faults: DemoFaults, stats: DemoPartnerStats): Requ
     if (faults.dropReusedConnections && count > 1) {
       stats.faultsInjected += 1;
       socket.destroy();
+      return;
+    }
+    const isDiscovery = req.path === '/metadata' || req.path === '/.well-known/smart-configuration';
+    if (faults.malformedAnswers && !isDiscovery) {
+      stats.faultsInjected += 1;
+      res.status(200).type('application/fhir+json').send('{"resourceType":"Bundle","type":"searchset","entry":[{"resou');
       return;
     }
     const throttle = faults.throttle;

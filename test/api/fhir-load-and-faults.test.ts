@@ -1,5 +1,5 @@
 // No EHR answer is lost: the app over the demo partner (real HTTP on loopback) under 500 concurrent searches,
-// against a partner that drops kept-alive connections, throttles with Retry-After, or hangs.
+// against a partner that drops kept-alive connections, throttles with Retry-After, answers broken JSON, or hangs.
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { List, PatientSearchResult, RowsResponse } from '../../server/wire/contract.js';
@@ -95,6 +95,16 @@ describe('partner faults', () => {
     // The four searches in flight when the first failed, and not one of the 36 still waiting.
     expect(calledBy504).toBeLessThanOrEqual(4);
     expect(app.demoPartner.stats.faultsInjected).toBe(calledBy504);
+  });
+
+  test('a partner answering JSON cut off midway gets a 502 that says so, quoting nothing of the answer', async () => {
+    app.demoPartner.setFaults({ malformedAnswers: true });
+    const res = await app.call(userId, 'GET', `/api/patients/${patientIds[0]}`);
+    expect(res.status).toBe(502);
+    expect(diagnostics(res)).toBe('The partner sent an answer that could not be read');
+    expect(res.text).not.toContain('searchset');
+    app.demoPartner.setFaults({});
+    expect((await app.call(userId, 'GET', `/api/patients/${patientIds[0]}`)).status).toBe(200);
   });
 
   test('a partner that hangs gets a 504 within the deadline that says so', async () => {
