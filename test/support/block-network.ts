@@ -7,10 +7,16 @@ const isLoopback = (host: unknown): boolean =>
   host === '::1' ||
   (typeof host === 'string' && (host.startsWith('127.') || host.startsWith('/')));
 
+// Test files that share a worker (isolate: false) run this file again: the wrapper always wraps Node's own
+// connect, kept aside the first time, never a wrapper of an earlier run.
+const ORIGINAL = Symbol.for('rounds.test.original-connect');
+const socket = net.Socket.prototype as net.Socket & { [ORIGINAL]?: net.Socket['connect'] };
 // eslint-disable-next-line @typescript-eslint/unbound-method -- re-applied with its own `this` below
-const originalConnect = net.Socket.prototype.connect;
+socket[ORIGINAL] ??= net.Socket.prototype.connect;
+const originalConnect = socket[ORIGINAL];
 net.Socket.prototype.connect = function connect(this: net.Socket, ...args: unknown[]): net.Socket {
-  const first = args[0];
+  // net.connect() and http hand over their normalised arguments as one array: [options, callback].
+  const first = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0];
   const host =
     typeof first === 'object' && first !== null
       ? ((first as { host?: string; path?: string }).host ?? (first as { path?: string }).path)
