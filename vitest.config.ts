@@ -16,15 +16,19 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'] },
+        // Node tests share their worker's module cache (isolate: false): the server's modules are imported once
+        // per worker instead of once per file. Each file starts its own servers and stores, so none shares state.
+        test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'], isolate: false },
       },
       {
         extends: true,
-        test: { name: 'tab', include: ['test/tab/**/*.test.tsx'], environment: 'jsdom' },
+        // The same for the tab's modules (React, Fluent UI): testing-library unmounts after each test, and each
+        // file renders against its own server.
+        test: { name: 'tab', include: ['test/tab/**/*.test.tsx'], environment: 'jsdom', isolate: false },
       },
       {
         extends: true,
-        test: { name: 'browser', include: ['test/browser/**/*.test.ts'] },
+        test: { name: 'browser', include: ['test/browser/**/*.test.ts'], isolate: false },
       },
     ],
   },

@@ -64,6 +64,8 @@ export async function start(overrides: Record<string, string> = {}, options: Par
 /** Starts the world before the file's tests and stops it after them. */
 export function setUpTeamsWorld(): void {
   beforeAll(async () => {
+    // Files share this module in a worker (isolate: false): an earlier world's tokens are signed by another AAD.
+    tokens.clear();
     graph = await startFakeGraph({
       clientId: FAKE_CLIENT_ID,
       rosters: {
