@@ -202,7 +202,11 @@ export class KyselyStore implements ListStore {
       .expression(
         this.db
           .selectFrom(this.sqlOf.viewRows(json).as('v'))
-          .innerJoin('entries as e', 'e.id', 'v.entry_id')
+          // CROSS JOIN keeps the views outside and looks each entry up by its key: as an inner join, SQLite
+          // walked the list's entries and read the whole JSON for each (1.3 ms a call on a 50-patient list, made on
+          // most list loads of npm run load; 0.76 ms now, mostly the commit).
+          .crossJoin('entries as e')
+          .whereRef('e.id', '=', 'v.entry_id')
           .select(['e.list_id', 'e.id', 'e.tenant_id', sql.val(userId).as('user_id'), 'v.seen', 'v.seen_at', 'v.latest', 'v.latest_at'])
           .where('e.list_id', '=', listId)
           .where('e.tenant_id', '=', tenantId),
