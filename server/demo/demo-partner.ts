@@ -9,7 +9,7 @@ import { apiNotFound, errorHandler } from '../http/error-handler.js';
 import { createLogger, type Logger } from '../logger.js';
 import { tenantCapability } from './capability.js';
 import type { DemoEdgeCases, DemoTenantData, VitalKind } from './data/model.js';
-import { generateDemoData } from './data/generator.js';
+import { generateDemoData, tenantDataOf } from './data/generator.js';
 import { latestAnchorDate } from './data/time.js';
 import type { DemoFhirServer } from './fhir-handler.js';
 import { addRawResources, addRecords as addRecordsIn, buildResourceStore, recordVital as recordVitalIn, type DemoRecords } from './fhir-store.js';
@@ -85,21 +85,7 @@ function emptyTenantData(tenant: { tenantId: string; name: string; fhirVersion: 
     wards: [],
     clinicians: [],
   };
-  return {
-    tenant: definition,
-    organizations: [],
-    practitioners: [],
-    locations: [],
-    patients: [],
-    encounters: [],
-    conditions: [],
-    vitals: [],
-    labs: [],
-    allergies: [],
-    medications: [],
-    coverages: [],
-    edgeCases: {},
-  };
+  return tenantDataOf(definition);
 }
 
 export interface DemoTenant {

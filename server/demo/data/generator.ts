@@ -54,6 +54,26 @@ export function generateDemoData(options: GeneratorOptions): DemoTenantData[] {
   return tenants.map((tenant, index) => generateTenantData(tenant, index, options));
 }
 
+/** A tenant's data with its facility (organisations, practitioners, locations) and no patient yet. */
+export function tenantDataOf(
+  tenant: DemoTenantDefinition,
+  facility: Pick<DemoTenantData, 'organizations' | 'practitioners' | 'locations'> = { organizations: [], practitioners: [], locations: [] },
+): DemoTenantData {
+  return {
+    tenant,
+    ...facility,
+    patients: [],
+    encounters: [],
+    conditions: [],
+    vitals: [],
+    labs: [],
+    allergies: [],
+    medications: [],
+    coverages: [],
+    edgeCases: {},
+  };
+}
+
 function generateTenantData(
   tenant: DemoTenantDefinition,
   tenantIndex: number,
@@ -67,21 +87,11 @@ function generateTenantData(
   const nextId = createIdMaker(tenant, prng.fork('ids'));
   const now = anchorMoment(options.anchorDate);
   const facility = buildFacility(tenant, Math.ceil(count / tenant.wards.length), prng.fork('facility'), nextId);
-  const data: DemoTenantData = {
-    tenant,
+  const data = tenantDataOf(tenant, {
     organizations: [facility.provider, ...facility.payors],
     practitioners: facility.practitioners,
     locations: facility.locations,
-    patients: [],
-    encounters: [],
-    conditions: [],
-    vitals: [],
-    labs: [],
-    allergies: [],
-    medications: [],
-    coverages: [],
-    edgeCases: {},
-  };
+  });
   const roles = edgeRoleIndices(count);
   const acute = CONDITIONS.filter((c) => c.isAcute);
 
