@@ -44,7 +44,6 @@ function storeError(error: unknown): unknown {
  */
 function guardedPool(pool: pg.Pool): PostgresPool {
   return {
-    options: pool.options,
     end: () => pool.end(),
     connect: async () => {
       const client = await pool.connect().catch((error: unknown) => {
