@@ -65,6 +65,10 @@ async function addBySearch(
   await tabTo(page, tab, /^Add patients$/, 40, toToolbar);
   await page.keyboard.press('Enter');
   await tab.getByRole('dialog').waitFor();
+  // The dialog moves the focus into its search box once open: type only then (under load it comes later).
+  await expect
+    .poll(() => tab.evaluate(() => document.activeElement?.tagName === 'INPUT' && Boolean(document.activeElement.closest('[role="dialog"]'))))
+    .toBe(true);
   await page.keyboard.type(patient.family);
   // The Search button, not Enter in the box: it goes disabled while searching.
   await tabTo(page, tab, /^Search$/);
