@@ -2,7 +2,7 @@
 // patient's practitioner, how observations carry their category and its search dialect; each version's file
 // (dstu2.ts, stu3.ts, r4.ts) brings only what differs: conditions, allergies, medications, coverage.
 import type { FhirVersion } from '../../wire/contract.js';
-import type { FhirAdapter, FhirResource } from './adapter.js';
+import type { FhirAdapter } from './adapter.js';
 import { guarded } from './guarded.js';
 import { locationToResolve, readEncounter, readLocationName } from './read-encounter.js';
 import { readLabs } from './read-labs.js';
@@ -28,7 +28,7 @@ export function versionAdapter(shapes: VersionShapes): FhirAdapter {
     toPatient: (resource) => readPatient(resource, shapes),
     toEncounter: (resource) => readEncounter(resource, readFamily),
     locationToResolve: (encounter) => locationToResolve(encounter, readFamily),
-    toLocationName: (location: FhirResource) => readLocationName(location),
+    toLocationName: (location) => readLocationName(location),
     toPractitionerName: (practitioner) => resourceName(practitioner, readFamily),
     toCondition: shapes.toCondition,
     toVitals: (observations) => readVitals(observations, readCategories),
